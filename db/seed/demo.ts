@@ -1,0 +1,26 @@
+import type { Deps } from '../../src/platform/deps.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
+import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+
+/**
+ * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
+ * is, so a demo user's changed password survives a restart.
+ */
+export async function loadDemoData(deps: Deps): Promise<number> {
+  let created = 0
+  for (const spec of DEMO_ACCOUNTS) {
+    if (await findUserByEmail(deps.db, spec.email)) continue
+    const org = await findOrganisationByCode(deps.db, spec.organisationCode)
+    if (!org) throw new Error(`Demo data needs organisation ${spec.organisationCode}; load the reference data first`)
+    await createUser(deps, { label: 'system:demo' }, {
+      email: spec.email,
+      name: spec.name,
+      organisationId: org.id,
+      role: spec.role,
+      password: DEMO_PASSWORD,
+      mustChangePassword: false,
+    })
+    created++
+  }
+  return created
+}

@@ -1,0 +1,47 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.ts'
+import { accounts } from './features/accounts/index.ts'
+import { apiRoot } from './features/api-root/index.ts'
+import { apiTokens } from './features/api-tokens/index.ts'
+import { auditLog } from './features/audit-log/index.ts'
+import { organisations } from './features/organisations/index.ts'
+import { pages } from './features/pages/index.ts'
+import { type Deps, createDeps } from './platform/deps.ts'
+import { platform } from './platform/http/platform.tsx'
+import { newRequestId } from './platform/http/request-id.ts'
+import { staticFiles } from './platform/http/static-files.ts'
+import { observability } from './platform/observability/observability.ts'
+
+/** The composition root: platform first, then the features, in the order the menu reads. */
+export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInstance> {
+  const d = deps ?? (await createDeps(config))
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: newRequestId,
+    requestIdHeader: 'x-request-id',
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Keep-alive connections must not hold a shutdown for long.
+    forceCloseConnections: 'idle',
+  })
+  await app.register(platform, { deps: d })
+  await app.register(observability, { deps: d })
+  await app.register(staticFiles)
+  await app.register(pages, { deps: d })
+  await app.register(accounts, { deps: d })
+  await app.register(organisations, { deps: d })
+  await app.register(auditLog, { deps: d })
+  await app.register(apiTokens, { deps: d })
+  await app.register(apiRoot, { deps: d })
+  app.decorate('deps', d)
+  return app
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps
+  }
+}

@@ -1,0 +1,44 @@
+import { DomainError } from '../../platform/http/errors.ts'
+
+/** The same message whether the e-mail or the password was wrong: no user enumeration. */
+export class InvalidCredentials extends DomainError {
+  constructor() {
+    super('invalid_credentials', 'accounts.errors.invalidCredentials', 400, 'email')
+  }
+}
+
+export class TooManyAttempts extends DomainError {
+  constructor(minutes: number) {
+    super('too_many_attempts', 'accounts.errors.tooManyAttempts', 429, 'email', { minutes })
+  }
+}
+
+export class WrongCurrentPassword extends DomainError {
+  constructor() {
+    super('wrong_current_password', 'accounts.errors.wrongCurrentPassword', 400, 'currentPassword')
+  }
+}
+
+export class EmailTaken extends DomainError {
+  constructor() {
+    super('email_taken', 'accounts.errors.emailTaken', 409, 'email')
+  }
+}
+
+export class UnknownOrganisation extends DomainError {
+  constructor() {
+    super('unknown_organisation', 'accounts.errors.unknownOrganisation', 400, 'organisationId')
+  }
+}
+
+export class CannotChangeOwnAccess extends DomainError {
+  constructor() {
+    super('own_access', 'accounts.errors.cannotChangeOwnAccess', 400)
+  }
+}
+
+export class RoleNotAllowed extends DomainError {
+  constructor() {
+    super('role_not_allowed', 'accounts.errors.roleNotAllowed', 403, 'role')
+  }
+}

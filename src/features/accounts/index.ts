@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../../platform/deps.ts'
+import { loginRoutes } from './login.routes.tsx'
+import { actorFromSession } from './sessions.service.ts'
+import { usersRoutes } from './users.routes.tsx'
+import { sessionCleanupJob } from './session-cleanup.job.ts'
+
+export { createUser, grantRole, revokeRole, setUserStatus } from './users.service.ts'
+export { actorForUser, login, openSession } from './sessions.service.ts'
+export { findUserByEmail, findUserById } from './accounts.repo.ts'
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
+
+/** Accounts, sessions, passwords and the user administration pages. */
+export async function accounts(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auth.session = (token) => actorFromSession(deps, token)
+  deps.nav.add({ href: '/admin/users', labelKey: 'accounts.nav.users', descriptionKey: 'accounts.nav.usersDescription', order: 80, visible: (a) => a?.via === 'session' && deps.policies.get('users.manage')!(a, undefined as any) })
+  deps.nav.add({ href: '/account/password', labelKey: 'accounts.nav.account', order: 95, visible: (a) => a?.via === 'session' })
+  sessionCleanupJob(deps)
+  loginRoutes(app, deps)
+  usersRoutes(app, deps)
+}

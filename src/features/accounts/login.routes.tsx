@@ -1,0 +1,90 @@
+import { inArray } from 'drizzle-orm'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Deps } from '../../platform/deps.ts'
+import { DomainError } from '../../platform/http/errors.ts'
+import { SESSION_COOKIE } from '../../platform/http/platform.tsx'
+import { parseForm } from '../../platform/forms/parse-form.ts'
+import { organisations } from '../organisations/organisations.tables.ts'
+import { LoginInput, ChangePasswordInput } from './accounts.schemas.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
+import { changePassword, login, logout, ABSOLUTE_TIMEOUT_MS } from './sessions.service.ts'
+import { type DemoAccount, LoginPage } from './views/login-page.tsx'
+import { PasswordPage } from './views/password-page.tsx'
+
+/** Only paths on this site: an open redirect after login would be a phishing tool. */
+export const safeReturn = (value: unknown) =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+
+export function loginRoutes(app: FastifyInstance, deps: Deps) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.secure }
+  let demoAccounts: DemoAccount[] | undefined
+
+  async function loadDemoAccounts(): Promise<DemoAccount[] | undefined> {
+    if (!deps.config.demo) return undefined
+    if (!demoAccounts) {
+      const orgs = await deps.db
+        .select({ code: organisations.code, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.code, DEMO_ACCOUNTS.map((a) => a.organisationCode)))
+      const names = new Map(orgs.map((o) => [o.code, o.name]))
+      demoAccounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, roleKey: `platform.roles.${a.role}`, organisation: names.get(a.organisationCode) ?? a.organisationCode }))
+    }
+    return demoAccounts
+  }
+
+  const renderLogin = async (req: FastifyRequest, props: { values?: Record<string, string | string[]>; errors?: any[]; returnTo?: string }) => (
+    <LoginPage {...props} demoAccounts={await loadDemoAccounts()} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />
+  )
+
+  app.get('/login', { config: { policy: 'public' } }, async (req, reply) => {
+    const { return: back } = req.query as { return?: string }
+    if (req.actor) return reply.seeOther(safeReturn(back))
+    return reply.page(await renderLogin(req, { returnTo: back ? safeReturn(back) : undefined }))
+  })
+
+  app.post('/login', { config: { policy: 'public' } }, async (req, reply) => {
+    const form = parseForm(LoginInput, req.body, req.t)
+    const returnTo = safeReturn((req.body as Record<string, unknown>)?.return)
+    if (!form.ok) return reply.page(await renderLogin(req, { values: form.values, errors: form.errors, returnTo }), 400)
+    try {
+      const { token } = await login(deps, {
+        email: form.data.email,
+        password: form.data.password,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+        previousToken: req.cookies[SESSION_COOKIE],
+        requestId: req.id,
+      })
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 })
+      return reply.seeOther(returnTo)
+    } catch (err) {
+      if (!(err instanceof DomainError) || !err.field) throw err
+      const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]
+      return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), err.status)
+    }
+  })
+
+  app.post('/logout', { config: { policy: 'public' } }, async (req, reply) => {
+    if (req.actor) await logout(deps, req.actor, req.id)
+    reply.clearCookie(SESSION_COOKIE, cookieOptions)
+    reply.flash('info', 'accounts.logout.done')
+    return reply.seeOther('/')
+  })
+
+  app.get('/account/password', { config: { policy: 'authenticated' } }, async (req, reply) =>
+    reply.page(<PasswordPage forced={!!req.actor?.mustChangePassword} />),
+  )
+
+  app.post('/account/password', { config: { policy: 'authenticated' } }, async (req, reply) => {
+    const form = parseForm(ChangePasswordInput, req.body, req.t)
+    if (!form.ok) return reply.page(<PasswordPage errors={form.errors} forced={!!req.actor?.mustChangePassword} />, 400)
+    try {
+      await changePassword(deps, req.actor!, form.data.currentPassword, form.data.newPassword, req.id)
+    } catch (err) {
+      if (!(err instanceof DomainError) || !err.field) throw err
+      return reply.page(<PasswordPage errors={[{ field: err.field, message: req.t(err.messageKey) }]} forced={!!req.actor?.mustChangePassword} />, err.status)
+    }
+    reply.flash('success', 'accounts.password.changed')
+    return reply.seeOther('/')
+  })
+}

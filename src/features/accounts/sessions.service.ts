@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm'
+import type { Deps } from '../../platform/deps.ts'
+import { audit } from '../../platform/audit/audit.ts'
+import type { Actor } from '../../platform/http/actor.ts'
+import { randomToken, sha256 } from '../../platform/http/signing.ts'
+import { organisations } from '../organisations/organisations.tables.ts'
+import { users } from './accounts.tables.ts'
+import * as repo from './accounts.repo.ts'
+import { InvalidCredentials, TooManyAttempts, WrongCurrentPassword } from './accounts.errors.ts'
+import { hashPassword, verifyPassword } from './passwords.ts'
+
+export const IDLE_TIMEOUT_MS = 8 * 3600 * 1000
+export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 3600 * 1000
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000
+export const MAX_FAILURES_PER_ACCOUNT = 5
+export const MAX_FAILURES_PER_IP = 30
+const TOUCH_INTERVAL_MS = 60 * 1000
+
+export interface LoginInput {
+  email: string
+  password: string
+  ip: string
+  userAgent?: string
+  /** The session being replaced: a login always issues a new id (no session fixation). */
+  previousToken?: string
+  requestId?: string
+}
+
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`
+const ipKey = (ip: string) => `ip:${ip}`
+
+/**
+ * Checks the password and opens a session. Throttles per account and per client address; the
+ * limits hold for addresses that have no account too, so the answer never reveals which exist.
+ * @throws TooManyAttempts, InvalidCredentials
+ */
+export async function login(deps: Deps, input: LoginInput): Promise<{ token: string; user: repo.User }> {
+  const keys = [accountKey(input.email), ipKey(input.ip)]
+  const failures = await repo.countFailures(deps.db, keys, new Date(Date.now() - THROTTLE_WINDOW_MS))
+  if ((failures.get(keys[0]) ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (failures.get(keys[1]) ?? 0) >= MAX_FAILURES_PER_IP) {
+    throw new TooManyAttempts(THROTTLE_WINDOW_MS / 60000)
+  }
+  const user = await repo.findUserByEmail(deps.db, input.email)
+  const passwordOk = await verifyPassword(user?.passwordHash, input.password)
+  if (!user || !passwordOk || user.status !== 'active') {
+    await deps.db.transaction(async (tx) => {
+      await repo.recordFailures(tx, keys)
+      await audit(tx, { actor: { label: 'anonymous' }, requestId: input.requestId }, {
+        action: 'session.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip },
+      })
+    })
+    throw new InvalidCredentials()
+  }
+  const token = randomToken()
+  await deps.db.transaction(async (tx) => {
+    if (input.previousToken) await repo.deleteSession(tx, sha256(input.previousToken))
+    await repo.clearFailures(tx, keys[0])
+    await repo.insertSession(tx, {
+      id: sha256(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + ABSOLUTE_TIMEOUT_MS),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300),
+    })
+    await repo.updateUser(tx, user.id, user.version, { lastLoginAt: new Date() })
+    await audit(tx, { actor: { userId: user.id, email: user.email }, requestId: input.requestId }, {
+      action: 'session.login',
+      entityType: 'user',
+      entityId: user.id,
+      organisationId: user.organisationId,
+      after: { ip: input.ip },
+    })
+  })
+  return { token, user }
+}
+
+/** Opens a session for a user already identified elsewhere (OIDC). */
+export async function openSession(deps: Deps, user: repo.User, meta: { ip: string; userAgent?: string; requestId?: string; method: string }) {
+  const token = randomToken()
+  await deps.db.transaction(async (tx) => {
+    await repo.insertSession(tx, { id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + ABSOLUTE_TIMEOUT_MS), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) })
+    await repo.updateUser(tx, user.id, user.version, { lastLoginAt: new Date() })
+    await audit(tx, { actor: { userId: user.id, email: user.email }, requestId: meta.requestId }, {
+      action: 'session.login',
+      entityType: 'user',
+      entityId: user.id,
+      organisationId: user.organisationId,
+      after: { ip: meta.ip, method: meta.method },
+    })
+  })
+  return token
+}
+
+export async function logout(deps: Deps, actor: Actor, requestId?: string): Promise<void> {
+  if (!actor.sessionId) return
+  await deps.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, actor.sessionId!)
+    await audit(tx, { actor, requestId }, { action: 'session.logout', entityType: 'user', entityId: actor.userId, organisationId: actor.organisationId })
+  })
+}
+
+/** The actor behind a session cookie, or undefined when the session is unknown, idle too long or too old. */
+export async function actorFromSession(deps: Deps, token: string): Promise<Actor | undefined> {
+  const id = sha256(token)
+  const session = await repo.findLiveSession(deps.db, id, new Date(Date.now() - IDLE_TIMEOUT_MS))
+  if (!session) return undefined
+  const actor = await actorForUser(deps, session.userId, 'session')
+  if (!actor) return undefined
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(deps.db, id)
+  return { ...actor, sessionId: id }
+}
+
+export async function actorForUser(deps: Deps, userId: string, via: Actor['via']): Promise<Actor | undefined> {
+  const [row] = await deps.db
+    .select({ user: users, organisationName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId))
+  if (!row || row.user.status !== 'active') return undefined
+  const grants = await repo.grantsOf(deps.db, userId)
+  return {
+    userId,
+    email: row.user.email,
+    name: row.user.name,
+    organisationId: row.user.organisationId,
+    organisationName: row.organisationName,
+    roles: grants.map(({ organisationId, role }) => ({ organisationId, role })),
+    via,
+    mustChangePassword: row.user.mustChangePassword,
+  }
+}
+
+/** @throws WrongCurrentPassword. Ends the user's other sessions: a changed password locks out whoever knew the old one. */
+export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, requestId?: string) {
+  const user = await repo.findUserById(deps.db, actor.userId)
+  if (!user || !(await verifyPassword(user.passwordHash, current))) throw new WrongCurrentPassword()
+  const passwordHash = await hashPassword(next)
+  await deps.db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, user.version, { passwordHash, mustChangePassword: false })
+    await repo.deleteSessionsOfUser(tx, user.id, actor.sessionId)
+    await audit(tx, { actor, requestId }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, organisationId: user.organisationId })
+  })
+}

@@ -1,0 +1,1 @@
+export function usersRoutes(_app: any, _deps: any) {}

@@ -1,0 +1,126 @@
+import type { Deps } from '../../platform/deps.ts'
+import { audit, type AuditContext } from '../../platform/audit/audit.ts'
+import { type Actor, isAdmin, isCoordinator, type Role } from '../../platform/http/actor.ts'
+import { ForbiddenError, NotFoundError, StaleVersionError, uniqueViolation } from '../../platform/http/errors.ts'
+import { findOrganisation } from '../organisations/index.ts'
+import * as repo from './accounts.repo.ts'
+import { CannotChangeOwnAccess, EmailTaken, RoleNotAllowed, UnknownOrganisation } from './accounts.errors.ts'
+import { canGrantRole, canManageUsers } from './accounts.policy.ts'
+import { hashPassword, oneTimePassword } from './passwords.ts'
+
+export interface CreateUserInput {
+  name: string
+  email: string
+  organisationId: string
+  role: Role
+  /** Given (seed, tests) or generated and returned once (invite, CLI). */
+  password?: string
+  mustChangePassword?: boolean
+}
+
+const publicUser = (u: repo.User) => ({ id: u.id, email: u.email, name: u.name, organisationId: u.organisationId, status: u.status })
+
+/**
+ * Creates an account with one role. Without a password, a one-time password is generated, returned
+ * once and must be changed at first login. `actor` undefined means the system (CLI, seed).
+ * @throws ForbiddenError, EmailTaken, UnknownOrganisation, RoleNotAllowed
+ */
+export async function createUser(deps: Deps, ctx: { actor?: Actor; label?: string; requestId?: string }, input: CreateUserInput) {
+  if (ctx.actor && !canManageUsers(ctx.actor)) throw new ForbiddenError()
+  if (ctx.actor && !canGrantRole(ctx.actor, input.role)) throw new RoleNotAllowed()
+  const password = input.password ?? oneTimePassword()
+  const passwordHash = await hashPassword(password)
+  const auditCtx: AuditContext = { actor: ctx.actor ?? { label: ctx.label ?? 'system' }, requestId: ctx.requestId }
+  try {
+    const user = await deps.db.transaction(async (tx) => {
+      if (!(await findOrganisation(tx, input.organisationId))) throw new UnknownOrganisation()
+      const created = await repo.insertUser(tx, {
+        email: input.email.trim().toLowerCase(),
+        name: input.name.trim(),
+        organisationId: input.organisationId,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword ?? !input.password,
+      })
+      await repo.insertGrant(tx, { userId: created.id, organisationId: input.organisationId, role: input.role, grantedBy: ctx.actor?.userId })
+      await audit(tx, auditCtx, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: created.id,
+        organisationId: created.organisationId,
+        after: { ...publicUser(created), role: input.role },
+      })
+      return created
+    })
+    return { user, oneTimePassword: input.password ? undefined : password }
+  } catch (err) {
+    if (uniqueViolation(err, 'users_email_key')) throw new EmailTaken()
+    throw err
+  }
+}
+
+/** Deactivating ends every session at once; the account and its history stay. */
+export async function setUserStatus(deps: Deps, actor: Actor, userId: string, version: number, status: 'active' | 'deactivated', requestId?: string) {
+  if (!canManageUsers(actor)) throw new ForbiddenError()
+  if (userId === actor.userId) throw new CannotChangeOwnAccess()
+  return deps.db.transaction(async (tx) => {
+    const before = await repo.findUserById(tx, userId)
+    if (!before) throw new NotFoundError()
+    await assertMayManage(tx, actor, userId)
+    const after = await repo.updateUser(tx, userId, version, { status })
+    if (!after) throw new StaleVersionError(before)
+    if (status === 'deactivated') await repo.deleteSessionsOfUser(tx, userId)
+    await audit(tx, { actor, requestId }, {
+      action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
+      entityType: 'user',
+      entityId: userId,
+      organisationId: after.organisationId,
+      before: publicUser(before),
+      after: publicUser(after),
+    })
+    return after
+  })
+}
+
+export async function grantRole(deps: Deps, actor: Actor, userId: string, organisationId: string, role: Role, requestId?: string) {
+  if (!canManageUsers(actor)) throw new ForbiddenError()
+  if (!canGrantRole(actor, role)) throw new RoleNotAllowed()
+  if (userId === actor.userId) throw new CannotChangeOwnAccess()
+  return deps.db.transaction(async (tx) => {
+    const user = await repo.findUserById(tx, userId)
+    if (!user) throw new NotFoundError()
+    await assertMayManage(tx, actor, userId)
+    if (!(await findOrganisation(tx, organisationId))) throw new UnknownOrganisation()
+    const grant = await repo.insertGrant(tx, { userId, organisationId, role, grantedBy: actor.userId })
+    if (grant) {
+      await audit(tx, { actor, requestId }, { action: 'role.granted', entityType: 'user', entityId: userId, organisationId, after: { role, organisationId } })
+    }
+    return grant
+  })
+}
+
+export async function revokeRole(deps: Deps, actor: Actor, userId: string, grantId: string, requestId?: string) {
+  if (!canManageUsers(actor)) throw new ForbiddenError()
+  if (userId === actor.userId) throw new CannotChangeOwnAccess()
+  return deps.db.transaction(async (tx) => {
+    const grants = await repo.grantsOf(tx, userId)
+    const grant = grants.find((g) => g.id === grantId)
+    if (!grant) throw new NotFoundError()
+    await assertMayManage(tx, actor, userId)
+    if (!canGrantRole(actor, grant.role)) throw new RoleNotAllowed()
+    await repo.deleteGrant(tx, grantId)
+    await audit(tx, { actor, requestId }, {
+      action: 'role.revoked',
+      entityType: 'user',
+      entityId: userId,
+      organisationId: grant.organisationId,
+      before: { role: grant.role, organisationId: grant.organisationId },
+    })
+  })
+}
+
+/** A coordinator may not change a system admin's account; only an admin may. */
+async function assertMayManage(tx: Deps['db'], actor: Actor, userId: string) {
+  if (isAdmin(actor)) return
+  const grants = await repo.grantsOf(tx, userId)
+  if (grants.some((g) => g.role === 'admin') || !isCoordinator(actor)) throw new ForbiddenError()
+}

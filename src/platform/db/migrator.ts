@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'drizzle-orm'
+import type { Database } from './connection.ts'
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations')
+
+interface Migration {
+  tag: string
+  hash: string
+  statements: string[]
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+  return journal.entries.map(({ tag }) => {
+    const text = fs.readFileSync(path.join(dir, `${tag}.sql`), 'utf8')
+    return {
+      tag,
+      hash: createHash('sha256').update(text).digest('hex'),
+      statements: text
+        .split('--> statement-breakpoint')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }
+  })
+}
+
+/**
+ * Applies the pending migrations of drizzle-kit's journal in one transaction. The transaction first
+ * takes an advisory lock, so when several instances start together one migrates and the others wait,
+ * then find nothing left to do. A migration that changed after it was applied stops the start.
+ */
+export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrations = readMigrations(dir)
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tillsammans_migrations'))`)
+    await tx.execute(
+      sql`create table if not exists schema_migrations (tag text primary key, hash text not null, applied_at timestamptz not null default now())`,
+    )
+    const result = (await tx.execute(sql`select tag, hash from schema_migrations`)) as unknown as { rows: { tag: string; hash: string }[] }
+    const applied = new Map(result.rows.map((r) => [r.tag, r.hash]))
+    const done: string[] = []
+    for (const m of migrations) {
+      const previous = applied.get(m.tag)
+      if (previous) {
+        if (previous !== m.hash) throw new Error(`Migration ${m.tag} was changed after it was applied; add a new migration instead.`)
+        continue
+      }
+      for (const statement of m.statements) await tx.execute(sql.raw(statement))
+      await tx.execute(sql`insert into schema_migrations (tag, hash) values (${m.tag}, ${m.hash})`)
+      done.push(m.tag)
+    }
+    return done
+  })
+}

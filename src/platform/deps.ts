@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm'
+import type { Config } from '../config.ts'
+import { installationSecrets } from '../features/accounts/accounts.tables.ts'
+import { type Database, openDatabase } from './db/connection.ts'
+import type { Db } from './db/types.ts'
+import { PolicyRegistry } from './http/policies.ts'
+import { Signer, randomToken } from './http/signing.ts'
+import type { Actor } from './http/actor.ts'
+import { NavRegistry } from './nav/registry.ts'
+import { Jobs } from './jobs/jobs.ts'
+import { ApiRegistry } from './api/openapi.ts'
+import type { FastifyRequest } from 'fastify'
+
+/** How the platform finds the actor of a request; the accounts and api-tokens features fill these in. */
+export interface Authenticators {
+  session?: (token: string, req: FastifyRequest) => Promise<Actor | undefined>
+  bearer?: (token: string, req: FastifyRequest) => Promise<Actor | undefined>
+}
+
+/** Everything a feature needs, created once per process (or per test app). */
+export interface Deps {
+  config: Config
+  database: Database
+  db: Db
+  signer: Signer
+  policies: PolicyRegistry
+  nav: NavRegistry
+  auth: Authenticators
+  jobs: Jobs
+  api: ApiRegistry
+}
+
+export async function createDeps(config: Config, database?: Database): Promise<Deps> {
+  const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  return {
+    config,
+    database: db,
+    db: db.db,
+    signer: new Signer(config.sessionSecret ?? (await installationSecret(db.db, 'session_secret'))),
+    policies: new PolicyRegistry(),
+    nav: new NavRegistry(),
+    auth: {},
+    jobs: new Jobs(db, config),
+    api: new ApiRegistry(),
+  }
+}
+
+/** A secret generated on first use and shared by every instance through the database. */
+async function installationSecret(db: Db, name: string): Promise<string> {
+  await db.insert(installationSecrets).values({ name, value: randomToken(48) }).onConflictDoNothing()
+  const [row] = await db.select({ value: installationSecrets.value }).from(installationSecrets).where(sql`${installationSecrets.name} = ${name}`)
+  return row.value
+}

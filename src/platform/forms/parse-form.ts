@@ -1,0 +1,62 @@
+import type { z } from 'zod'
+import type { Translate } from '../i18n/i18n.ts'
+import type { FieldError } from '../views/error-summary.tsx'
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; values: Record<string, string | string[]>; errors: FieldError[] }
+
+/**
+ * Validates a submitted form. Schemas name i18n keys as their messages (`{ error: 'x.y.z' }`);
+ * issues without one get a generic message. The raw values come back so the form re-renders
+ * exactly as the user typed it — nothing they entered is lost.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown, t: Translate): FormResult<z.output<S>> {
+  const values = rawValues(body)
+  const result = schema.safeParse(values)
+  if (result.success) return { ok: true, data: result.data }
+  const errors: FieldError[] = []
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.')
+    if (errors.some((e) => e.field === field)) continue
+    errors.push({ field, message: issueMessage(issue, t) })
+  }
+  return { ok: false, values, errors }
+}
+
+/** The same messages for JSON clients: problem+json `errors[{ path, code, message }]`. */
+export function issuesToProblems(error: z.ZodError, t: Translate) {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, message: issueMessage(issue, t) }))
+}
+
+function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.message && /^[a-z][\w-]*(\.[\w-]+)+$/.test(issue.message)) return t(issue.message)
+  switch (issue.code) {
+    case 'too_small':
+      return (issue as { minimum?: unknown }).minimum === 1 || issue.input === '' || issue.input === undefined
+        ? t('platform.forms.required')
+        : t('platform.forms.tooShort', { min: String((issue as { minimum?: unknown }).minimum) })
+    case 'too_big':
+      return t('platform.forms.tooLong', { max: String((issue as { maximum?: unknown }).maximum) })
+    case 'invalid_type':
+      return issue.input === undefined ? t('platform.forms.required') : t('platform.forms.invalid')
+    case 'invalid_format':
+      return (issue as { format?: string }).format === 'email' ? t('platform.forms.invalidEmail') : t('platform.forms.invalid')
+    default:
+      return t('platform.forms.invalid')
+  }
+}
+
+function rawValues(body: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  if (!body || typeof body !== 'object') return out
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (k === '_csrf') continue
+    if (Array.isArray(v)) out[k] = v.map(String)
+    else if (v !== undefined && v !== null) out[k] = String(v)
+  }
+  return out
+}
+
+/** Trims text fields; an empty string becomes undefined so optional fields stay optional. */
+export const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : v)

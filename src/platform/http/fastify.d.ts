@@ -1,0 +1,26 @@
+import type { VNode } from 'preact'
+import type { Actor } from './actor.ts'
+import type { Locale, Translate } from '../i18n/i18n.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Name of the access policy this route requires; routes without one refuse to register. */
+    policy?: string
+    /** Forms posted without a session (login) still need a CSRF token; APIs with bearer tokens skip it. */
+    csrf?: boolean
+  }
+  interface FastifyRequest {
+    actor?: Actor
+    locale: Locale
+    t: Translate
+    csrfToken: string
+    /** Identifies an anonymous browser for CSRF before login. */
+    anonymousId?: string
+  }
+  interface FastifyReply {
+    page(vnode: VNode, status?: number): FastifyReply
+    flash(kind: 'success' | 'info', messageKey: string, params?: Record<string, string | number>): FastifyReply
+    /** 303 See Other: the answer to every successful form POST. */
+    seeOther(url: string): FastifyReply
+  }
+}

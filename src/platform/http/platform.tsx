@@ -1,0 +1,175 @@
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { VNode } from 'preact'
+import type { Deps } from '../deps.ts'
+import { negotiateLocale, translator } from '../i18n/i18n.ts'
+import type { Flash, PageContext } from '../views/page-context.ts'
+import { installErrorHandlers } from './error-handler.tsx'
+import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
+import { renderPage } from './render.tsx'
+import { randomToken } from './signing.ts'
+
+export const SESSION_COOKIE = 'tm_session'
+const ANON_COOKIE = 'tm_anon'
+const FLASH_COOKIE = 'tm_flash'
+const LANG_COOKIE = 'tm_lang'
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/')
+
+/**
+ * Cross-cutting HTTP behaviour: security headers, body and rate limits, cookies, locale, the actor,
+ * CSRF, policies on every route, page rendering, flash messages and the error pages.
+ */
+async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const { config, signer, policies } = deps
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // HSTS only means something over https; on plain http (a laptop trial) it is left out.
+    hsts: config.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(cookie)
+  await app.register(formbody, { bodyLimit: 1024 * 1024 })
+  await app.register(rateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    // Health probes and static files must not be throttled by a busy load balancer.
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/static/'),
+  })
+
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secure }
+
+  // Every route declares a policy; its guard and the CSRF check run before the handler.
+  app.addHook('onRoute', (route) => {
+    const name = route.config?.policy
+    if (!name || !policies.has(name)) throw new Error(`${route.method} ${route.url} declares no known policy (${name ?? 'none'})`)
+    const policy = policies.get(name)!
+    const guard = async (req: FastifyRequest) => {
+      if (!policy(req.actor, req)) throw req.actor ? new ForbiddenError() : new UnauthorizedError()
+    }
+    const methods = ([] as string[]).concat(route.method)
+    const checksCsrf = route.config?.csrf !== false && methods.some((m) => STATE_CHANGING.has(m))
+    const csrf = async (req: FastifyRequest) => {
+      // Machine clients with a bearer token carry no cookies, so they cannot be forged cross-site.
+      if (req.actor?.via === 'token') return
+      const given = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token']
+      if (typeof given !== 'string' || given !== req.csrfToken) throw new CsrfError()
+    }
+    const existing = ([] as any[]).concat(route.preHandler ?? [])
+    route.preHandler = checksCsrf ? [guard, csrf, ...existing] : [guard, ...existing]
+  })
+
+  app.decorateRequest('actor', undefined)
+  app.decorateRequest('anonymousId', undefined)
+  app.decorateRequest('locale', 'sv')
+  app.decorateRequest('t', undefined as any)
+  app.decorateRequest('csrfToken', '')
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+    req.locale = negotiateLocale(req.cookies[LANG_COOKIE], req.headers['accept-language'])
+    req.t = translator(req.locale)
+
+    const auth = req.headers.authorization
+    if (isApiRequest(req) && auth?.startsWith('Bearer ') && deps.auth.bearer) {
+      req.actor = await deps.auth.bearer(auth.slice(7).trim(), req)
+      // A token that is wrong must not silently fall back to "anonymous".
+      if (!req.actor) throw new UnauthorizedError()
+      return
+    }
+    const sessionToken = req.cookies[SESSION_COOKIE]
+    if (sessionToken && deps.auth.session) {
+      req.actor = await deps.auth.session(sessionToken, req)
+      if (!req.actor) reply.clearCookie(SESSION_COOKIE, cookieOptions)
+    }
+    if (req.actor?.sessionId) {
+      req.csrfToken = signer.mac('csrf', req.actor.sessionId)
+    } else {
+      let anon = req.cookies[ANON_COOKIE]
+      if (!anon || anon.length < 20) {
+        anon = randomToken(18)
+        reply.setCookie(ANON_COOKIE, anon, cookieOptions)
+      }
+      req.anonymousId = anon
+      req.csrfToken = signer.mac('csrf-anon', anon)
+    }
+  })
+
+  // A signed-in user with a one-time password must choose their own before doing anything else.
+  app.addHook('preHandler', async (req, reply) => {
+    const a = req.actor
+    if (!a?.mustChangePassword || a.via !== 'session' || req.method !== 'GET') return
+    if (['/account/password', '/logout'].includes(req.url.split('?')[0]) || req.url.startsWith('/static/')) return
+    if (req.routeOptions.config?.policy === 'public' && !req.url.startsWith('/admin')) return
+    return reply.redirect('/account/password', 303)
+  })
+
+  app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status = 200) {
+    const req = this.request
+    const ctx: PageContext = {
+      t: req.t,
+      locale: req.locale,
+      actor: req.actor,
+      csrfToken: req.csrfToken,
+      demo: config.demo,
+      path: req.url.split('?')[0],
+      nav: deps.nav.for(req.actor),
+      flash: takeFlash(req, this),
+      collaborationName: config.collaborationName,
+    }
+    return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(ctx, vnode))
+  })
+
+  app.decorateReply('flash', function (this: FastifyReply, kind: Flash['kind'], messageKey: string, params?: Record<string, string | number>) {
+    const message = this.request.t(messageKey, params)
+    return this.setCookie(FLASH_COOKIE, signer.seal('flash', { kind, message }), { ...cookieOptions, maxAge: 60 })
+  })
+
+  app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
+    return this.redirect(url, 303)
+  })
+
+  function takeFlash(req: FastifyRequest, reply: FastifyReply): Flash | undefined {
+    const flash = signer.unseal<Flash>('flash', req.cookies[FLASH_COOKIE])
+    if (req.cookies[FLASH_COOKIE]) reply.clearCookie(FLASH_COOKIE, cookieOptions)
+    return flash
+  }
+
+  // The language link sets a cookie and returns the user to the page they were on.
+  app.get('/language', { config: { policy: 'public' } }, async (req, reply) => {
+    const { lang, return: back } = req.query as { lang?: string; return?: string }
+    const locale = negotiateLocale(lang, undefined)
+    reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions, maxAge: 365 * 24 * 3600 })
+    const safeReturn = back && back.startsWith('/') && !back.startsWith('//') ? back : '/'
+    return reply.seeOther(safeReturn)
+  })
+
+  installErrorHandlers(app, deps)
+}
+
+export const platform = fp(platformPlugin, { name: 'tillsammans-platform' })
+export { cookieOptionsFor }
+
+function cookieOptionsFor(secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure }
+}

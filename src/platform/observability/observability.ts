@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import type { Deps } from '../deps.ts'
+
+/** /healthz (the process answers), /readyz (the database answers) and /metrics in Prometheus format. */
+async function observabilityPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  })
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method and route',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  })
+
+  app.addHook('onResponse', async (req, reply) => {
+    // The route pattern, never the raw URL, so label cardinality stays bounded.
+    const route = req.routeOptions.url ?? 'unmatched'
+    requests.inc({ method: req.method, route, status: String(reply.statusCode) })
+    duration.observe({ method: req.method, route }, reply.elapsedTime / 1000)
+  })
+
+  app.get('/healthz', { config: { policy: 'public' }, logLevel: 'warn' }, async (_req, reply) => reply.send({ status: 'ok' }))
+
+  app.get('/readyz', { config: { policy: 'public' }, logLevel: 'warn' }, async (_req, reply) => {
+    try {
+      await deps.database.query('select 1')
+      return reply.send({ status: 'ready', database: deps.database.kind })
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: deps.database.kind })
+    }
+  })
+
+  app.get('/metrics', { config: { policy: 'public' }, logLevel: 'warn' }, async (_req, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  )
+}
+
+export const observability = fp(observabilityPlugin, { name: 'tillsammans-observability' })

@@ -1,0 +1,132 @@
+import type { ComponentChildren } from 'preact'
+import { primaryRole } from '../http/actor.ts'
+import { usePage } from './page-context.ts'
+import { ErrorSummary, type FieldError } from './error-summary.tsx'
+
+export interface Crumb {
+  href?: string
+  label: string
+}
+
+interface LayoutProps {
+  title: string
+  children: ComponentChildren
+  breadcrumbs?: Crumb[]
+  errors?: FieldError[]
+  /** Wider pages (tables) drop the reading-width limit. */
+  wide?: boolean
+}
+
+/** The frame of every page: skip link, header, navigation, demo banner, breadcrumbs, flash, footer. */
+export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutProps) {
+  const { t, locale, actor, demo, nav, path, flash, collaborationName, csrfToken } = usePage()
+  const hasErrors = !!errors?.length
+  const other = locale === 'sv' ? 'en' : 'sv'
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${hasErrors ? `${t('platform.forms.errorPrefix')} ` : ''}${title} – Tillsammans`}</title>
+        <link rel="stylesheet" href="/static/css/app.css" />
+        <link rel="stylesheet" href="/static/css/print.css" media="print" />
+        <script src="/static/js/app.js" defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('platform.layout.skipLink')}
+        </a>
+        {demo && (
+          <div class="demo-banner" role="note">
+            <strong>{t('platform.layout.demoBanner')}</strong>
+          </div>
+        )}
+        <header class="header">
+          <div class="header__inner">
+            <a class="header__product" href="/">
+              <span class="header__logo" aria-hidden="true">
+                ◆
+              </span>
+              Tillsammans
+            </a>
+            <span class="header__collaboration">{collaborationName}</span>
+            <div class="header__tools">
+              <a href={`/language?lang=${other}&return=${encodeURIComponent(path)}`} lang={other} hreflang={other}>
+                {t('platform.layout.switchLanguage')}
+              </a>
+              {actor ? (
+                <>
+                  <span class="header__user">
+                    {actor.name}
+                    <span class="visually-hidden">, </span>
+                    <span class="header__role">
+                      {t(`platform.roles.${primaryRole(actor)}`)} · {actor.organisationName}
+                    </span>
+                  </span>
+                  <form method="post" action="/logout" class="inline-form">
+                    <input type="hidden" name="_csrf" value={csrfToken} />
+                    <button type="submit" class="link-button">
+                      {t('platform.layout.logout')}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href="/login">{t('platform.layout.login')}</a>
+              )}
+            </div>
+          </div>
+          <nav class="nav" aria-label={t('platform.layout.navLabel')}>
+            <ul class="nav__list">
+              {nav.map((item) => {
+                const current = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)
+                return (
+                  <li class="nav__item">
+                    <a href={item.href} class="nav__link" aria-current={current ? 'page' : undefined}>
+                      {t(item.labelKey)}
+                    </a>
+                  </li>
+                )
+              })}
+            </ul>
+          </nav>
+        </header>
+        <div class={wide ? 'page page--wide' : 'page'}>
+          {breadcrumbs && breadcrumbs.length > 0 && (
+            <nav class="breadcrumbs" aria-label={t('platform.layout.breadcrumbs')}>
+              <ol>
+                {breadcrumbs.map((c) => (
+                  <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+                ))}
+              </ol>
+            </nav>
+          )}
+          <main id="main" tabindex={-1}>
+            {flash && (
+              <div class={`flash flash--${flash.kind}`} role="status">
+                {flash.message}
+              </div>
+            )}
+            {hasErrors && <ErrorSummary errors={errors!} />}
+            {children}
+          </main>
+        </div>
+        <footer class="footer">
+          <div class="footer__inner">
+            <ul class="footer__links">
+              <li>
+                <a href="/accessibility">{t('platform.layout.accessibility')}</a>
+              </li>
+              <li>
+                <a href="/about">{t('platform.layout.about')}</a>
+              </li>
+              <li>
+                <a href="/api/v1/openapi.json">{t('platform.layout.api')}</a>
+              </li>
+            </ul>
+            <p>{t('platform.layout.footerText')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}
