@@ -97,7 +97,7 @@ export class BackupWriter {
 
   async finish(sequences: SequenceEntry[]): Promise<BackupManifest> {
     this.endTable()
-    const sha256 = this.whole.copy().digest('hex')
+    const sha256 = this.whole.digest('hex')
     const body = { tables: this.tables, sequences, sha256 }
     this.gzip.end(JSON.stringify(['manifest', body]) + '\n')
     await this.done
@@ -134,6 +134,7 @@ async function* readLines(file: string): AsyncGenerator<[number, string]> {
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupError(`Backup file not found: ${file}`)
+    if (n === 0) throw new BackupError(`This file is not a Tillsammans backup, or it is damaged (${(err as Error).message}).`)
     throw new BackupError(`The backup file is damaged or incomplete after line ${n} (${(err as Error).message}).`)
   } finally {
     source.destroy()
@@ -143,7 +144,6 @@ async function* readLines(file: string): AsyncGenerator<[number, string]> {
 }
 
 const isString = (v: unknown) => typeof v === 'string'
-
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text)
@@ -170,9 +170,7 @@ export async function* readBackup(file: string, batchRows = 1000, batchBytes = 4
     batch = []
     bytes = 0
   }
-  const endTable = () => {
-    if (table) table.entry.sha256 = table.hash.digest('hex')
-  }
+  const endTable = () => table && (table.entry.sha256 = table.hash.digest('hex'))
 
   for await (const [n, line] of readLines(file)) {
     if (done) throw new BackupError(`The backup file is damaged: line ${n} follows the manifest.`)
