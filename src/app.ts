@@ -4,6 +4,8 @@ import { accounts } from './features/accounts/index.ts'
 import { apiRoot } from './features/api-root/index.ts'
 import { apiTokens } from './features/api-tokens/index.ts'
 import { auditLog } from './features/audit-log/index.ts'
+import { mail } from './features/mail/index.ts'
+import { oidc } from './features/oidc/index.ts'
 import { organisations } from './features/organisations/index.ts'
 import { pages } from './features/pages/index.ts'
 import { type Deps, createDeps } from './platform/deps.ts'
@@ -31,7 +33,9 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(observability, { deps: d })
   await app.register(staticFiles)
   await app.register(pages, { deps: d })
+  await app.register(mail, { deps: d })
   await app.register(accounts, { deps: d })
+  await app.register(oidc, { deps: d })
   await app.register(organisations, { deps: d })
   await app.register(auditLog, { deps: d })
   await app.register(apiTokens, { deps: d })

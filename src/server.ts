@@ -1,23 +1,30 @@
-import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './platform/db/connection.ts'
-import { migrate } from './platform/db/migrator.ts'
-import { createDeps } from './platform/deps.ts'
-import { prepareDatabase } from './platform/db/prepare.ts'
 
-/** Process entry: configuration, database, app, listen; stops cleanly on SIGTERM/SIGINT. */
+/**
+ * Process entry: configuration, database, app, listen; stops cleanly on SIGTERM/SIGINT.
+ * The database opens while the application modules load (dynamic imports), which shortens the
+ * cold start a newcomer waits through.
+ */
 async function main() {
   const config = loadConfig()
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const [{ buildApp }, { migrate }, { createDeps }, { prepareDatabase }] = await Promise.all([
+    import('./app.ts'),
+    import('./platform/db/migrator.ts'),
+    import('./platform/deps.ts'),
+    import('./platform/db/prepare.ts'),
+  ])
+  const database = await opening
   // The installation secret lives in a table, so the schema must exist before the deps are made.
   await migrate(database)
   const deps = await createDeps(config, database)
   await prepareDatabase(deps)
   const app = await buildApp(config, deps)
-  await deps.jobs.start({ work: config.runWorkers })
   await app.listen({ port: config.port, host: config.host })
+  await deps.jobs.start({ work: config.runWorkers })
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`
-  app.log.info({ url: config.baseUrl, database: where, demo: config.demo }, 'Tillsammans is running')
+  app.log.info({ url: config.baseUrl, database: where, demo: config.demo, workers: config.runWorkers }, 'Tillsammans is running')
   console.log(`\n  Tillsammans körs på ${config.baseUrl}  (databas: ${where}${config.demo ? ', demoläge' : ''})\n`)
 
   let stopping = false

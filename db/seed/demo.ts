@@ -1,5 +1,5 @@
 import type { Deps } from '../../src/platform/deps.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
 
 /**
@@ -18,6 +18,7 @@ export async function loadDemoData(deps: Deps): Promise<number> {
       organisationId: org.id,
       role: spec.role,
       password: DEMO_PASSWORD,
+      passwordHash: DEMO_PASSWORD_HASH,
       mustChangePassword: false,
     })
     created++

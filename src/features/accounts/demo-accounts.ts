@@ -2,6 +2,8 @@ import type { Role } from '../../platform/http/actor.ts'
 
 /** The demo accounts (demo mode only): one per role, listed on the login page. */
 export const DEMO_PASSWORD = 'tillsammans-demo'
+/** argon2id of DEMO_PASSWORD, computed once: hashing it per account would add a second to every first start. */
+export const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=65536,p=4,t=3$HnXhRfhXuu9+fqdQ0nsRvg$eAvsUOWOqFrl+4moA8fTjcVPGQXs0IEI/mZL6o7Hckw'
 
 export interface DemoAccountSpec {
   email: string

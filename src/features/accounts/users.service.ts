@@ -15,6 +15,8 @@ export interface CreateUserInput {
   role: Role
   /** Given (seed, tests) or generated and returned once (invite, CLI). */
   password?: string
+  /** A precomputed hash of `password` (demo data), to skip the deliberately slow hashing. */
+  passwordHash?: string
   mustChangePassword?: boolean
 }
 
@@ -29,7 +31,7 @@ export async function createUser(deps: Deps, ctx: { actor?: Actor; label?: strin
   if (ctx.actor && !canManageUsers(ctx.actor)) throw new ForbiddenError()
   if (ctx.actor && !canGrantRole(ctx.actor, input.role)) throw new RoleNotAllowed()
   const password = input.password ?? oneTimePassword()
-  const passwordHash = await hashPassword(password)
+  const passwordHash = input.passwordHash ?? (await hashPassword(password))
   const auditCtx: AuditContext = { actor: ctx.actor ?? { label: ctx.label ?? 'system' }, requestId: ctx.requestId }
   try {
     const user = await deps.db.transaction(async (tx) => {

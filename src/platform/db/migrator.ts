@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import type { Database } from './connection.ts'
+import { queryRows } from './query-rows.ts'
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations')
 
@@ -40,8 +41,8 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
     await tx.execute(
       sql`create table if not exists schema_migrations (tag text primary key, hash text not null, applied_at timestamptz not null default now())`,
     )
-    const result = (await tx.execute(sql`select tag, hash from schema_migrations`)) as unknown as { rows: { tag: string; hash: string }[] }
-    const applied = new Map(result.rows.map((r) => [r.tag, r.hash]))
+    const rows = await queryRows<{ tag: string; hash: string }>(tx, sql`select tag, hash from schema_migrations`)
+    const applied = new Map(rows.map((r) => [r.tag, r.hash]))
     const done: string[] = []
     for (const m of migrations) {
       const previous = applied.get(m.tag)
