@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   COLLABORATION_NAME: z.string().default('Östergötland tillsammans mot brott'),
   ACCESSIBILITY_CONTACT: z.email().default('tillganglighet@tillsammans.invalid'),
   TRUST_PROXY: boolFromEnv.default(false),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
 })
 
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   collaborationName: string
   accessibilityContact: string
   trustProxy: boolean
+  /** Requests per minute per client address. */
+  rateLimitMax: number
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collaborationName: e.COLLABORATION_NAME,
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
     trustProxy: e.TRUST_PROXY,
+    rateLimitMax: e.RATE_LIMIT_MAX,
   })
 }

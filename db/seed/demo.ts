@@ -1,5 +1,6 @@
 import type { Deps } from '../../src/platform/deps.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
+import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
 
 /**
@@ -12,7 +13,8 @@ export async function loadDemoData(deps: Deps): Promise<number> {
     if (await findUserByEmail(deps.db, spec.email)) continue
     const org = await findOrganisationByCode(deps.db, spec.organisationCode)
     if (!org) throw new Error(`Demo data needs organisation ${spec.organisationCode}; load the reference data first`)
-    await createUser(deps, { label: 'system:demo' }, {
+    try {
+      await createUser(deps, { label: 'system:demo' }, {
       email: spec.email,
       name: spec.name,
       organisationId: org.id,
@@ -20,8 +22,12 @@ export async function loadDemoData(deps: Deps): Promise<number> {
       password: DEMO_PASSWORD,
       passwordHash: DEMO_PASSWORD_HASH,
       mustChangePassword: false,
-    })
-    created++
+      })
+      created++
+    } catch (err) {
+      // Two instances starting together both seed; the slower one finds the account already made.
+      if (!(err instanceof EmailTaken)) throw err
+    }
   }
   return created
 }

@@ -28,6 +28,8 @@ export interface Deps {
   auth: Authenticators
   jobs: Jobs
   api: ApiRegistry
+  /** Every route with its policy, as registered (for the policy matrix test and the admin overview). */
+  routes: { method: string; url: string; policy: string }[]
 }
 
 export async function createDeps(config: Config, database?: Database): Promise<Deps> {
@@ -42,6 +44,7 @@ export async function createDeps(config: Config, database?: Database): Promise<D
     auth: {},
     jobs: new Jobs(db, config),
     api: new ApiRegistry(),
+    routes: [],
   }
 }
 

@@ -51,7 +51,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: 1024 * 1024 })
   await app.register(rateLimit, {
-    max: 600,
+    max: config.rateLimitMax,
     timeWindow: '1 minute',
     // Health probes and static files must not be throttled by a busy load balancer.
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/static/'),
@@ -64,6 +64,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     const name = route.config?.policy
     if (!name || !policies.has(name)) throw new Error(`${route.method} ${route.url} declares no known policy (${name ?? 'none'})`)
     const policy = policies.get(name)!
+    for (const method of ([] as string[]).concat(route.method)) deps.routes.push({ method, url: route.url, policy: name })
     const guard = async (req: FastifyRequest) => {
       if (!policy(req.actor, req)) throw req.actor ? new ForbiddenError() : new UnauthorizedError()
     }

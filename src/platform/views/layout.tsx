@@ -36,12 +36,12 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
         <a class="skip-link" href="#main">
           {t('platform.layout.skipLink')}
         </a>
-        {demo && (
-          <div class="demo-banner" role="note">
-            <strong>{t('platform.layout.demoBanner')}</strong>
-          </div>
-        )}
         <header class="header">
+          {demo && (
+            <div class="demo-banner">
+              <strong>{t('platform.layout.demoBanner')}</strong>
+            </div>
+          )}
           <div class="header__inner">
             <a class="header__product" href="/">
               <span class="header__logo" aria-hidden="true">
