@@ -36,6 +36,7 @@ export function OrganisationsPage({ rows, counties, county, kind }: { rows: Row[
         columns={[
           { key: 'name', label: t('organisations.fields.name'), render: (r: Row) => r.name },
           { key: 'kind', label: t('organisations.fields.kind'), render: (r: Row) => t(`organisations.kinds.${r.kind}`) },
+          { key: 'county', label: t('organisations.fields.county'), render: (r: Row) => r.countyName ?? '–' },
           { key: 'code', label: t('organisations.fields.code'), render: (r: Row) => r.municipalityCode ?? '–' },
         ]}
         rows={rows}
