@@ -4,6 +4,11 @@ import { accounts } from './features/accounts/index.ts'
 import { apiRoot } from './features/api-root/index.ts'
 import { apiTokens } from './features/api-tokens/index.ts'
 import { auditLog } from './features/audit-log/index.ts'
+import { bodies } from './features/bodies/index.ts'
+import { collaborations } from './features/collaborations/index.ts'
+import { compliance } from './features/compliance/index.ts'
+import { declarations } from './features/declarations/index.ts'
+import { meetings } from './features/meetings/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
 import { organisations } from './features/organisations/index.ts'
@@ -37,6 +42,11 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(accounts, { deps: d })
   await app.register(oidc, { deps: d })
   await app.register(organisations, { deps: d })
+  await app.register(collaborations, { deps: d })
+  await app.register(bodies, { deps: d })
+  await app.register(declarations, { deps: d })
+  await app.register(compliance, { deps: d })
+  await app.register(meetings, { deps: d })
   await app.register(auditLog, { deps: d })
   await app.register(apiTokens, { deps: d })
   await app.register(apiRoot, { deps: d })
