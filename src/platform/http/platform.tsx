@@ -9,6 +9,7 @@ import type { Deps } from '../deps.ts'
 import { negotiateLocale, translator } from '../i18n/i18n.ts'
 import type { Flash, PageContext } from '../views/page-context.ts'
 import { installErrorHandlers } from './error-handler.tsx'
+import { uploads } from '../files/uploads.ts'
 import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
 import { renderPage } from './render.tsx'
 import { randomToken } from './signing.ts'
@@ -50,6 +51,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
   })
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: 1024 * 1024 })
+  await app.register(uploads)
   await app.register(rateLimit, {
     max: config.rateLimitMax,
     timeWindow: '1 minute',

@@ -202,11 +202,33 @@ export function Button({
   )
 }
 
+/** A file input; the server judges the type by content, the `accept` list only helps the file picker. */
+export function FileField(p: FieldBase & { accept?: string }) {
+  const id = p.id ?? fieldId(p.name)
+  return (
+    <Group error={p.error}>
+      <label class="label" for={id}>
+        {p.label}
+      </label>
+      <HintAndError id={id} hint={p.hint} error={p.error} />
+      <input
+        {...({ type: 'file' } as { type: 'file' })}
+        class={`file-upload${p.error ? ' input--error' : ''}`}
+        id={id}
+        name={p.name}
+        accept={p.accept}
+        aria-describedby={describedBy(id, p.hint, p.error)}
+        aria-invalid={p.error ? 'true' : undefined}
+      />
+    </Group>
+  )
+}
+
 /** A POST form with its CSRF token; every state change in the product goes through one. */
-export function Form({ action, children, id }: { action: string; children: ComponentChildren; id?: string }) {
+export function Form({ action, children, id, multipart }: { action: string; children: ComponentChildren; id?: string; multipart?: boolean }) {
   const { csrfToken } = usePage()
   return (
-    <form method="post" action={action} novalidate id={id}>
+    <form method="post" action={action} novalidate id={id} enctype={multipart ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       {children}
     </form>
