@@ -1,5 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { apiTokensRoutes } from './api-tokens.routes.tsx'
+import { actorFromToken } from './api-tokens.service.ts'
 
-/** Placeholder until the API token pages land. */
-export async function apiTokens(_app: FastifyInstance, _opts: { deps: Deps }) {}
+export { actorFromToken, createApiToken, revokeApiToken, TOKEN_PREFIX } from './api-tokens.service.ts'
+
+/** Tokens for machine clients: the bearer authenticator for /api/* and the administrator's pages. */
+export async function apiTokens(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auth.bearer = (token) => actorFromToken(deps, token)
+  deps.nav.add({
+    href: '/admin/api-tokens',
+    labelKey: 'apiTokens.nav',
+    descriptionKey: 'apiTokens.navDescription',
+    order: 85,
+    visible: (a) => a?.via === 'session' && deps.policies.get('system.admin')!(a, undefined as any),
+  })
+  apiTokensRoutes(app, deps)
+}

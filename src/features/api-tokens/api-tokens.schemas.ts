@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { trimmed } from '../../platform/forms/parse-form.ts'
+
+/** A real calendar date written as ÅÅÅÅ-MM-DD (2026-02-30 is refused, not rolled over). */
+export const isIsoDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
+  const d = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
+}
+
+export const CreateTokenInput = z.object({
+  name: z.preprocess(
+    trimmed,
+    z.string({ error: 'apiTokens.errors.nameRequired' }).min(1, { error: 'apiTokens.errors.nameRequired' }).max(100, { error: 'apiTokens.errors.nameTooLong' }),
+  ),
+  userId: z.preprocess(trimmed, z.uuid({ error: 'apiTokens.errors.userRequired' })),
+  // Optional: no date means the token lives until it is revoked.
+  expiresOn: z.preprocess(trimmed, z.string().refine(isIsoDate, { error: 'apiTokens.errors.expiresInvalid' }).optional()),
+})
+
+export type CreateTokenInput = z.output<typeof CreateTokenInput>
