@@ -44,7 +44,8 @@ export function canonicalEvent(e: CanonicalEvent): string {
 /**
  * Appends one event to the hash-chained trail, inside the caller's transaction. The advisory lock is
  * held until commit, so concurrent writers (several instances) append one after the other and the
- * chain never forks. Call it as the last step of the transaction.
+ * chain never forks. Call it as the last step of the transaction. It relies on READ COMMITTED (the
+ * default): under REPEATABLE READ the read of the last hash could miss an event committed meanwhile.
  */
 export async function audit(tx: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('audit_events_chain'))`)
