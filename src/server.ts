@@ -22,7 +22,7 @@ async function main() {
   await prepareDatabase(deps)
   const app = await buildApp(config, deps)
   await app.listen({ port: config.port, host: config.host })
-  await deps.jobs.start({ work: config.runWorkers })
+  await deps.jobs.start({ work: config.runWorkers, logger: app.log })
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`
   app.log.info({ url: config.baseUrl, database: where, demo: config.demo, workers: config.runWorkers }, 'Tillsammans is running')
   console.log(`\n  Tillsammans körs på ${config.baseUrl}  (databas: ${where}${config.demo ? ', demoläge' : ''})\n`)

@@ -34,8 +34,8 @@ test('placeholders are the same in both languages', () => {
 test('every i18n key written in the code exists', () => {
   const { sv } = loadMessages()
   const namespaces = [...new Set(Object.keys(sv).map((k) => k.split('.')[0]))]
-  // Job names (jobs.define/every/send('mail.send')) share the dotted style but are not text keys.
-  const literal = new RegExp(`(?<!(?:define|every|send)\\()['"\`]((?:${namespaces.join('|')})\\.[A-Za-z0-9_.-]+)(\\.?)['"\`]`, 'g')
+  // Job and policy names (jobs.send('mail.send'), policy: 'bodies.read') share the dotted style but are not text keys.
+  const literal = new RegExp(`(?<!(?:define|every|send|register|get|has)\\(|policy: ?|policy === ?)['"\`]((?:${namespaces.join('|')})\\.[A-Za-z0-9_.-]+)(\\.?)['"\`]`, 'g')
   const templated = new RegExp(`\`((?:${namespaces.join('|')})\\.[A-Za-z0-9_.]*)\\$\\{`, 'g')
   const missing: string[] = []
   for (const file of sourceFiles(SRC)) {

@@ -1,61 +1,156 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import PgBoss from 'pg-boss'
 import type { Config } from '../../config.ts'
 import type { Database } from '../db/connection.ts'
 
 export type JobHandler<T = Record<string, unknown>> = (data: T, job: { id: string; name: string }) => Promise<void>
 
+export interface JobOptions {
+  /** Attempts after the first failure (default 5). */
+  retryLimit?: number
+  /** First retry delay; with backoff (the default) each retry waits about twice as long, with jitter. */
+  retryDelaySeconds?: number
+  retryBackoff?: boolean
+  /** A run taking longer than this fails and is retried (pg-boss default 15 min; large imports need more). */
+  expireInSeconds?: number
+}
+
+/** The part of pino (app.log) the queue uses, so the worker and the web process log the same way. */
+export interface JobLogger {
+  info(obj: object, msg: string): void
+  warn(obj: object, msg: string): void
+  error(obj: object, msg: string): void
+}
+
+export interface JobsOptions extends Partial<Pick<Config, 'databaseUrl' | 'logLevel'>> {
+  /** How often an idle worker looks for work; pg-boss 10 allows 0.5 s at the least. */
+  pollingIntervalSeconds?: number
+  /** How often schedules are checked and their jobs queued (pg-boss default 30 s / 5 s; tests use 1). */
+  cronIntervalSeconds?: number
+  /** How long stop() lets running handlers finish before their jobs are failed (and so retried). */
+  stopTimeoutMs?: number
+}
+
 interface Definition {
   handler: JobHandler<any>
-  retryLimit: number
-  retryDelay: number
+  options: Required<Pick<JobOptions, 'retryLimit' | 'retryDelaySeconds' | 'retryBackoff'>> & Pick<JobOptions, 'expireInSeconds'>
 }
 
 /**
- * Background jobs on our own database with pg-boss (retries with exponential backoff, cron schedules).
+ * Background jobs on our own database with pg-boss 10 (retries with exponential backoff, cron schedules).
  * Features `define` their jobs at registration; the web process works them by default and a separate
  * `npm run worker` process can do it instead (TILLSAMMANS_WORKERS=false on the web instances).
+ *
+ * pg-boss always talks through the application's own connection (the pg pool or the single PGlite
+ * connection), never a pool of its own: on PGlite there is no other way in, and on PostgreSQL it keeps
+ * the queue on exactly the database the app uses (test databases are private copies).
  */
 export class Jobs {
   private boss?: PgBoss
   private readonly definitions = new Map<string, Definition>()
-  private readonly schedules: { name: string; cron: string; data?: object }[] = []
+  /** pg-boss 10 keeps one schedule per queue, so a later `every` for the same job replaces the earlier. */
+  private readonly schedules = new Map<string, { cron: string; data?: object }>()
+  private log: JobLogger
+  /** SQL calls and handlers in flight, so stop() can wait for them before the database closes. */
+  private readonly pending = new Set<Promise<unknown>>()
+  private running = 0
+  private starting?: Promise<void>
+  private closed = false
 
   constructor(
     private readonly database: Database,
-    private readonly config: Pick<Config, 'databaseUrl'>,
-  ) {}
-
-  define<T>(name: string, handler: JobHandler<T>, options: { retryLimit?: number; retryDelaySeconds?: number } = {}): void {
-    if (this.definitions.has(name)) throw new Error(`Job ${name} is already defined`)
-    this.definitions.set(name, { handler, retryLimit: options.retryLimit ?? 5, retryDelay: options.retryDelaySeconds ?? 30 })
+    private readonly options: JobsOptions = {},
+  ) {
+    this.log = consoleLogger(options.logLevel ?? 'info')
   }
 
-  /** A cron schedule (Europe/Stockholm) for a defined job. */
+  define<T>(name: string, handler: JobHandler<T>, options: JobOptions = {}): void {
+    if (this.definitions.has(name)) throw new Error(`Job ${name} is already defined`)
+    this.definitions.set(name, {
+      handler,
+      options: {
+        retryLimit: options.retryLimit ?? 5,
+        retryDelaySeconds: options.retryDelaySeconds ?? 30,
+        retryBackoff: options.retryBackoff ?? true,
+        expireInSeconds: options.expireInSeconds,
+      },
+    })
+  }
+
+  /** A cron schedule (Europe/Stockholm) for a defined job, registered by the processes that work jobs. */
   every(name: string, cron: string, data?: object): void {
-    this.schedules.push({ name, cron, data })
+    this.schedules.set(name, { cron, data })
+  }
+
+  get names(): string[] {
+    return [...this.definitions.keys()]
   }
 
   get started(): boolean {
     return !!this.boss
   }
 
-  async start({ work }: { work: boolean }): Promise<void> {
-    if (this.boss) return
-    const boss = new PgBoss(this.bossOptions())
-    boss.on('error', (err) => console.error(JSON.stringify({ level: 50, msg: 'job queue error', err: String(err) })))
-    await boss.start()
-    for (const [name, d] of this.definitions) {
-      await boss.createQueue(name, { name, retryLimit: d.retryLimit, retryDelay: d.retryDelay, retryBackoff: true })
+  /** Starts pg-boss (creating or migrating its `pgboss` schema) and, with `work`, the workers and schedules. */
+  start(options: { work: boolean; logger?: JobLogger }): Promise<void> {
+    if (this.boss) return Promise.resolve()
+    this.starting ??= this.startBoss(options).finally(() => (this.starting = undefined))
+    return this.starting
+  }
+
+  private async startBoss({ work, logger }: { work: boolean; logger?: JobLogger }): Promise<void> {
+    if (logger) this.log = logger
+    for (const name of this.schedules.keys()) {
+      if (!this.definitions.has(name)) throw new Error(`Job ${name} has a schedule but is not defined`)
     }
-    if (work) {
+    this.closed = false
+    const cron = this.options.cronIntervalSeconds
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => this.executeSql(text, values) },
+      schedule: true,
+      supervise: true,
+      migrate: true,
+      ...(cron ? { cronMonitorIntervalSeconds: cron, cronWorkerIntervalSeconds: cron } : {}),
+    })
+    boss.on('error', (err) => this.log.error({ err: errorText(err) }, 'job queue error'))
+    try {
+      await boss.start()
       for (const [name, d] of this.definitions) {
-        await boss.work(name, { pollingIntervalSeconds: 2 }, async (jobs) => {
-          for (const job of jobs) await d.handler(job.data as any, { id: job.id, name })
-        })
+        const queue: PgBoss.Queue = {
+          name,
+          retryLimit: d.options.retryLimit,
+          retryDelay: d.options.retryDelaySeconds,
+          retryBackoff: d.options.retryBackoff,
+          // pg-boss asserts on a present-but-undefined key, so it is added only when set.
+          ...(d.options.expireInSeconds !== undefined ? { expireInSeconds: d.options.expireInSeconds } : {}),
+        }
+        // createQueue keeps an existing queue as it is; updateQueue makes changed settings in code count.
+        await boss.createQueue(name, queue)
+        await boss.updateQueue(name, queue)
       }
-      for (const s of this.schedules) await boss.schedule(s.name, s.cron, s.data, { tz: 'Europe/Stockholm' })
+      // Sending works from here on (the queues exist), even while the workers are still being set up.
+      this.boss = boss
+      if (work) await this.startWorkers(boss)
+    } catch (err) {
+      // A half-started pg-boss keeps timers running and would hold the process open.
+      this.boss = undefined
+      await boss.stop({ graceful: false, close: false }).catch(() => {})
+      throw err
     }
-    this.boss = boss
+  }
+
+  private async startWorkers(boss: PgBoss): Promise<void> {
+    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2
+    for (const [name, d] of this.definitions) {
+      // pg-boss 10 hands a batch (an array) to the handler; batchSize 1 keeps one job's failure its own.
+      await boss.work(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await this.run(name, d, job)
+      })
+    }
+    for (const [name, s] of this.schedules) await boss.schedule(name, s.cron, s.data, { tz: 'Europe/Stockholm' })
+    // A schedule removed from the code would otherwise fire for ever.
+    for (const s of await boss.getSchedules()) {
+      if (!this.schedules.has(s.name)) await boss.unschedule(s.name)
+    }
   }
 
   async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
@@ -65,26 +160,72 @@ export class Jobs {
   }
 
   async getJob(name: string, id: string) {
-    return this.boss?.getJobById(name, id)
+    return this.boss?.getJobById(name, id, { includeArchive: true })
   }
 
+  /** Stops polling, lets running handlers finish (up to stopTimeoutMs), then waits for pg-boss's last SQL. */
   async stop(): Promise<void> {
     const boss = this.boss
+    if (!boss) return
     this.boss = undefined
-    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 5000 })
+    await boss.stop({ graceful: true, wait: true, close: false, timeout: this.options.stopTimeoutMs ?? 5000 })
+    // pg-boss completes a job without awaiting it and a worker may be mid-poll: let that SQL land
+    // before the caller closes the database (bounded, so a stuck handler cannot hold the shutdown).
+    const until = Date.now() + 2000
+    while ((this.running > 0 || this.pending.size > 0) && Date.now() < until) {
+      await Promise.race([Promise.allSettled([...this.pending]), sleep(50)])
+    }
+    this.closed = true
   }
 
-  private bossOptions(): PgBoss.ConstructorOptions {
-    const common = { schedule: true, supervise: true, migrate: true }
-    if (this.database.kind === 'postgres') return { ...common, connectionString: this.config.databaseUrl, max: 4 }
-    // PGlite has one connection: pg-boss shares it through this adapter (multi-statement SQL uses exec).
-    const pglite = this.database.pglite!
-    return {
-      ...common,
-      db: {
-        executeSql: async (text: string, values?: unknown[]) =>
-          values?.length ? pglite.query(text, values as any[]) : ((await pglite.exec(text)).at(-1) ?? { rows: [] }),
-      },
+  private async run(name: string, d: Definition, job: PgBoss.Job<unknown>): Promise<void> {
+    this.running++
+    try {
+      await d.handler(job.data, { id: job.id, name })
+    } catch (err) {
+      // Thrown on: pg-boss records the failure and schedules the retry.
+      this.log.warn({ job: name, jobId: job.id, err: errorText(err) }, 'job failed')
+      throw err
+    } finally {
+      this.running--
     }
   }
+
+  /** The adapter pg-boss calls for every statement; it must resolve to `{ rows }` like pg does. */
+  private executeSql(text: string, values?: unknown[]): Promise<any> {
+    // After stop, behave like pg-boss's own closed pool: no result rather than a closed-database error.
+    if (this.closed) return Promise.resolve(undefined)
+    const promise = this.database.kind === 'pglite' ? this.pgliteSql(text, values) : this.database.pool!.query(text, values as any[])
+    this.pending.add(promise)
+    const forget = () => this.pending.delete(promise)
+    promise.then(forget, forget)
+    return promise
+  }
+
+  private async pgliteSql(text: string, values?: unknown[]) {
+    const pglite = this.database.pglite!
+    if (values?.length) return pglite.query(text, values as any[])
+    // Without values pg-boss sends scripts ("BEGIN; …; COMMIT;" for its schema and maintenance), which
+    // need the simple protocol (exec). Inside PGlite's transaction() nothing else can slip in between,
+    // and a failing script is rolled back instead of leaving the app's only connection in an aborted
+    // transaction (the inner BEGIN/COMMIT only raise warnings).
+    const results = await pglite.transaction((tx) => tx.exec(text))
+    return results.at(-1) ?? { rows: [] }
+  }
+}
+
+function errorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'message' in err) return String(err.message)
+  return typeof err === 'object' ? JSON.stringify(err) : String(err)
+}
+
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity }
+
+/** pino-shaped JSON lines until a process hands in its own logger (start({ logger })). */
+function consoleLogger(level: string): JobLogger {
+  const min = LEVELS[level] ?? 30
+  const write = (n: number) => (obj: object, msg: string) => {
+    if (n >= min) console.error(JSON.stringify({ level: n, time: Date.now(), ...obj, msg }))
+  }
+  return { info: write(30), warn: write(40), error: write(50) }
 }

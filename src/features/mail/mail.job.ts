@@ -1,0 +1,75 @@
+import nodemailer from 'nodemailer'
+import type Mail from 'nodemailer/lib/mailer'
+import { z } from 'zod'
+import type { Deps } from '../../platform/deps.ts'
+import type { JobLogger } from '../../platform/jobs/jobs.ts'
+
+export const MAIL_JOB = 'mail.send'
+
+/**
+ * One message to one recipient: a job per recipient means a retry after one bad address never sends
+ * the same message again to everyone else. `ics` is an iCalendar text sent as a calendar invitation.
+ */
+export const MailMessage = z.object({
+  to: z.email(),
+  subject: z.string().trim().min(1).max(300),
+  text: z.string().min(1),
+  ics: z.string().min(1).optional(),
+})
+export type MailMessage = z.infer<typeof MailMessage>
+
+/** The one thing the job needs from a nodemailer transporter; tests hand in a recording fake. */
+export interface MailTransport {
+  sendMail(message: Mail.Options): Promise<unknown>
+}
+
+export interface MailJobOptions {
+  /** Builds the transport once, on first use (default: SMTP_URL, or JSON output when it is not set). */
+  transport?: () => MailTransport
+  log?: JobLogger
+}
+
+/** Enqueue a message; it is validated here too, so a caller's mistake surfaces at the caller. */
+export async function sendMail(deps: Pick<Deps, 'jobs'>, message: MailMessage): Promise<string | null> {
+  return deps.jobs.send(MAIL_JOB, MailMessage.parse(message))
+}
+
+/** Defines the `mail.send` job: 5 retries starting after 60 s and doubling, for SMTP servers that are briefly away. */
+export function createMailJob(deps: Pick<Deps, 'config' | 'jobs'>, options: MailJobOptions = {}): void {
+  const { config } = deps
+  const log = options.log
+  let transport: MailTransport | undefined
+  const getTransport = () => (transport ??= (options.transport ?? (() => defaultTransport(config.smtpUrl)))())
+
+  deps.jobs.define<unknown>(
+    MAIL_JOB,
+    async (data, job) => {
+      const parsed = MailMessage.safeParse(data)
+      // Thrown so pg-boss records the failure; the reason names fields, never the message content.
+      if (!parsed.success) throw new Error(`invalid mail.send data: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`)
+      const m = parsed.data
+      const message: Mail.Options = {
+        from: config.mailFrom,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        ...(m.ics ? { icalEvent: { filename: 'inbjudan.ics', method: icsMethod(m.ics), content: m.ics } } : {}),
+      }
+      await getTransport().sendMail(message)
+      if (!config.smtpUrl) {
+        // Development without a mail server: the message is visible in the log instead.
+        log?.info({ jobId: job.id, to: m.to, subject: m.subject, text: m.text, ics: m.ics !== undefined }, 'mail not sent: SMTP_URL is not set')
+      }
+    },
+    { retryLimit: 5, retryDelaySeconds: 60 },
+  )
+}
+
+function defaultTransport(smtpUrl: string | undefined): MailTransport {
+  return smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true })
+}
+
+/** The calendar METHOD must match the text/calendar part's method parameter, or clients ignore the invite. */
+function icsMethod(ics: string): string {
+  return /^METHOD:([A-Z-]+)\s*$/im.exec(ics)?.[1]?.toUpperCase() ?? 'PUBLISH'
+}
