@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, ilike, or, sql } from 'drizzle-orm'
+import { containsPattern, svOrder } from '../../platform/db/sv-order.ts'
 import type { Db } from '../../platform/db/types.ts'
 import type { Role, RoleGrant } from '../../platform/http/actor.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
@@ -66,11 +67,11 @@ export interface UserListRow {
 
 export async function listUsers(db: Db, opts: { q?: string; organisationId?: string; limit: number; offset: number; sort: 'name' | 'email' | 'organisation' | 'lastLogin'; dir: 'asc' | 'desc' }) {
   const filters = [
-    opts.q ? or(ilike(users.name, `%${opts.q}%`), ilike(users.email, `%${opts.q}%`)) : undefined,
+    opts.q ? or(ilike(users.name, containsPattern(opts.q)), ilike(users.email, containsPattern(opts.q))) : undefined,
     opts.organisationId ? eq(users.organisationId, opts.organisationId) : undefined,
   ].filter(Boolean)
   const where = filters.length ? and(...filters) : undefined
-  const sortColumn = { name: users.name, email: users.email, organisation: organisations.name, lastLogin: users.lastLoginAt }[opts.sort]
+  const sortColumn = { name: svOrder(users.name), email: users.email, organisation: svOrder(organisations.name), lastLogin: users.lastLoginAt }[opts.sort]
   const rows: UserListRow[] = await db
     .select({
       id: users.id,

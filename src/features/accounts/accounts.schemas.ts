@@ -3,10 +3,8 @@ import { ROLES } from '../../platform/http/actor.ts'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { MIN_PASSWORD_LENGTH } from './passwords.ts'
 
-const email = z.preprocess(
-  trimmed,
-  z.email({ error: (i) => (i.input === undefined ? 'accounts.errors.emailRequired' : 'accounts.errors.emailInvalid') }).max(254),
-)
+const emailOf = (requiredKey: string) =>
+  z.preprocess(trimmed, z.email({ error: (i) => (i.input === undefined ? requiredKey : 'accounts.errors.emailInvalid') }).max(254))
 
 export const LoginInput = z.object({
   email: z.preprocess(trimmed, z.string({ error: 'accounts.errors.emailRequired' }).max(254)),
@@ -28,7 +26,8 @@ export const ChangePasswordInput = z
 
 export const InviteUserInput = z.object({
   name: z.preprocess(trimmed, z.string({ error: 'accounts.errors.nameRequired' }).max(200)),
-  email,
+  // The invited person's address, not the signed-in user's: its own "required" message.
+  email: emailOf('accounts.errors.inviteEmailRequired'),
   organisationId: z.preprocess(trimmed, z.uuid({ error: 'accounts.errors.organisationRequired' })),
   role: z.enum(ROLES, { error: 'accounts.errors.roleRequired' }),
 })
@@ -47,3 +46,9 @@ export const UserListQuery = z.object({
 })
 
 export type InviteUserInput = z.output<typeof InviteUserInput>
+
+/** Deactivate or reactivate: the version the page was rendered from guards against overwriting someone else's change. */
+export const SetUserStatusInput = z.object({
+  status: z.enum(['active', 'deactivated']),
+  version: z.coerce.number().int().min(1).max(2147483647),
+})

@@ -1,0 +1,112 @@
+/**
+ * The CLI's own texts, Swedish first. The operator's locale (LC_ALL, LC_MESSAGES, LANG) picks
+ * English when it starts with "en"; everything else gets Swedish, like the web pages.
+ */
+const sv = {
+  usage: `Användning: npm run cli -- <kommando> [argument]
+
+Kommandon:
+  migrate                  Kör databasmigreringarna
+  seed                     Migreringar, referensdata och (i demoläge) demokonton
+  create-user --email E-POST --org ORGANISATION --role ROLL [--name NAMN]
+                           Skapar ett konto och skriver ut ett engångslösenord en gång.
+                           ORGANISATION är en kod (t.ex. kommun-0580, lansstyrelsen-05) eller ett id.
+                           ROLL är admin, coordinator, editor, reporter eller viewer.
+  verify-audit             Kontrollerar granskningsloggens hashkedja
+  backup FIL               Skriver en säkerhetskopia av hela databasen till FIL
+  restore FIL              Läser in en säkerhetskopia i en ny, tom databas
+  help                     Visar den här hjälpen
+
+Databasen väljs som för servern: DATABASE_URL, annars PGlite i TILLSAMMANS_DATA_DIR (./data).
+En PGlite-mapp kan bara användas av en process i taget: stoppa servern innan du kör kommandon.`,
+  unknownCommand: 'Okänt kommando: {command}. Kör "npm run cli -- help" för att se alla kommandon.',
+  badArguments: 'Fel i argumenten till {command}: {reason}. Kör "npm run cli -- help".',
+  missingOption: 'Ange --{option} till {command}. Kör "npm run cli -- help".',
+  wrongPositionals: '{command} behöver {expected}. Kör "npm run cli -- help".',
+  aFile: 'ett filnamn',
+  noPositionals: '{command} tar inga sådana argument: {extra}. Kör "npm run cli -- help".',
+  badRole: 'Okänd roll: {role}. Välj en av: {roles}.',
+  badEmail: 'Ogiltig e-postadress: {email}',
+  unknownOrganisation: 'Okänd organisation: {org}. Ange en organisationskod (till exempel kommun-0580 eller lansstyrelsen-05) eller organisationens id.',
+  noReferenceData: 'Databasen har inga organisationer ännu. Kör först: npm run cli -- seed',
+  notMigrated: 'Databasen saknar Tillsammans tabeller. Kör först: npm run cli -- migrate',
+  openFailed: 'Kunde inte öppna databasen: {reason}',
+  migrated: 'Migreringar körda: {tags}',
+  upToDate: 'Databasen är redan uppdaterad.',
+  seeded: 'Klart: {migrations} nya migreringar, referensdata inläst, {demo} demokonton skapade.',
+  userCreated: 'Kontot är skapat: {email} – {role}, {organisation}.',
+  oneTimePassword: 'Engångslösenord (visas bara nu): {password}',
+  passwordAdvice: 'Lämna lösenordet till personen på ett säkert sätt. Personen måste byta det vid första inloggningen.',
+  auditOk: 'OK: {count} händelser',
+  backupWritten: 'Säkerhetskopian är skriven: {file} ({tables} tabeller, {rows} rader)',
+  restored: 'Återställt från {file}: {tables} tabeller, {rows} rader',
+  fileMissing: 'Filen finns inte: {file}',
+  failed: 'Fel: {reason}',
+}
+
+type Messages = typeof sv
+
+const en: Messages = {
+  usage: `Usage: npm run cli -- <command> [arguments]
+
+Commands:
+  migrate                  Run the database migrations
+  seed                     Migrations, reference data and (in demo mode) demo accounts
+  create-user --email EMAIL --org ORGANISATION --role ROLE [--name NAME]
+                           Create an account and print a one-time password, once.
+                           ORGANISATION is a code (e.g. kommun-0580, lansstyrelsen-05) or an id.
+                           ROLE is admin, coordinator, editor, reporter or viewer.
+  verify-audit             Check the audit trail's hash chain
+  backup FILE              Write a backup of the whole database to FILE
+  restore FILE             Load a backup into a new, empty database
+  help                     Show this help
+
+The database is chosen as for the server: DATABASE_URL, otherwise PGlite in TILLSAMMANS_DATA_DIR (./data).
+A PGlite folder can be used by one process at a time: stop the server before running commands.`,
+  unknownCommand: 'Unknown command: {command}. Run "npm run cli -- help" to see all commands.',
+  badArguments: 'Wrong arguments for {command}: {reason}. Run "npm run cli -- help".',
+  missingOption: 'Give --{option} to {command}. Run "npm run cli -- help".',
+  wrongPositionals: '{command} needs {expected}. Run "npm run cli -- help".',
+  aFile: 'a file name',
+  noPositionals: '{command} takes no such arguments: {extra}. Run "npm run cli -- help".',
+  badRole: 'Unknown role: {role}. Choose one of: {roles}.',
+  badEmail: 'Invalid email address: {email}',
+  unknownOrganisation: 'Unknown organisation: {org}. Give an organisation code (for example kommun-0580 or lansstyrelsen-05) or the organisation id.',
+  noReferenceData: 'The database has no organisations yet. Run first: npm run cli -- seed',
+  notMigrated: 'The database has no Tillsammans tables. Run first: npm run cli -- migrate',
+  openFailed: 'Could not open the database: {reason}',
+  migrated: 'Migrations applied: {tags}',
+  upToDate: 'The database is already up to date.',
+  seeded: 'Done: {migrations} new migrations, reference data loaded, {demo} demo accounts created.',
+  userCreated: 'Account created: {email} – {role}, {organisation}.',
+  oneTimePassword: 'One-time password (shown only now): {password}',
+  passwordAdvice: 'Give the password to the person in a safe way. They must change it the first time they sign in.',
+  auditOk: 'OK: {count} events',
+  backupWritten: 'Backup written: {file} ({tables} tables, {rows} rows)',
+  restored: 'Restored from {file}: {tables} tables, {rows} rows',
+  fileMissing: 'No such file: {file}',
+  failed: 'Error: {reason}',
+}
+
+export type MessageKey = keyof Messages
+
+export function cliLocale(env: NodeJS.ProcessEnv = process.env): 'sv' | 'en' {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  return tag.toLowerCase().startsWith('en') ? 'en' : 'sv'
+}
+
+export function message(key: MessageKey, params: Record<string, string | number> = {}, locale = cliLocale()): string {
+  const template = (locale === 'en' ? en : sv)[key]
+  return template.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m))
+}
+
+/** A mistake by whoever ran the command: printed as one clear line, never with a stack trace. */
+export class CliError extends Error {
+  constructor(
+    text: string,
+    /** 2 for wrong usage (arguments), 1 for everything else. */
+    public readonly exitCode = 1,
+  ) {
+    super(text)
+  }
+}
