@@ -138,3 +138,17 @@ describe('password change', () => {
     await fresh.login(u.email, 'ett-helt-nytt-lösenord')
   })
 })
+
+describe('my account', () => {
+  test('shows the signed-in user, their roles per organisation and a way to change the password', async () => {
+    const u = await buildUser(t.deps, { role: 'reporter', name: 'Rut Rapportör' })
+    const b = new TestBrowser(t.app)
+    await b.login(u.email, u.password)
+    const res = await b.get('/account')
+    assert.equal(res.statusCode, 200)
+    assert.match(res.body, /Rut Rapportör/)
+    assert.match(res.body, /Rapportör – Linköpings kommun/)
+    assert.match(res.body, /href="\/account\/password"/)
+    assert.equal((await t.app.inject('/account')).statusCode, 303)
+  })
+})

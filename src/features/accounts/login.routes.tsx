@@ -10,6 +10,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
 import { changePassword, login, logout, ABSOLUTE_TIMEOUT_MS } from './sessions.service.ts'
 import { type DemoAccount, LoginPage } from './views/login-page.tsx'
 import { PasswordPage } from './views/password-page.tsx'
+import { AccountPage } from './views/account-page.tsx'
+import { findUserById, grantsOf } from './accounts.repo.ts'
 
 /** Only paths on this site: an open redirect after login would be a phishing tool. */
 export const safeReturn = (value: unknown) =>
@@ -69,6 +71,11 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     reply.clearCookie(SESSION_COOKIE, cookieOptions)
     reply.flash('info', 'accounts.logout.done')
     return reply.seeOther('/')
+  })
+
+  app.get('/account', { config: { policy: 'authenticated' } }, async (req, reply) => {
+    const [grants, user] = await Promise.all([grantsOf(deps.db, req.actor!.userId), findUserById(deps.db, req.actor!.userId)])
+    return reply.page(<AccountPage grants={grants} lastLoginAt={user?.lastLoginAt ?? null} />)
   })
 
   app.get('/account/password', { config: { policy: 'authenticated' } }, async (req, reply) =>
