@@ -14,6 +14,16 @@ before(async () => {
 after(() => t.close())
 
 describe('login', () => {
+  test('the login page, rendered once for all visitors, carries each visitor’s own CSRF token', async () => {
+    const a = new TestBrowser(t.app)
+    const b = new TestBrowser(t.app)
+    await a.get('/login')
+    await b.get('/login')
+    assert.ok(a.csrf.length > 20 && b.csrf.length > 20)
+    assert.notEqual(a.csrf, b.csrf)
+    assert.doesNotMatch((await a.get('/login')).body, /placeholder/)
+  })
+
   test('a user signs in, sees their name and role, and the session is stored hashed', async () => {
     const u = await buildUser(t.deps, { role: 'editor', name: 'Lina Redaktör' })
     const b = new TestBrowser(t.app)

@@ -41,7 +41,9 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/login', { config: { policy: 'public' } }, async (req, reply) => {
     const { return: back } = req.query as { return?: string }
     if (req.actor) return reply.seeOther(safeReturn(back))
-    return reply.page(await renderLogin(req, { returnTo: back ? safeReturn(back) : undefined }))
+    const returnTo = back ? safeReturn(back) : undefined
+    const page = await renderLogin(req, { returnTo })
+    return returnTo ? reply.page(page) : reply.anonymousPage('login', () => page)
   })
 
   app.post('/login', { config: { policy: 'public' } }, async (req, reply) => {

@@ -19,6 +19,8 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     page(vnode: VNode, status?: number): FastifyReply
+    /** A page identical for every anonymous visitor (given the language, path and key), rendered once. */
+    anonymousPage(key: string, render: () => VNode): FastifyReply
     flash(kind: 'success' | 'info', messageKey: string, params?: Record<string, string | number>): FastifyReply
     /** 303 See Other: the answer to every successful form POST. */
     seeOther(url: string): FastifyReply

@@ -127,20 +127,38 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     return reply.redirect('/account/password', 303)
   })
 
+  const pageContext = (req: FastifyRequest, reply: FastifyReply, csrfToken: string): PageContext => ({
+    t: req.t,
+    locale: req.locale,
+    actor: req.actor,
+    csrfToken,
+    demo: config.demo,
+    path: req.url.split('?')[0],
+    nav: deps.nav.for(req.actor),
+    flash: takeFlash(req, reply),
+    collaborationName: config.collaborationName,
+  })
+  const sendHtml = (reply: FastifyReply, status: number, html: string) =>
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html)
+
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status = 200) {
+    return sendHtml(this, status, renderPage(pageContext(this.request, this, this.request.csrfToken), vnode))
+  })
+
+  // Pages that look the same to every anonymous visitor (the login page) are rendered once per
+  // language and path; only the visitor's CSRF token is put in on each request.
+  const CSRF_PLACEHOLDER = '__tillsammans_csrf_placeholder__'
+  const anonymousPages = new Map<string, string>()
+  app.decorateReply('anonymousPage', function (this: FastifyReply, key: string, render: () => VNode) {
     const req = this.request
-    const ctx: PageContext = {
-      t: req.t,
-      locale: req.locale,
-      actor: req.actor,
-      csrfToken: req.csrfToken,
-      demo: config.demo,
-      path: req.url.split('?')[0],
-      nav: deps.nav.for(req.actor),
-      flash: takeFlash(req, this),
-      collaborationName: config.collaborationName,
+    if (req.actor || req.cookies[FLASH_COOKIE]) return this.page(render())
+    const cacheKey = `${req.locale}|${req.url.split('?')[0]}|${key}`
+    let html = anonymousPages.get(cacheKey)
+    if (!html) {
+      html = renderPage(pageContext(req, this, CSRF_PLACEHOLDER), render())
+      if (anonymousPages.size < 200) anonymousPages.set(cacheKey, html)
     }
-    return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(ctx, vnode))
+    return sendHtml(this, 200, html.replaceAll(CSRF_PLACEHOLDER, req.csrfToken))
   })
 
   app.decorateReply('flash', function (this: FastifyReply, kind: Flash['kind'], messageKey: string, params?: Record<string, string | number>) {
