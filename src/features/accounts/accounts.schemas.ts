@@ -17,9 +17,10 @@ export const ChangePasswordInput = z
     currentPassword: z.string({ error: 'accounts.errors.currentPasswordRequired' }).min(1, { error: 'accounts.errors.currentPasswordRequired' }),
     newPassword: z
       .string({ error: 'accounts.errors.newPasswordRequired' })
+      .min(1, { error: 'accounts.errors.newPasswordRequired' })
       .min(MIN_PASSWORD_LENGTH, { error: 'accounts.errors.newPasswordTooShort' })
       .max(1000),
-    confirmPassword: z.string({ error: 'accounts.errors.confirmPasswordRequired' }),
+    confirmPassword: z.string({ error: 'accounts.errors.confirmPasswordRequired' }).min(1, { error: 'accounts.errors.confirmPasswordRequired' }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'accounts.errors.passwordsDiffer' })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], error: 'accounts.errors.passwordUnchanged' })
