@@ -11,7 +11,7 @@ import pg from 'pg'
 import { audit } from '../audit/audit.ts'
 import { verifyAuditChain } from '../audit/verify.ts'
 import { fromPglite, fromPool, type Database } from '../db/connection.ts'
-import { migrate, readMigrations } from '../db/migrator.ts'
+import { MIGRATIONS_DIR, migrate, readMigrations } from '../db/migrator.ts'
 import { BackupError, readCatalog, rows, table, writeBackup } from './backup.ts'
 import { restoreBackup } from './restore.ts'
 
@@ -134,10 +134,28 @@ for (const batchRows of [1000, 1]) {
 }
 
 test('a backup from an older version is loaded at its level, then migrated', async () => {
+  // A backup made when only the first migration existed holds only that migration's tables.
+  const firstTables = new Set(
+    [...fs.readFileSync(path.join(MIGRATIONS_DIR, `${readMigrations()[0].tag}.sql`), 'utf8').matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]),
+  )
   const older = rewrite(path.join(dir, 'older.tsb'), (lines) => {
     const header = JSON.parse(lines[0])
     header.migrations = header.migrations.slice(0, 1)
-    return [JSON.stringify(header), ...lines.slice(1)]
+    const kept: string[] = [JSON.stringify(header)]
+    let keep = true
+    for (const line of lines.slice(1)) {
+      if (line.startsWith('["table"')) keep = firstTables.has(JSON.parse(line)[1].name)
+      if (line.startsWith('["manifest"')) {
+        const [, body] = JSON.parse(line)
+        body.tables = body.tables.filter((t: { name: string }) => firstTables.has(t.name))
+        body.sequences = (body.sequences ?? []).filter((q: { table: string }) => firstTables.has(q.table))
+        kept.push(JSON.stringify(['manifest', body]))
+        keep = true
+        continue
+      }
+      if (keep) kept.push(line)
+    }
+    return kept
   }, true)
   const target = await fresh(false)
   await restoreBackup(target, older)
