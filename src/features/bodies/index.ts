@@ -1,5 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { bodiesRoutes } from './bodies.routes.tsx'
+import { seatsRoutes } from './seats.routes.tsx'
 
-/** Placeholder: the feature's routes are being built (issue 3). */
-export async function bodies(_app: FastifyInstance, _opts: { deps: Deps }) {}
+export { findBodyRow, listBodies, listPublicBodies, listPublicSeatHolders } from './bodies.repo.ts'
+export type { BodyRow, PublicSeatHolder } from './bodies.repo.ts'
+
+/**
+ * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …) and, in
+ * seats.routes.tsx, the people holding seats in them. Registered after the collaborations feature,
+ * whose `collaboration.read` policy these pages use.
+ */
+export async function bodies(app: FastifyInstance, { deps }: { deps: Deps }) {
+  bodiesRoutes(app, deps)
+  seatsRoutes(app, deps)
+}

@@ -1,18 +1,22 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../platform/db/types.ts'
 import { bodies } from '../bodies/bodies.tables.ts'
 import type { CollaborationScope } from './collaborations.policy.ts'
 import { collaborationParties, collaborations } from './collaborations.tables.ts'
+import { isCurrentParty } from './collaborations.visibility.ts'
 
 export interface LoadedScope extends CollaborationScope {
   collaborationId: string
 }
 
-/** The owner and parties of a collaboration: what every policy check in issue 3 needs. */
+/**
+ * The owner and current parties of a collaboration: what every policy check in issue 3 needs. A party
+ * that has left (left_on passed) is no longer a partner.
+ */
 export async function collaborationScope(db: Db, collaborationId: string): Promise<LoadedScope | undefined> {
   const [c] = await db.select({ id: collaborations.id, organisationId: collaborations.organisationId }).from(collaborations).where(eq(collaborations.id, collaborationId))
   if (!c) return undefined
-  const parties = await db.select({ organisationId: collaborationParties.organisationId }).from(collaborationParties).where(eq(collaborationParties.collaborationId, c.id))
+  const parties = await db.select({ organisationId: collaborationParties.organisationId }).from(collaborationParties).where(and(eq(collaborationParties.collaborationId, c.id), isCurrentParty(collaborationParties.leftOn)))
   return { collaborationId: c.id, organisationId: c.organisationId, partyIds: parties.map((p) => p.organisationId) }
 }
 

@@ -1,5 +1,49 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
+import { collaborationsApi } from './collaborations.api.ts'
+import { collaborationsRoutes } from './collaborations.routes.tsx'
+import { partiesRoutes } from './parties.routes.tsx'
+import { publicRoutes } from './public.routes.tsx'
 
-/** Placeholder: the feature's routes are being built (issue 3). */
-export async function collaborations(_app: FastifyInstance, _opts: { deps: Deps }) {}
+export { canEditForParty, canManageCollaboration, canSee, isPartner } from './collaborations.policy.ts'
+export type { CollaborationScope } from './collaborations.policy.ts'
+export { collaborationScope, isUuid, scopeOfBody } from './collaborations.scope.ts'
+export type { LoadedScope } from './collaborations.scope.ts'
+export { type Viewer, viewerOf, visibleTo } from './collaborations.visibility.ts'
+export { findCollaborationFor, listParties } from './collaborations.repo.ts'
+export type { CollaborationRow, PartyRow } from './collaborations.repo.ts'
+export { getCollaboration, getManagedCollaboration } from './collaborations.service.ts'
+
+const AUDIT_LABELS: Record<string, string> = {
+  'collaboration.updated': 'collaborations.audit.updated',
+  'collaboration.party_added': 'collaborations.audit.partyAdded',
+  'collaboration.party_removed': 'collaborations.audit.partyRemoved',
+  'body.created': 'bodies.audit.created',
+  'body.updated': 'bodies.audit.updated',
+  'reference.otmb_loaded': 'collaborations.audit.otmbLoaded',
+}
+for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
+registerAuditEntityLabel('collaboration', 'collaborations.audit.entity')
+registerAuditEntityLabel('body', 'bodies.audit.entity')
+
+/**
+ * Collaborations (such as ÖTMB): the partners' pages, the coordinator's edits, the public overview
+ * and the read API. `collaboration.read` (any signed-in user) guards the routes; who may see or
+ * change what is decided per collaboration in the services (owner's coordinator, parties, visibility).
+ */
+export async function collaborations(app: FastifyInstance, { deps }: { deps: Deps }) {
+  if (!deps.policies.has('collaboration.read')) deps.policies.register('collaboration.read', (a) => a?.via === 'session')
+  deps.nav.add({ href: '/public/collaborations', labelKey: 'collaborations.public.nav', order: 5, visible: (a) => !a })
+  deps.nav.add({
+    href: '/collaborations',
+    labelKey: 'collaborations.nav',
+    descriptionKey: 'collaborations.navDescription',
+    order: 10,
+    visible: (a) => a?.via === 'session',
+  })
+  collaborationsRoutes(app, deps)
+  partiesRoutes(app, deps)
+  publicRoutes(app, deps)
+  collaborationsApi(app, deps)
+}

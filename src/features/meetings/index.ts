@@ -1,5 +1,51 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { registerAuditLabel } from '../audit-log/index.ts'
+import { agendaRoutes } from './agenda.routes.tsx'
+import { attendanceRoutes } from './attendance.routes.tsx'
+import { calendarRoutes } from './calendar.routes.ts'
+import { meetingsApi } from './meetings.api.ts'
+import { meetingsRoutes } from './meetings.routes.tsx'
+import { minutesRoutes } from './minutes.routes.tsx'
 
-/** Placeholder: the feature's routes are being built (issue 3). */
-export async function meetings(_app: FastifyInstance, _opts: { deps: Deps }) {}
+export { userFeedPath } from './calendar.service.ts'
+export { timeByPartyAndYear } from './attendance.repo.ts'
+export type { TimeRow } from './attendance.repo.ts'
+
+for (const action of [
+  'created',
+  'updated',
+  'minutes_approved',
+  'minutes_saved',
+  'agenda_item_added',
+  'agenda_item_moved',
+  'agenda_item_removed',
+  'attendance_recorded',
+  'decision_added',
+  'decision_updated',
+  'action_item_added',
+  'action_item_updated',
+  'distribution_added',
+  'distribution_removed',
+  'invitations_sent',
+]) {
+  registerAuditLabel(`meeting.${action}`, `meetings.audit.${action}`)
+}
+
+/**
+ * Meetings of a collaboration's bodies: agenda, invitations with .ics, calendar feeds, attendance and
+ * time contributed, minutes with numbered decisions, action items, justering and distribution.
+ * Route policies only require a session; who may do what inside a collaboration (partner, coordinator,
+ * editor for their own party) is decided by the services, on the loaded records.
+ */
+export async function meetings(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.policies.register('meetings.read', (a) => a?.via === 'session')
+  deps.policies.register('meetings.write', (a) => a?.via === 'session')
+  deps.nav.add({ href: '/calendar', labelKey: 'meetings.nav.calendar', order: 70, visible: (a) => a?.via === 'session' })
+  meetingsRoutes(app, deps)
+  agendaRoutes(app, deps)
+  attendanceRoutes(app, deps)
+  minutesRoutes(app, deps)
+  calendarRoutes(app, deps)
+  meetingsApi(app, deps)
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { trimmed } from '../../platform/forms/parse-form.ts'
+import { VISIBILITIES } from '../collaborations/collaborations.tables.ts'
+import { optionalIsoDate, versionField } from '../collaborations/collaborations.schemas.ts'
+import { BODY_KINDS } from './bodies.tables.ts'
+
+const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'bodies.errors.tooLong' }).optional())
+
+export const BodyInput = z
+  .object({
+    kind: z.enum(BODY_KINDS, { error: 'bodies.errors.kindRequired' }),
+    name: z.preprocess(
+      trimmed,
+      z.string({ error: 'bodies.errors.nameRequired' }).min(1, { error: 'bodies.errors.nameRequired' }).max(200, { error: 'bodies.errors.tooLong' }),
+    ),
+    theme: optionalText(200),
+    mandate: optionalText(5000),
+    // "No parent" is the empty option of the select: the body reports to nobody in the structure.
+    parentBodyId: z.preprocess(trimmed, z.uuid({ error: 'bodies.errors.parentInvalid' }).optional()),
+    activeFrom: optionalIsoDate('bodies.errors.activeFromInvalid'),
+    activeTo: optionalIsoDate('bodies.errors.activeToInvalid'),
+    visibility: z.enum(VISIBILITIES, { error: 'bodies.errors.visibilityRequired' }),
+  })
+  .refine((v) => !v.activeFrom || !v.activeTo || v.activeTo >= v.activeFrom, { path: ['activeTo'], error: 'bodies.errors.activeOrder' })
+export type BodyInput = z.output<typeof BodyInput>
+
+export const UpdateBodyInput = BodyInput.safeExtend({ version: versionField })
+export type UpdateBodyInput = z.output<typeof UpdateBodyInput>

@@ -1,0 +1,77 @@
+import { StatusTag, SummaryList } from '../../../platform/views/data-display.tsx'
+import { formatIsoDate } from '../../../platform/i18n/format.ts'
+import { Layout } from '../../../platform/views/layout.tsx'
+import { usePage } from '../../../platform/views/page-context.ts'
+import type { CollaborationRow } from '../../collaborations/collaborations.repo.ts'
+import { Paragraphs, collaborationsCrumbs } from '../../collaborations/views/parts.tsx'
+import type { Body } from '../bodies.repo.ts'
+
+interface Props {
+  body: Body
+  collaboration: CollaborationRow
+  parent?: Body
+  children: Body[]
+  canManage: boolean
+}
+
+export const activePeriod = (from: string | null, to: string | null) =>
+  from || to ? `${from ? formatIsoDate(from) : '…'} – ${to ? formatIsoDate(to) : '…'}` : '–'
+
+/** A body: its mandate, where it reports, who reports to it, and the way to its members. */
+export function BodyPage({ body: b, collaboration: c, parent, children, canManage }: Props) {
+  const { t } = usePage()
+  return (
+    <Layout title={b.name} breadcrumbs={[...collaborationsCrumbs(t), { href: `/collaborations/${c.id}`, label: c.shortName }, { label: b.name }]}>
+      <h1 class="heading-l">
+        {b.name}
+        {b.isExample && (
+          <>
+            {' '}
+            <StatusTag status="yellow" label={t('bodies.example')} />
+          </>
+        )}
+      </h1>
+      <SummaryList
+        rows={[
+          { key: t('bodies.fields.kind'), value: t(`bodies.kinds.${b.kind}`) },
+          { key: t('bodies.fields.theme'), value: b.theme ?? '–' },
+          { key: t('bodies.fields.parent'), value: parent ? <a href={`/bodies/${parent.id}`}>{parent.name}</a> : '–' },
+          { key: t('bodies.fields.active'), value: activePeriod(b.activeFrom, b.activeTo) },
+          { key: t('bodies.fields.visibility'), value: t(`collaborations.visibility.${b.visibility}`) },
+          { key: t('bodies.fields.collaboration'), value: <a href={`/collaborations/${c.id}`}>{c.name}</a> },
+        ]}
+      />
+      {canManage && (
+        <div class="button-group">
+          <a class="button button--secondary" href={`/bodies/${b.id}/edit`}>
+            {t('bodies.edit.link')}
+          </a>
+        </div>
+      )}
+      <h2 class="heading-m">{t('bodies.fields.mandate')}</h2>
+      {b.mandate ? <Paragraphs text={b.mandate} /> : <p class="body">{t('bodies.noMandate')}</p>}
+
+      <h2 class="heading-m">{t('bodies.children')}</h2>
+      {children.length ? (
+        <ul class="body">
+          {children.map((ch) => (
+            <li>
+              <a href={`/bodies/${ch.id}`}>{ch.name}</a> ({t(`bodies.kinds.${ch.kind}`)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="body">{t('bodies.noChildren')}</p>
+      )}
+
+      <section id="seats" aria-labelledby="seats-heading">
+        <h2 class="heading-m" id="seats-heading">
+          {t('bodies.seats.title')}
+        </h2>
+        <p class="body">
+          <a href={`/bodies/${b.id}/seats`}>{t('bodies.seats.link')}</a>
+        </p>
+      </section>
+    </Layout>
+  )
+}

@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm'
+import type { Db } from '../../platform/db/types.ts'
+import { queryRows } from '../../platform/db/query-rows.ts'
+import type { EvalAttendance, EvalBody, EvalMeeting, EvalParty, EvalRule, EvalSeat } from './compliance.evaluate.ts'
+
+/*
+ * Read-only reporting queries over the collaboration, bodies, seats and meetings tables (allowed by
+ * the architecture for reports). Dates are cast to text so both drivers hand back 'YYYY-MM-DD'
+ * strings rather than Date objects in the server's time zone.
+ */
+
+export interface CollaborationRow {
+  id: string
+  name: string
+  shortName: string
+  organisationId: string
+  periodStart: string
+  periodEnd: string
+}
+
+export async function findCollaboration(db: Db, id: string): Promise<CollaborationRow | undefined> {
+  const [row] = await queryRows<CollaborationRow>(
+    db,
+    sql`select id, name, short_name as "shortName", organisation_id as "organisationId",
+               period_start::text as "periodStart", period_end::text as "periodEnd"
+        from collaborations where id = ${id}`,
+  )
+  return row
+}
+
+export async function enabledRules(db: Db, collaborationId: string): Promise<EvalRule[]> {
+  return queryRows<EvalRule>(db, sql`select kind, params, enabled from compliance_rules where collaboration_id = ${collaborationId} and enabled`)
+}
+
+/** Parties still in the collaboration today (a party that has left carries no commitments). */
+export async function activeParties(db: Db, collaborationId: string, today: string): Promise<EvalParty[]> {
+  return queryRows<EvalParty>(
+    db,
+    sql`select o.id as "organisationId", o.name, o.kind, cp.joined_on::text as "joinedOn"
+        from collaboration_parties cp join organisations o on o.id = cp.organisation_id
+        where cp.collaboration_id = ${collaborationId} and (cp.left_on is null or cp.left_on >= ${today}::date)`,
+  )
+}
+
+/** The bodies the rules look at, and every seat in them (ended ones too: history counts). */
+export async function bodiesAndSeats(db: Db, collaborationId: string): Promise<{ bodies: EvalBody[]; seats: EvalSeat[] }> {
+  const rows = await queryRows<EvalBody & { seatId: string | null } & Omit<EvalSeat, 'id' | 'bodyId'>>(
+    db,
+    sql`select b.id, b.kind, b.name, s.id as "seatId", s.organisation_id as "organisationId", s.level, s.membership,
+               s.valid_from::text as "validFrom", s.valid_to::text as "validTo"
+        from bodies b left join seats s on s.body_id = b.id
+        where b.collaboration_id = ${collaborationId} and b.kind in ('steering', 'working_group')`,
+  )
+  const bodies = new Map<string, EvalBody>()
+  const seats: EvalSeat[] = []
+  for (const r of rows) {
+    bodies.set(r.id, { id: r.id, kind: r.kind, name: r.name })
+    if (r.seatId) {
+      seats.push({ id: r.seatId, bodyId: r.id, organisationId: r.organisationId, level: r.level, membership: r.membership, validFrom: r.validFrom, validTo: r.validTo })
+    }
+  }
+  return { bodies: [...bodies.values()], seats }
+}
+
+/** The steering body's meetings held since `from` (not cancelled, already begun) and their attendance. */
+export async function steeringMeetings(db: Db, collaborationId: string, from: Date): Promise<{ meetings: EvalMeeting[]; attendance: EvalAttendance[] }> {
+  const meetings = await queryRows<{ id: string; bodyId: string; startsAt: string | Date; status: string }>(
+    db,
+    sql`select m.id, m.body_id as "bodyId", m.starts_at as "startsAt", m.status
+        from meetings m join bodies b on b.id = m.body_id
+        where b.collaboration_id = ${collaborationId} and b.kind = 'steering'
+          and m.status <> 'cancelled' and m.starts_at >= ${from.toISOString()}::timestamptz and m.starts_at < now()`,
+  )
+  const attendance = await queryRows<EvalAttendance>(
+    db,
+    sql`select a.meeting_id as "meetingId", a.seat_id as "seatId", a.status
+        from meeting_attendance a join meetings m on m.id = a.meeting_id join bodies b on b.id = m.body_id
+        where b.collaboration_id = ${collaborationId} and b.kind = 'steering'
+          and m.status <> 'cancelled' and m.starts_at >= ${from.toISOString()}::timestamptz and m.starts_at < now()`,
+  )
+  return { meetings: meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt) })), attendance }
+}

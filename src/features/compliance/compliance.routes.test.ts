@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { TestBrowser } from '../../test-support/browser.ts'
+import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
+import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
+import { type TestCollaboration, buildCollaboration, buildMeeting, buildPerson, buildSeat } from '../bodies/seats.test-factories.ts'
+
+let t: TestApp
+let c: TestCollaboration
+const users: Record<string, BuiltUser> = {}
+
+before(async () => {
+  t = await buildTestApp()
+  c = await buildCollaboration(t.deps)
+  users.coordinator = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })
+  users.viewer = await buildUser(t.deps, { role: 'viewer', organisationCode: 'kommun-0581' })
+  users.outsider = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-01' })
+})
+after(() => t.close())
+
+async function as(role: string) {
+  const b = new TestBrowser(t.app)
+  await b.login(users[role].email, users[role].password)
+  return b
+}
+
+interface ApiRule {
+  kind: string
+  status: string
+  explanation: string
+}
+async function apiRule(b: TestBrowser, orgId: string, kind: string): Promise<ApiRule> {
+  const res = await b.get(`/api/v1/collaborations/${c.id}/compliance`)
+  assert.equal(res.statusCode, 200, res.body)
+  const party = res.json().parties.find((p: { organisationId: string }) => p.organisationId === orgId)
+  return party.rules.find((r: ApiRule) => r.kind === kind)
+}
+
+test('a municipality without a working-group seat is red; the coordinator adds an official seat and it turns green', async () => {
+  const b = await as('coordinator')
+  const page = await b.get(`/collaborations/${c.id}/compliance`)
+  assert.equal(page.statusCode, 200)
+  assert.match(page.body, /Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01/)
+  assert.match(page.body, /tag--red">Inte uppfyllt/)
+  assert.match(page.body, /Gäller ej/, 'non-municipalities are not applicable')
+  const before = await apiRule(b, c.org['kommun-0580'], 'working_group_official')
+  assert.deepEqual(before, { kind: 'working_group_official', status: 'red', explanation: 'Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.' })
+
+  await b.get(`/collaborations/${c.id}/people/new`)
+  const created = await b.post(`/collaborations/${c.id}/people/new`, { name: 'Greta Grön', title: 'Samordnare', organisationId: c.org['kommun-0580'], email: '', phone: '' })
+  assert.equal(created.statusCode, 303)
+  const people = await b.get(`/collaborations/${c.id}/people`)
+  assert.match(people.body, /Greta Grön/)
+  const personId = /people\/([0-9a-f-]{36})\/edit"[^>]*>Ändra<span class="visually-hidden"> Greta Grön/.exec(people.body)![1]
+  await b.get(`/bodies/${c.workingGroupId}/seats/new`)
+  const seat = await b.post(`/bodies/${c.workingGroupId}/seats/new`, {
+    personId,
+    organisationId: c.org['kommun-0580'],
+    role: 'member',
+    level: 'official',
+    membership: 'ordinary',
+    validFrom: '2024-02-01',
+  })
+  assert.equal(seat.statusCode, 303)
+
+  const afterRule = await apiRule(b, c.org['kommun-0580'], 'working_group_official')
+  assert.equal(afterRule.status, 'green')
+  assert.equal(afterRule.explanation, 'Har tjänsteperson i Arbetsgrupp trygghet sedan 2024-02-01.')
+  assert.match((await b.get(`/collaborations/${c.id}/compliance`)).body, /Har tjänsteperson i Arbetsgrupp trygghet sedan 2024-02-01/)
+})
+
+test('an ended seat still counts for the working-group history', async () => {
+  const person = await buildPerson(t.deps, c.org['kommun-0581'])
+  await buildSeat(t.deps, { bodyId: c.workingGroupId, personId: person.id, organisationId: c.org['kommun-0581'], validFrom: '2022-03-01', validTo: '2022-12-31' })
+  const r = await apiRule(await as('viewer'), c.org['kommun-0581'], 'working_group_official')
+  assert.equal(r.status, 'green')
+  assert.match(r.explanation, /Har haft tjänsteperson i Arbetsgrupp trygghet 2022-03-01–2022-12-31/)
+})
+
+test('steering chief and attendance are evaluated from the seats and the meetings', async () => {
+  const chief = await buildPerson(t.deps, c.org['region-ostergotland'])
+  const sub = await buildPerson(t.deps, c.org['polisomrade-ostergotland'])
+  const regionSeat = await buildSeat(t.deps, { bodyId: c.steeringId, personId: chief.id, organisationId: c.org['region-ostergotland'], level: 'chief', validFrom: '2022-02-02' })
+  const policeSeat = await buildSeat(t.deps, { bodyId: c.steeringId, personId: sub.id, organisationId: c.org['polisomrade-ostergotland'], level: 'chief', membership: 'substitute' })
+  await buildMeeting(t.deps, c.steeringId, 30, [{ seatId: regionSeat.id }, { seatId: policeSeat.id, status: 'absent' }])
+  await buildMeeting(t.deps, c.steeringId, 90, [{ seatId: policeSeat.id, status: 'substitute_present' }])
+  await buildMeeting(t.deps, c.steeringId, 120, [], 'cancelled')
+  await buildMeeting(t.deps, c.steeringId, 500, [{ seatId: policeSeat.id }])
+  const b = await as('viewer')
+  assert.equal((await apiRule(b, c.org['region-ostergotland'], 'steering_chief')).status, 'green')
+  const police = await apiRule(b, c.org['polisomrade-ostergotland'], 'steering_chief')
+  assert.equal(police.status, 'yellow')
+  assert.match(police.explanation, /bara en ersättare/)
+  const regionAttendance = await apiRule(b, c.org['region-ostergotland'], 'steering_attendance')
+  assert.deepEqual([regionAttendance.status, regionAttendance.explanation.slice(0, 52)], ['green', 'Närvarande vid 1 av 2 möten (50 %) de senaste 12 mån'])
+  assert.equal((await apiRule(b, c.org['polisomrade-ostergotland'], 'steering_attendance')).status, 'green')
+  const lkp = await apiRule(b, c.org['kommun-0580'], 'steering_attendance')
+  assert.equal(lkp.status, 'red')
+  assert.match(lkp.explanation, /Har inte varit närvarande vid något av styrgruppens 2 möten sedan/)
+})
+
+test('only partners see compliance: others get 403 (problem+json from the API), the anonymous 401', async () => {
+  const outsider = await as('outsider')
+  assert.equal((await outsider.get(`/collaborations/${c.id}/compliance`)).statusCode, 403)
+  const api = await outsider.get(`/api/v1/collaborations/${c.id}/compliance`)
+  assert.equal(api.statusCode, 403)
+  assert.match(String(api.headers['content-type']), /application\/problem\+json/)
+  assert.equal((await new TestBrowser(t.app).get(`/api/v1/collaborations/${c.id}/compliance`)).statusCode, 401)
+  assert.equal((await outsider.get('/api/v1/collaborations/00000000-0000-4000-8000-000000000000/compliance')).statusCode, 404)
+})
+
+test('the endpoints are documented in the OpenAPI document', async () => {
+  const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json()
+  assert.ok(doc.paths['/api/v1/collaborations/{id}/compliance'].get)
+  assert.ok(doc.paths['/api/v1/bodies/{bodyId}/seats'].get)
+  assert.ok(doc.paths['/api/v1/bodies/{bodyId}/seats'].post)
+})

@@ -1,0 +1,81 @@
+/**
+ * Test data for the meetings tests until the ÖTMB reference load exists: a collaboration owned by
+ * Länsstyrelsen Östergötland with Linköping, Norrköping and the länsstyrelse as parties, a steering
+ * body, people with seats and meetings. Inserted directly: these are fixtures, not the behaviour under test.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Deps } from '../../platform/deps.ts'
+import { bodies, people, seats } from '../bodies/bodies.tables.ts'
+import { collaborationParties, collaborations } from '../collaborations/collaborations.tables.ts'
+import { findOrganisationByCode } from '../organisations/index.ts'
+import { meetings } from './meetings.tables.ts'
+import { stockholmInstant } from './meetings.time.ts'
+
+export const PARTY_CODES = ['lansstyrelsen-05', 'kommun-0580', 'kommun-0581'] as const
+
+export async function orgId(deps: Deps, code: string): Promise<string> {
+  const org = await findOrganisationByCode(deps.db, code)
+  if (!org) throw new Error(`No organisation ${code}`)
+  return org.id
+}
+
+export interface BuiltCollaboration {
+  collaborationId: string
+  bodyId: string
+  ownerId: string
+}
+
+export async function buildCollaboration(deps: Deps, overrides: { bodyName?: string } = {}): Promise<BuiltCollaboration> {
+  const ownerId = await orgId(deps, 'lansstyrelsen-05')
+  const [c] = await deps.db
+    .insert(collaborations)
+    .values({ code: `test-${randomBytes(4).toString('hex')}`, name: 'Östergötland tillsammans mot brott', shortName: 'ÖTMB', countyCode: '05', periodStart: '2022-01-01', periodEnd: '2027-12-31', organisationId: ownerId })
+    .returning()
+  for (const code of PARTY_CODES) {
+    await deps.db.insert(collaborationParties).values({ collaborationId: c.id, organisationId: await orgId(deps, code), isConvenor: code === 'lansstyrelsen-05' })
+  }
+  const bodyId = await buildBody(deps, c.id, ownerId, overrides.bodyName ?? 'Styrgrupp')
+  return { collaborationId: c.id, bodyId, ownerId }
+}
+
+export async function buildBody(deps: Deps, collaborationId: string, ownerId: string, name: string): Promise<string> {
+  const [b] = await deps.db.insert(bodies).values({ collaborationId, kind: 'steering', name, organisationId: ownerId, visibility: 'public' }).returning()
+  return b.id
+}
+
+export interface BuiltSeat {
+  seatId: string
+  personId: string
+  partyId: string
+}
+
+/** A person (with an e-mail unless told otherwise) holding a seat for a party in a body. */
+export async function buildSeat(
+  deps: Deps,
+  o: { bodyId: string; partyCode: string; name: string; email?: string | null; level?: 'chief' | 'official'; validFrom?: string; validTo?: string | null },
+): Promise<BuiltSeat> {
+  const partyId = await orgId(deps, o.partyCode)
+  const email = o.email === undefined ? `${o.name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(3).toString('hex')}@example.se` : o.email
+  const [p] = await deps.db.insert(people).values({ name: o.name, organisationId: partyId, email }).returning()
+  const level = o.level ?? 'chief'
+  const [s] = await deps.db
+    .insert(seats)
+    .values({ bodyId: o.bodyId, personId: p.id, organisationId: partyId, level, validFrom: o.validFrom ?? '2022-01-01', validTo: o.validTo ?? null, visibility: level === 'chief' ? 'public' : 'partners' })
+    .returning()
+  return { seatId: s.id, personId: p.id, partyId }
+}
+
+/** A meeting at a Stockholm date and time (default 13:00–15:00). */
+export async function buildMeeting(deps: Deps, o: { bodyId: string; date: string; start?: string; end?: string; title?: string }): Promise<string> {
+  const [m] = await deps.db
+    .insert(meetings)
+    .values({
+      bodyId: o.bodyId,
+      title: o.title ?? `Möte ${o.date}`,
+      startsAt: stockholmInstant(o.date, o.start ?? '13:00'),
+      endsAt: stockholmInstant(o.date, o.end ?? '15:00'),
+      place: 'Länsstyrelsen, Linköping',
+    })
+    .returning()
+  return m.id
+}
