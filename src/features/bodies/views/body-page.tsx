@@ -72,6 +72,15 @@ export function BodyPage({ body: b, collaboration: c, parent, children, canManag
           <a href={`/bodies/${b.id}/seats`}>{t('bodies.seats.link')}</a>
         </p>
       </section>
+
+      <section id="meetings" aria-labelledby="meetings-heading">
+        <h2 class="heading-m" id="meetings-heading">
+          {t('bodies.meetings.title')}
+        </h2>
+        <p class="body">
+          <a href={`/bodies/${b.id}/meetings`}>{t('bodies.meetings.link')}</a>
+        </p>
+      </section>
     </Layout>
   )
 }

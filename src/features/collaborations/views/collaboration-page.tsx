@@ -75,7 +75,16 @@ export function CollaborationPage({ collaboration: c, parties, bodies, canManage
             <a href={`/collaborations/${c.id}/signatures`}>{t('collaborations.more.signatures')}</a>
           </li>
           <li>
+            <a href={`/collaborations/${c.id}/declaration`}>{t('collaborations.more.declaration')}</a>
+          </li>
+          <li>
             <a href={`/collaborations/${c.id}/compliance`}>{t('collaborations.more.compliance')}</a>
+          </li>
+          <li>
+            <a href={`/collaborations/${c.id}/people`}>{t('collaborations.more.people')}</a>
+          </li>
+          <li>
+            <a href={`/collaborations/${c.id}/time`}>{t('collaborations.more.time')}</a>
           </li>
           {c.visibility === 'public' && (
             <li>
