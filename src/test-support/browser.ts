@@ -60,3 +60,10 @@ export class TestBrowser {
     return res
   }
 }
+
+/** A browser already signed in as the given user. */
+export async function signedIn(app: FastifyInstance, user: { email: string; password: string }): Promise<TestBrowser> {
+  const b = new TestBrowser(app)
+  await b.login(user.email, user.password)
+  return b
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, count, eq } from 'drizzle-orm'
 import { auditEvents } from '../../platform/audit/audit.tables.ts'
-import { TestBrowser } from '../../test-support/browser.ts'
+import { TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { seats } from './bodies.tables.ts'
@@ -22,11 +22,7 @@ before(async () => {
 })
 after(() => t.close())
 
-async function as(role: string) {
-  const b = new TestBrowser(t.app)
-  await b.login(users[role].email, users[role].password)
-  return b
-}
+const as = (role: string) => signedIn(t.app, users[role])
 
 const seatCount = async () => (await t.deps.db.select({ n: count() }).from(seats))[0].n
 const seatFields = (personId: string, organisationId: string, over: Record<string, string> = {}) => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { TestBrowser } from '../../test-support/browser.ts'
+import { TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { type TestCollaboration, buildCollaboration, buildMeeting, buildPerson, buildSeat } from '../bodies/seats.test-factories.ts'
@@ -18,11 +18,7 @@ before(async () => {
 })
 after(() => t.close())
 
-async function as(role: string) {
-  const b = new TestBrowser(t.app)
-  await b.login(users[role].email, users[role].password)
-  return b
-}
+const as = (role: string) => signedIn(t.app, users[role])
 
 interface ApiRule {
   kind: string

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import type { Role } from '../../platform/http/actor.ts'
-import { TestBrowser } from '../../test-support/browser.ts'
+import { TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
 import { type BuiltCollaboration, type BuiltSeat, buildCollaboration, buildMeeting, buildSeat } from './meetings.test-factories.ts'
@@ -15,12 +15,7 @@ let nkp: BuiltSeat
 let lst: BuiltSeat
 const browsers = {} as Record<'coordinator' | 'editor' | 'viewer' | 'outsider', TestBrowser>
 
-async function signIn(role: Role, organisationCode: string) {
-  const user = await buildUser(t.deps, { role, organisationCode })
-  const b = new TestBrowser(t.app)
-  await b.login(user.email, user.password)
-  return b
-}
+const signIn = async (role: Role, organisationCode: string) => signedIn(t.app, await buildUser(t.deps, { role, organisationCode }))
 
 before(async () => {
   t = await buildTestApp()
