@@ -17,6 +17,7 @@ import { collaborationParties, collaborations } from '../../src/features/collabo
 import { complianceRules } from '../../src/features/compliance/compliance.tables.ts'
 import { declarationVersions, partySignatures } from '../../src/features/declarations/declarations.tables.ts'
 import { organisations } from '../../src/features/organisations/organisations.tables.ts'
+import { stockholmToday } from '../../src/platform/db/today.ts'
 
 export const OTMB_CODE = 'otmb'
 const OWNER = 'lansstyrelsen-05'
@@ -190,7 +191,7 @@ export async function loadOtmb(deps: Deps): Promise<OtmbResult> {
         and(
           eq(collaborationParties.collaborationId, collaborationId),
           inArray(collaborationParties.organisationId, [...orgs.values()]),
-          sql`(${collaborationParties.leftOn} is null or ${collaborationParties.leftOn} > current_date)`,
+          sql`(${collaborationParties.leftOn} is null or ${collaborationParties.leftOn} > ${stockholmToday})`,
         ),
       )
     if (current.length) {

@@ -4,6 +4,7 @@ import { collaborations } from '../collaborations/collaborations.tables.ts'
 import { type Viewer, collaborationVisibleTo, visibleTo } from '../collaborations/collaborations.visibility.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { bodies, people, seats } from './bodies.tables.ts'
+import { stockholmToday } from '../../platform/db/today.ts'
 
 export type Body = typeof bodies.$inferSelect
 
@@ -111,8 +112,8 @@ export async function listPublicSeatHolders(db: Db, collaborationId: string): Pr
         eq(bodies.collaborationId, collaborationId),
         eq(bodies.visibility, 'public'),
         eq(seats.visibility, 'public'),
-        sql`${seats.validFrom} <= current_date`,
-        sql`(${seats.validTo} is null or ${seats.validTo} >= current_date)`,
+        sql`${seats.validFrom} <= ${stockholmToday}`,
+        sql`(${seats.validTo} is null or ${seats.validTo} >= ${stockholmToday})`,
       ),
     )
 }

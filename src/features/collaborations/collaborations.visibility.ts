@@ -7,6 +7,7 @@ import { and, type AnyColumn, eq, inArray, isNull, or, type SQL, sql } from 'dri
 import { alias } from 'drizzle-orm/pg-core'
 import { type Actor, isAdmin } from '../../platform/http/actor.ts'
 import { collaborationParties, collaborations } from './collaborations.tables.ts'
+import { stockholmToday } from '../../platform/db/today.ts'
 
 /** What the queries need to know about the actor: the organisations they hold roles at. */
 export interface Viewer {
@@ -28,7 +29,7 @@ export function viewerOf(actor: Actor | undefined): Viewer {
 }
 
 /** A party counts until the day it leaves; a party that leaves keeps its row (and its history). */
-export const isCurrentParty = (leftOn: AnyColumn) => or(isNull(leftOn), sql`${leftOn} > current_date`)!
+export const isCurrentParty = (leftOn: AnyColumn) => or(isNull(leftOn), sql`${leftOn} > ${stockholmToday}`)!
 
 const anyOf = (column: AnyColumn, ids: string[]): SQL => (ids.length ? inArray(column, ids) : sql`false`)
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/types.ts'
+import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { counties, organisations } from './organisations.tables.ts'
 
 export type Organisation = typeof organisations.$inferSelect
@@ -23,7 +24,7 @@ export interface OrganisationFilter {
 
 /** Organisations with their county name; sorted for display by the caller (Swedish collation). */
 export async function listOrganisations(db: Db, filter: OrganisationFilter = {}) {
-  const validOn = filter.validOn ?? new Date().toISOString().slice(0, 10)
+  const validOn = filter.validOn ?? formatIsoDate(new Date())
   return db
     .select({
       id: organisations.id,

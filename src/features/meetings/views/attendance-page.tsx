@@ -50,7 +50,7 @@ export function AttendancePage({ body, meeting, editable, others, defaultMinutes
       ) : (
         <Form action={`/meetings/${meeting.id}/attendance`}>
           {editable.map((s) => (
-            <div class="panel">
+            <div class="inset">
               <h2 class="heading-s">
                 {s.personName} – {s.partyName} ({t(`meetings.roles.${s.role}`)}
                 {s.membership === 'substitute' ? `, ${t('meetings.roles.substitute')}` : ''})
