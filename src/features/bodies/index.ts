@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { bodiesRoutes } from './bodies.routes.tsx'
+import { peopleApi } from './people.api.ts'
 import { seatsRoutes } from './seats.routes.tsx'
 
 export { findBodyRow, listBodies, listPublicBodies, listPublicSeatHolders } from './bodies.repo.ts'
@@ -14,4 +15,5 @@ export type { BodyRow, PublicSeatHolder } from './bodies.repo.ts'
 export async function bodies(app: FastifyInstance, { deps }: { deps: Deps }) {
   bodiesRoutes(app, deps)
   seatsRoutes(app, deps)
+  peopleApi(app, deps)
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { collaborationsApi } from './collaborations.api.ts'
 import { collaborationsRoutes } from './collaborations.routes.tsx'
+import { collaborationsWriteApi } from './collaborations.write-api.ts'
 import { partiesRoutes } from './parties.routes.tsx'
 import { publicRoutes } from './public.routes.tsx'
 
@@ -46,4 +47,5 @@ export async function collaborations(app: FastifyInstance, { deps }: { deps: Dep
   partiesRoutes(app, deps)
   publicRoutes(app, deps)
   collaborationsApi(app, deps)
+  collaborationsWriteApi(app, deps)
 }

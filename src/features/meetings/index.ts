@@ -6,6 +6,7 @@ import { attendanceRoutes } from './attendance.routes.tsx'
 import { calendarRoutes } from './calendar.routes.ts'
 import { meetingsApi } from './meetings.api.ts'
 import { meetingsRoutes } from './meetings.routes.tsx'
+import { meetingsWriteApi } from './meetings.write-api.ts'
 import { minutesRoutes } from './minutes.routes.tsx'
 
 export { userFeedPath } from './calendar.service.ts'
@@ -48,4 +49,5 @@ export async function meetings(app: FastifyInstance, { deps }: { deps: Deps }) {
   minutesRoutes(app, deps)
   calendarRoutes(app, deps)
   meetingsApi(app, deps)
+  meetingsWriteApi(app, deps)
 }
