@@ -40,7 +40,7 @@ function Buttons({ meeting, label }: { meeting: Meeting; label: string }) {
 function Stale({ children }: { children: ComponentChildren }) {
   const { t } = usePage()
   return (
-    <section aria-labelledby="stale-heading" class="panel">
+    <section aria-labelledby="stale-heading" class="inset">
       <h2 class="heading-m" id="stale-heading">
         {t('meetings.stale.title')}
       </h2>

@@ -33,7 +33,7 @@ export function MinutesSection({ detail }: { detail: MeetingDetail }) {
       <h3 class="heading-s">{t('meetings.decisions.title')}</h3>
       {decisions.length === 0 && <p class="body">{t('meetings.decisions.empty')}</p>}
       {decisions.map((d) => (
-        <div class="panel">
+        <div class="inset">
           <h4 class="heading-s">{t('meetings.decisions.heading', { paragraph: d.paragraph, title: d.title })}</h4>
           <Paragraphs text={d.decisionText} />
           {editable && (
