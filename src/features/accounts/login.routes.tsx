@@ -42,8 +42,9 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     const { return: back } = req.query as { return?: string }
     if (req.actor) return reply.seeOther(safeReturn(back))
     const returnTo = back ? safeReturn(back) : undefined
-    const page = await renderLogin(req, { returnTo })
-    return returnTo ? reply.page(page) : reply.anonymousPage('login', () => page)
+    if (returnTo) return reply.page(await renderLogin(req, { returnTo }))
+    const demo = await loadDemoAccounts()
+    return reply.anonymousPage('login', () => <LoginPage demoAccounts={demo} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />)
   })
 
   app.post('/login', { config: { policy: 'public' } }, async (req, reply) => {

@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -12,6 +11,7 @@ import { installErrorHandlers } from './error-handler.tsx'
 import { uploads } from '../files/uploads.ts'
 import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
 import { renderPage } from './render.tsx'
+import { installSecurityHeaders } from './security-headers.ts'
 import { randomToken } from './signing.ts'
 
 export const SESSION_COOKIE = 'tm_session'
@@ -19,6 +19,13 @@ const ANON_COOKIE = 'tm_anon'
 const FLASH_COOKIE = 'tm_flash'
 const LANG_COOKIE = 'tm_lang'
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+const kReply = Symbol('reply')
+const kCsrf = Symbol('csrf')
+interface CsrfState {
+  [kReply]?: FastifyReply
+  [kCsrf]?: string
+}
 
 export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/')
 
@@ -29,26 +36,7 @@ export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/')
 async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
   const { config, signer, policies } = deps
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    // HSTS only means something over https; on plain http (a laptop trial) it is left out.
-    hsts: config.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  })
+  installSecurityHeaders(app, config.secure)
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: 1024 * 1024 })
   await app.register(uploads)
@@ -57,9 +45,12 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     timeWindow: '1 minute',
     // Health probes and static files must not be throttled by a busy load balancer.
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/static/'),
+    // Browsers have no use for the remaining-quota headers on every page; a 429 still says when to retry.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   })
 
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secure }
+  const translators = { sv: translator('sv'), en: translator('en') }
 
   // Every route declares a policy; its guard and the CSRF check run before the handler.
   app.addHook('onRoute', (route) => {
@@ -79,19 +70,25 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
       if (typeof given !== 'string' || given !== req.csrfToken) throw new CsrfError()
     }
     const existing = ([] as any[]).concat(route.preHandler ?? [])
-    route.preHandler = checksCsrf ? [guard, csrf, ...existing] : [guard, ...existing]
+    // A public route needs no guard; it still gets the CSRF check when it changes state (login).
+    const checks = [...(name === 'public' ? [] : [guard]), ...(checksCsrf ? [csrf] : [])]
+    route.preHandler = [...checks, ...existing]
   })
 
   app.decorateRequest('actor', undefined)
   app.decorateRequest('anonymousId', undefined)
   app.decorateRequest('locale', 'sv')
   app.decorateRequest('t', undefined as any)
-  app.decorateRequest('csrfToken', '')
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      return csrfTokenOf(this as FastifyRequest & CsrfState)
+    },
+  })
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id)
     req.locale = negotiateLocale(req.cookies[LANG_COOKIE], req.headers['accept-language'])
-    req.t = translator(req.locale)
+    req.t = translators[req.locale]
 
     const auth = req.headers.authorization
     if (isApiRequest(req) && auth?.startsWith('Bearer ') && deps.auth.bearer) {
@@ -105,18 +102,26 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
       req.actor = await deps.auth.session(sessionToken, req)
       if (!req.actor) reply.clearCookie(SESSION_COOKIE, cookieOptions)
     }
+    ;(req as CsrfState)[kReply] = reply
+  })
+
+  // The CSRF token is made when a form or a check first needs it, so health probes, static files
+  // and API calls cost no HMAC and set no cookie.
+  function csrfTokenOf(req: FastifyRequest & CsrfState): string {
+    if (req[kCsrf] !== undefined) return req[kCsrf]
     if (req.actor?.sessionId) {
-      req.csrfToken = signer.mac('csrf', req.actor.sessionId)
+      req[kCsrf] = signer.mac('csrf', req.actor.sessionId)
     } else {
       let anon = req.cookies[ANON_COOKIE]
       if (!anon || anon.length < 20) {
         anon = randomToken(18)
-        reply.setCookie(ANON_COOKIE, anon, cookieOptions)
+        req[kReply]?.setCookie(ANON_COOKIE, anon, cookieOptions)
       }
       req.anonymousId = anon
-      req.csrfToken = signer.mac('csrf-anon', anon)
+      req[kCsrf] = signer.mac('csrf-anon', anon)
     }
-  })
+    return req[kCsrf]
+  }
 
   // A signed-in user with a one-time password must choose their own before doing anything else.
   app.addHook('preHandler', async (req, reply) => {

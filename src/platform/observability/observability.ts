@@ -21,11 +21,12 @@ async function observabilityPlugin(app: FastifyInstance, { deps }: { deps: Deps 
     registers: [registry],
   })
 
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     // The route pattern, never the raw URL, so label cardinality stays bounded.
     const route = req.routeOptions.url ?? 'unmatched'
     requests.inc({ method: req.method, route, status: String(reply.statusCode) })
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000)
+    done()
   })
 
   app.get('/healthz', { config: { policy: 'public' }, logLevel: 'warn' }, async (_req, reply) => reply.send({ status: 'ok' }))
