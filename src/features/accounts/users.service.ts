@@ -68,6 +68,8 @@ export async function setUserStatus(deps: Deps, actor: Actor, userId: string, ve
     const before = await repo.findUserById(tx, userId)
     if (!before) throw new NotFoundError()
     await assertMayManage(tx, actor, userId)
+    // Asking for the status the account already has changes nothing and leaves no audit event.
+    if (before.status === status && before.version === version) return before
     const after = await repo.updateUser(tx, userId, version, { status })
     if (!after) throw new StaleVersionError(before)
     if (status === 'deactivated') await repo.deleteSessionsOfUser(tx, userId)
