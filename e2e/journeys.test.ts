@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Browser, Page, Response } from 'playwright-core'
 import { checkA11y, checkedPages, journey, launchBrowser } from './support/browser.ts'
+import { navigate, visit } from './support/navigation.ts'
 import { type RunningServer, startServer } from './support/server.ts'
 
 /**
@@ -76,18 +77,6 @@ const run = (name: string, fn: (page: Page) => Promise<void>, opts: { javaScript
 const pathOf = (page: Page) => new URL(page.url()).pathname
 /** The main menu, found by its accessible name (Swedish, or English after the language switch). */
 const mainNav = (page: Page) => page.locator('nav[aria-label="Huvudmeny"], nav[aria-label="Main menu"]')
-
-/** Does something that navigates (click, submit) and returns the final document response. */
-async function navigate(page: Page, action: () => Promise<unknown>): Promise<Response> {
-  const [res] = await Promise.all([page.waitForNavigation(), action()])
-  assert.ok(res, `no document response after navigating to ${page.url()}`)
-  return res
-}
-
-async function visit(page: Page, url: string, status = 200): Promise<void> {
-  const res = await page.goto(url)
-  assert.equal(res?.status(), status, `GET ${url} → ${res?.status()}`)
-}
 
 async function navLabels(page: Page): Promise<string[]> {
   return (await mainNav(page).getByRole('link').allInnerTexts()).map((s) => s.trim())

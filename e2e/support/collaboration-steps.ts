@@ -7,6 +7,9 @@ import path from 'node:path'
 import ical from 'node-ical'
 import type { Locator, Page, Response } from 'playwright-core'
 import { checkA11y } from './browser.ts'
+import { navigate, visit } from './navigation.ts'
+
+export { navigate, visit }
 
 /**
  * Steps the collaboration journeys share: signing in, moving between pages the way a user does
@@ -22,17 +25,6 @@ export const LINKOPING = 'Linköpings kommun'
 
 export const pathOf = (page: Page) => new URL(page.url()).pathname
 
-/** Does something that navigates (click, submit) and returns the final document response. */
-export async function navigate(page: Page, action: () => Promise<unknown>): Promise<Response> {
-  const [res] = await Promise.all([page.waitForNavigation(), action()])
-  assert.ok(res, `no document response after navigating to ${page.url()}`)
-  return res
-}
-
-export async function visit(page: Page, url: string, status = 200): Promise<void> {
-  const res = await page.goto(url)
-  assert.equal(res?.status(), status, `GET ${url} → ${res?.status()}`)
-}
 
 /** Clicks a link (found by its exact accessible name inside `scope`) and expects a 200 page. */
 export async function follow(page: Page, name: string | RegExp, scope: Locator = page.locator('main')): Promise<void> {
