@@ -121,7 +121,12 @@ export async function waitFor200(app: AppProcess, url: string, timeoutMs = 60000
   while (performance.now() < deadline) {
     if (app.exitCode() !== undefined) {
       // The first error line goes into the table cell; the whole tail goes to stderr.
-      const cause = app.output().split('\n').find((l) => /error/i.test(l))?.trim() ?? 'no error printed'
+      const cause =
+        app
+          .output()
+          .split('\n')
+          .find((l) => /error/i.test(l))
+          ?.trim() ?? 'no error printed'
       throw new Error(`the process exited (${app.exitCode()}) before ${url} answered 200: ${cause}\n${app.output()}`)
     }
     try {

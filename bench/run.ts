@@ -166,7 +166,10 @@ async function main() {
   const loadAtEnd = os.loadavg()[0]
   console.log(`\n${table(rows)}\n`)
   const file = path.join(os.tmpdir(), `tillsammans-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, rows, starts, loads }, null, 2))
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, rows, starts, loads }, null, 2),
+  )
   // Other work on a small machine moves every figure; say so next to the table rather than hide it.
   const busy = Math.max(loadAtStart, loadAtEnd) > cpus.length
   console.log(`Machine: ${machine}; 1-min load average ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end.`)

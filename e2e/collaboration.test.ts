@@ -62,15 +62,20 @@ let browser: Browser
 const started = Date.now()
 const T = { timeout: 90_000 }
 
-before(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, { timeout: 90_000 })
+before(
+  async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  },
+  { timeout: 90_000 },
+)
 
 after(async () => {
   await browser?.close()
   await server?.stop()
   const axeSeconds = checkedPages.reduce((sum, p) => sum + p.ms, 0) / 1000
-  console.log(`# collaboration e2e: axe checked ${checkedPages.length} pages in ${axeSeconds.toFixed(1)} s; ${((Date.now() - started) / 1000).toFixed(1)} s in all`)
+  console.log(
+    `# collaboration e2e: axe checked ${checkedPages.length} pages in ${axeSeconds.toFixed(1)} s; ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+  )
 })
 
 const run = (name: string, fn: (s: Session) => Promise<void>) => journey(browser, server.baseUrl, name, fn)
@@ -114,7 +119,10 @@ test('the coordinator records Linköping’s KS decision and signature; a signin
     await decide.getByLabel('Beslut', { exact: true }).fill(DECISION_LINES.map((l, i) => `${i + 1}. ${l}`).join('\n'))
     assert.equal(await submit(page, 'Registrera beslutet', decide), 200)
     assert.equal(await flash(page), `${LINKOPING}: beslutet är registrerat.`)
-    assert.deepEqual((await page.locator('main ol li').allInnerTexts()).map((s) => s.trim()), DECISION_LINES)
+    assert.deepEqual(
+      (await page.locator('main ol li').allInnerTexts()).map((s) => s.trim()),
+      DECISION_LINES,
+    )
     assert.match(await facts.innerText(), /Beslutad/)
     assert.match(await facts.innerText(), /§ 12/)
     await checkPage(page, 'Linköping’s record (decided)')
@@ -151,47 +159,52 @@ test('the coordinator records Linköping’s KS decision and signature; a signin
     assert.equal(await cellText(board, 'Norrköpings kommun', 'Status'), 'Inbjuden')
     assert.match(await page.locator('main .lead').innerText(), /1 av 19 parter har undertecknat/)
     await checkPage(page, 'signature board after signing')
-  }))
+  }),
+)
 
-test('compliance: Linköping is red without a working-group official; an official seat in a working group turns it green; an overlapping seat is refused', T, () =>
-  run('collaboration-compliance', async ({ page }) => {
-    await logIn(page, COORDINATOR)
-    const collaborationId = await openOtmb(page)
-    const rule = 'Tjänsteperson i arbetsgrupp'
-    await follow(page, 'Åtaganden och uppföljning')
-    assert.equal(pathOf(page), `/collaborations/${collaborationId}/compliance`)
-    const table = page.locator('main table')
-    assert.equal(await cellText(table, LINKOPING, rule), 'Inte uppfyllt Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.')
-    assert.match(await cellText(table, 'Länsstyrelsen Östergötland', rule), /^Gäller ej/, 'only municipalities carry the commitment')
-    await checkPage(page, 'compliance (Linköping red)')
+test(
+  'compliance: Linköping is red without a working-group official; an official seat in a working group turns it green; an overlapping seat is refused',
+  T,
+  () =>
+    run('collaboration-compliance', async ({ page }) => {
+      await logIn(page, COORDINATOR)
+      const collaborationId = await openOtmb(page)
+      const rule = 'Tjänsteperson i arbetsgrupp'
+      await follow(page, 'Åtaganden och uppföljning')
+      assert.equal(pathOf(page), `/collaborations/${collaborationId}/compliance`)
+      const table = page.locator('main table')
+      assert.equal(await cellText(table, LINKOPING, rule), 'Inte uppfyllt Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.')
+      assert.match(await cellText(table, 'Länsstyrelsen Östergötland', rule), /^Gäller ej/, 'only municipalities carry the commitment')
+      await checkPage(page, 'compliance (Linköping red)')
 
-    await addPerson(page, collaborationId, { name: WG_PERSON, title: 'Brottsförebyggande samordnare', email: 'maja.samordnare@linkoping.example.se' })
-    const groupId = await openBody(page, collaborationId, WORKING_GROUP)
-    await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2024-09-01' })
-    await checkPage(page, 'new seat form')
-    assert.equal(await submit(page, 'Spara plats'), 200)
-    assert.equal(pathOf(page), `/bodies/${groupId}/seats`)
-    assert.equal(await flash(page), `Platsen för ${WG_PERSON} är sparad.`)
-    const seats = page.locator('main table')
-    assert.equal(await cellText(seats, WG_PERSON, 'Nivå'), 'Tjänstepersonsnivå')
-    assert.equal(await cellText(seats, WG_PERSON, 'Representerar part'), LINKOPING)
-    await checkPage(page, 'seats of the working group')
+      await addPerson(page, collaborationId, { name: WG_PERSON, title: 'Brottsförebyggande samordnare', email: 'maja.samordnare@linkoping.example.se' })
+      const groupId = await openBody(page, collaborationId, WORKING_GROUP)
+      await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2024-09-01' })
+      await checkPage(page, 'new seat form')
+      assert.equal(await submit(page, 'Spara plats'), 200)
+      assert.equal(pathOf(page), `/bodies/${groupId}/seats`)
+      assert.equal(await flash(page), `Platsen för ${WG_PERSON} är sparad.`)
+      const seats = page.locator('main table')
+      assert.equal(await cellText(seats, WG_PERSON, 'Nivå'), 'Tjänstepersonsnivå')
+      assert.equal(await cellText(seats, WG_PERSON, 'Representerar part'), LINKOPING)
+      await checkPage(page, 'seats of the working group')
 
-    // The same person again in the same body, overlapping: refused with the reason, nothing saved.
-    await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2025-01-01' })
-    assert.ok([400, 409].includes(await submit(page, 'Spara plats')), 'the overlapping seat is refused')
-    await expectErrorSummary(page, [
-      `Personen har redan en plats i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha en plats i ett organ åt gången.`,
-    ])
-    await checkPage(page, 'overlapping seat (error)')
-    await follow(page, 'Avbryt')
-    assert.equal(await rowOf(seats, WG_PERSON).count(), 1, 'still one seat for the person')
+      // The same person again in the same body, overlapping: refused with the reason, nothing saved.
+      await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2025-01-01' })
+      assert.ok([400, 409].includes(await submit(page, 'Spara plats')), 'the overlapping seat is refused')
+      await expectErrorSummary(page, [
+        `Personen har redan en plats i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha en plats i ett organ åt gången.`,
+      ])
+      await checkPage(page, 'overlapping seat (error)')
+      await follow(page, 'Avbryt')
+      assert.equal(await rowOf(seats, WG_PERSON).count(), 1, 'still one seat for the person')
 
-    await visit(page, `/collaborations/${collaborationId}/compliance`)
-    assert.equal(await cellText(table, LINKOPING, rule), `Uppfyllt Har tjänsteperson i ${WORKING_GROUP} sedan 2024-09-01.`)
-    assert.match(await cellText(table, 'Norrköpings kommun', rule), /^Inte uppfyllt/, 'other municipalities are still red')
-    await checkPage(page, 'compliance (Linköping green)')
-  }))
+      await visit(page, `/collaborations/${collaborationId}/compliance`)
+      assert.equal(await cellText(table, LINKOPING, rule), `Uppfyllt Har tjänsteperson i ${WORKING_GROUP} sedan 2024-09-01.`)
+      assert.match(await cellText(table, 'Norrköpings kommun', rule), /^Inte uppfyllt/, 'other municipalities are still red')
+      await checkPage(page, 'compliance (Linköping green)')
+    }),
+)
 
 test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is justerat, then edits are refused (409); the .ics parses', T, () =>
   run('collaboration-meeting', async (session) => {
@@ -229,7 +242,10 @@ test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is juste
     // Attendance
     await follow(page, 'Registrera närvaro')
     await checkPage(page, 'attendance form')
-    await main.getByRole('group', { name: `Närvaro för ${CHIEF}` }).getByRole('radio', { name: 'Närvarande', exact: true }).check()
+    await main
+      .getByRole('group', { name: `Närvaro för ${CHIEF}` })
+      .getByRole('radio', { name: 'Närvarande', exact: true })
+      .check()
     assert.equal(await submit(page, 'Spara närvaron'), 200)
     assert.equal(await flash(page), 'Närvaron är sparad för 1 platser.')
     assert.equal(await cellText(attendance, CHIEF, 'Närvaro'), 'Närvarande')
@@ -285,7 +301,8 @@ test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is juste
     assert.equal(event.start.toISOString(), stockholmInstant(MEETING_DATE, '13:00').toISOString())
     assert.equal(event.end?.toISOString(), stockholmInstant(MEETING_DATE, '15:00').toISOString())
     assert.equal(String(event.location), 'Länsstyrelsen, Linköping')
-  }))
+  }),
+)
 
 test('tjänsteskrivelse: Linköping’s editor edits the memo, downloads the DOCX; LibreOffice’s PDF holds the municipality and the decision lines', T, () =>
   run('collaboration-memo', async ({ page }) => {
@@ -315,7 +332,13 @@ test('tjänsteskrivelse: Linköping’s editor edits the memo, downloads the DOC
       await download.saveAs(file)
       assert.equal(fs.readFileSync(file).subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a zip file')
       const text = docxToText(file)
-      for (const expected of [LINKOPING, ...DECISION_LINES, CASE_NUMBER, 'Förslag till kommunstyrelsens beslut', 'Linköping ska vara en trygg kommun att leva och bo i.']) {
+      for (const expected of [
+        LINKOPING,
+        ...DECISION_LINES,
+        CASE_NUMBER,
+        'Förslag till kommunstyrelsens beslut',
+        'Linköping ska vara en trygg kommun att leva och bo i.',
+      ]) {
         assert.ok(text.includes(expected), `the PDF text contains "${expected}"`)
       }
     } finally {
@@ -327,7 +350,8 @@ test('tjänsteskrivelse: Linköping’s editor edits the memo, downloads the DOC
     assert.match(await main.innerText(), /Senast sparad /)
     assert.deepEqual((await proposal.inputValue()).split('\n'), DECISION_LINES)
     await checkPage(page, 'memo form with a saved draft')
-  }))
+  }),
+)
 
 test('the public overview without login: parties with Linköping signed, the structure diagram and its text, public seats only', T, () =>
   run('collaboration-public', async ({ page }) => {
@@ -350,7 +374,14 @@ test('the public overview without login: parties with Linköping signed, the str
     const asText = main.locator('section.structure')
     assert.ok(await asText.getByRole('heading', { name: 'Strukturen i textform' }).isVisible())
     const listed = await asText.locator('ul.structure-list').first().innerText()
-    for (const body of ['Styrgrupp', 'Beredningsgrupp', 'Nätverket Regbrå', WORKING_GROUP, 'Arbetsgrupp Trygghet i offentlig miljö (exempel)', 'Arbetsgrupp Våld i nära relationer (exempel)']) {
+    for (const body of [
+      'Styrgrupp',
+      'Beredningsgrupp',
+      'Nätverket Regbrå',
+      WORKING_GROUP,
+      'Arbetsgrupp Trygghet i offentlig miljö (exempel)',
+      'Arbetsgrupp Våld i nära relationer (exempel)',
+    ]) {
       assert.ok(listed.includes(body), `the text structure lists ${body}`)
     }
     assert.match(await asText.innerText(), /Länsstyrelsen Östergötland \(sammankallande\)/)
@@ -360,7 +391,8 @@ test('the public overview without login: parties with Linköping signed, the str
     assert.match(await steering.innerText(), new RegExp(CHIEF))
     assert.doesNotMatch(await main.innerText(), new RegExp(WG_PERSON))
     await checkPage(page, 'public ÖTMB overview')
-  }))
+  }),
+)
 
 test('the server logged no errors during the collaboration journeys', T, () => {
   const errors = server

@@ -54,9 +54,12 @@ const started = Date.now()
 /** A hung page (or axe) must fail the journey, not stall the run. */
 const T = { timeout: 60_000 }
 
-before(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, { timeout: 90_000 })
+before(
+  async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  },
+  { timeout: 90_000 },
+)
 
 after(async () => {
   await browser?.close()
@@ -123,17 +126,27 @@ async function logOut(page: Page) {
   assert.equal(res.status(), 200)
   assert.equal(pathOf(page), '/')
   assert.equal((await page.locator('.flash').innerText()).trim(), 'Du är utloggad.')
-  assert.deepEqual(await navLabels(page), navFor('anonymous').map((i) => i.label), 'the signed-out menu (no Organisationer)')
+  assert.deepEqual(
+    await navLabels(page),
+    navFor('anonymous').map((i) => i.label),
+    'the signed-out menu (no Organisationer)',
+  )
   assert.ok(await page.locator('header').getByRole('link', { name: 'Logga in', exact: true }).isVisible())
 }
 
 test('anonymous visitor: public pages, the login page lists every demo account, protected pages ask to log in', T, () =>
   run('anonymous', async (page) => {
     await visit(page, '/')
-    assert.deepEqual(await navLabels(page), navFor('anonymous').map((i) => i.label))
+    assert.deepEqual(
+      await navLabels(page),
+      navFor('anonymous').map((i) => i.label),
+    )
     await checkPage(page, 'start page (anonymous)')
     await visitMenu(page, 'anonymous')
-    for (const [url, label] of [['/about', 'about page'], ['/accessibility', 'accessibility statement']]) {
+    for (const [url, label] of [
+      ['/about', 'about page'],
+      ['/accessibility', 'accessibility statement'],
+    ]) {
       await navigate(page, () => page.locator('footer').locator(`a[href="${url}"]`).click())
       assert.equal(pathOf(page), url)
       await checkPage(page, label)
@@ -150,7 +163,8 @@ test('anonymous visitor: public pages, the login page lists every demo account, 
     await visit(page, '/organisations')
     assert.equal(pathOf(page), '/login')
     assert.equal(new URL(page.url()).searchParams.get('return'), '/organisations')
-  }))
+  }),
+)
 
 for (const account of ACCOUNTS) {
   const expected = navFor(account.role)
@@ -161,7 +175,11 @@ for (const account of ACCOUNTS) {
       assert.equal(pathOf(page), '/')
       const user = await page.locator('.header__user').innerText()
       assert.ok(user.includes(account.name) && user.includes(account.roleLabel), `header shows ${account.name}, ${account.roleLabel}: ${user}`)
-      assert.deepEqual(await navLabels(page), expected.map((i) => i.label), 'main menu for this role')
+      assert.deepEqual(
+        await navLabels(page),
+        expected.map((i) => i.label),
+        'main menu for this role',
+      )
       await checkPage(page, `start page as ${account.role}`)
 
       await visitMenu(page, account.role)
@@ -181,7 +199,8 @@ for (const account of ACCOUNTS) {
       await checkPage(page, `start page after logging out (${account.role})`)
       await visit(page, '/organisations')
       assert.equal(pathOf(page), '/login', 'the session is gone after logging out')
-    }))
+    }),
+  )
 }
 
 test('a failed login shows a focused error summary, keeps the e-mail, says "Fel:" in the title, passes axe', T, () =>
@@ -202,7 +221,8 @@ test('a failed login shows a focused error summary, keeps the e-mail, says "Fel:
       assert.equal(await page.getAttribute('#f-email', 'aria-invalid'), 'true')
       await checkPage(page, `failed login (${email})`)
     }
-  }))
+  }),
+)
 
 test('change password with empty fields: the error summary links to each field and a link focuses its field', T, () =>
   run('password-form-errors', async (page) => {
@@ -233,7 +253,8 @@ test('change password with empty fields: the error summary links to each field a
       ['#f-confirmPassword', 'Skriv det nya lösenordet en gång till'],
     ])
     await logOut(page)
-  }))
+  }),
+)
 
 test('keyboard: the first Tab reaches the visible skip link, Enter moves focus to the main content', T, () =>
   run('keyboard-skip-link', async (page) => {
@@ -245,7 +266,8 @@ test('keyboard: the first Tab reaches the visible skip link, Enter moves focus t
     assert.ok(box && box.width > 1 && box.height > 1 && box.y >= 0, `the focused skip link is visible on screen: ${JSON.stringify(box)}`)
     await page.keyboard.press('Enter')
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
-  }))
+  }),
+)
 
 test('without JavaScript: log in (and a failed login), see the menu, log out', T, () =>
   run(
@@ -256,12 +278,16 @@ test('without JavaScript: log in (and a failed login), see the menu, log out', T
       assert.ok(await page.locator('.error-summary').isVisible())
       res = await logIn(page, 'lasare@demo.test')
       assert.equal(res.status(), 200)
-      assert.deepEqual(await navLabels(page), navFor('viewer').map((i) => i.label))
+      assert.deepEqual(
+        await navLabels(page),
+        navFor('viewer').map((i) => i.label),
+      )
       await checkPage(page, 'start page without JavaScript', 'sv', false)
       await logOut(page)
     },
     { javaScriptEnabled: false },
-  ))
+  ),
+)
 
 test('an unknown address gives a Swedish 404 page that passes axe', T, () =>
   run('not-found', async (page) => {
@@ -269,7 +295,8 @@ test('an unknown address gives a Swedish 404 page that passes axe', T, () =>
     assert.equal((await page.locator('main h1').innerText()).trim(), 'Sidan kunde inte hittas')
     assert.match(await page.title(), /^Sidan kunde inte hittas/)
     await checkPage(page, '404 page')
-  }))
+  }),
+)
 
 test('the server logged no errors during the journeys', T, () => {
   const errors = server

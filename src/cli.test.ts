@@ -92,7 +92,10 @@ describe('npm run cli', () => {
   })
 
   test('create-user prints a one-time password once; the account has it, must change it, and the CLI is the audited actor', async () => {
-    const run = await cli(['create-user', '--email', 'Anna.Admin@Example.org', '--org', 'lansstyrelsen-05', '--role', 'coordinator', '--name', 'Anna Admin'], target('source'))
+    const run = await cli(
+      ['create-user', '--email', 'Anna.Admin@Example.org', '--org', 'lansstyrelsen-05', '--role', 'coordinator', '--name', 'Anna Admin'],
+      target('source'),
+    )
     assert.equal(run.code, 0, run.stderr)
     assert.match(run.stdout, /^Kontot är skapat: anna\.admin@example\.org – Samordnare, Länsstyrelsen Östergötland\.$/m)
     const password = /^Engångslösenord \(visas bara nu\): (\S+)$/m.exec(run.stdout)?.[1]
@@ -103,7 +106,10 @@ describe('npm run cli', () => {
       assert.equal(user.must_change_password, true)
       assert.ok(await verifyPassword(user.password_hash, password))
       const grants = await query(`select g.role, o.code from role_grants g join organisations o on o.id = g.organisation_id where g.user_id = $1`, [user.id])
-      assert.deepEqual(grants.map((g) => [g.role, g.code]), [['coordinator', 'lansstyrelsen-05']])
+      assert.deepEqual(
+        grants.map((g) => [g.role, g.code]),
+        [['coordinator', 'lansstyrelsen-05']],
+      )
       const [event] = await query(`select action, actor_label from audit_events where entity_id = $1`, [user.id])
       assert.deepEqual({ ...event }, { action: 'user.created', actor_label: 'cli' })
     })

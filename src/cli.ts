@@ -48,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const wanted = command.positionals ?? []
   if (parsed.positionals.length !== wanted.length) {
-    const text = wanted.length ? message('wrongPositionals', { command: name, expected: message('aFile') }) : message('noPositionals', { command: name, extra: parsed.positionals.join(' ') })
+    const text = wanted.length
+      ? message('wrongPositionals', { command: name, expected: message('aFile') })
+      : message('noPositionals', { command: name, extra: parsed.positionals.join(' ') })
     throw new CliError(text, 2)
   }
   let config: Config

@@ -23,11 +23,7 @@ async function main() {
     process.exit(1)
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  const [{ buildApp }, { migrate }, { createDeps }] = await Promise.all([
-    import('./app.ts'),
-    import('./platform/db/migrator.ts'),
-    import('./platform/deps.ts'),
-  ])
+  const [{ buildApp }, { migrate }, { createDeps }] = await Promise.all([import('./app.ts'), import('./platform/db/migrator.ts'), import('./platform/deps.ts')])
   // Migrations take an advisory lock, so a worker and web instances starting together do not race.
   await migrate(database)
   const deps = await createDeps(config, database)

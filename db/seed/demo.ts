@@ -14,15 +14,19 @@ export async function loadDemoData(deps: Deps): Promise<number> {
     const org = await findOrganisationByCode(deps.db, spec.organisationCode)
     if (!org) throw new Error(`Demo data needs organisation ${spec.organisationCode}; load the reference data first`)
     try {
-      await createUser(deps, { label: 'system:demo' }, {
-      email: spec.email,
-      name: spec.name,
-      organisationId: org.id,
-      role: spec.role,
-      password: DEMO_PASSWORD,
-      passwordHash: DEMO_PASSWORD_HASH,
-      mustChangePassword: false,
-      })
+      await createUser(
+        deps,
+        { label: 'system:demo' },
+        {
+          email: spec.email,
+          name: spec.name,
+          organisationId: org.id,
+          role: spec.role,
+          password: DEMO_PASSWORD,
+          passwordHash: DEMO_PASSWORD_HASH,
+          mustChangePassword: false,
+        },
+      )
       created++
     } catch (err) {
       // Two instances starting together both seed; the slower one finds the account already made.

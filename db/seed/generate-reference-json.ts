@@ -63,13 +63,16 @@ const countyCodes = new Set(counties.map((c) => c.code))
 check(counties.length === 21 && countyCodes.size === 21, `expected 21 counties, got ${counties.length}`)
 check(municipalities.length === 290 && new Set(municipalities.map((m) => m.code)).size === 290, `expected 290 municipalities, got ${municipalities.length}`)
 for (const m of municipalities) check(countyCodes.has(m.countyCode), `${m.name} (${m.code}) has unknown county ${m.countyCode}`)
-for (const c of counties) check(municipalities.some((m) => m.countyCode === c.code), `${c.name} has no municipalities`)
+for (const c of counties)
+  check(
+    municipalities.some((m) => m.countyCode === c.code),
+    `${c.name} has no municipalities`,
+  )
 const withPopulation = municipalities.filter((m) => m.population !== undefined)
 check(withPopulation.length === Object.keys(POPULATION).length, 'a population code matches no municipality')
 check(withPopulation.reduce((sum, m) => sum + m.population!, 0) === 472446, 'Östergötland population does not sum to 472 446')
 
-const write = (file: string, data: unknown) =>
-  fs.writeFileSync(new URL(`./data/${file}`, import.meta.url), `${JSON.stringify(data, null, 2)}\n`, 'utf8')
+const write = (file: string, data: unknown) => fs.writeFileSync(new URL(`./data/${file}`, import.meta.url), `${JSON.stringify(data, null, 2)}\n`, 'utf8')
 write('counties.json', counties)
 write('municipalities.json', municipalities)
 console.log(`wrote ${counties.length} counties and ${municipalities.length} municipalities (${withPopulation.length} with population)`)

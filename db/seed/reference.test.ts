@@ -55,7 +55,9 @@ test('names follow Swedish usage', async () => {
 test('Östergötland population 2024', async () => {
   const linkoping = await one<{ population: number; population_year: number }>(`select population, population_year from municipalities where code = '0580'`)
   assert.deepEqual(linkoping, { population: 168035, population_year: 2024 })
-  const county = await one<{ total: number; n: number }>(`select sum(population)::int as total, count(population)::int as n from municipalities where county_code = '05'`)
+  const county = await one<{ total: number; n: number }>(
+    `select sum(population)::int as total, count(population)::int as n from municipalities where county_code = '05'`,
+  )
   assert.deepEqual(county, { total: 472446, n: 13 })
 })
 

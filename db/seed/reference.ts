@@ -56,8 +56,7 @@ const OFFICIAL_MUNICIPALITY_NAMES: Record<string, string> = {
   '1980': 'Västerås stad',
 }
 
-export const municipalityOrganisationName = (m: { code: string; name: string }) =>
-  OFFICIAL_MUNICIPALITY_NAMES[m.code] ?? `${genitive(m.name)} kommun`
+export const municipalityOrganisationName = (m: { code: string; name: string }) => OFFICIAL_MUNICIPALITY_NAMES[m.code] ?? `${genitive(m.name)} kommun`
 
 /** "Östergötlands län" → "Länsstyrelsen Östergötland" (the name the boards use themselves). */
 export const countyBoardName = (countyName: string) => `Länsstyrelsen ${countyName.replace(/ län$/, '').replace(/s$/, '')}`
@@ -247,7 +246,9 @@ export async function loadReferenceData(db: Db): Promise<{ inserted: number; upd
     written.push(
       ...(await tx
         .insert(municipalityPoliceAreas)
-        .values(Object.entries(OSTERGOTLAND_LPO).map(([municipalityCode, lpo]) => ({ municipalityCode, policeAreaId: lpoIds.get(lpo)!, validFrom: POLICE_REFORM })))
+        .values(
+          Object.entries(OSTERGOTLAND_LPO).map(([municipalityCode, lpo]) => ({ municipalityCode, policeAreaId: lpoIds.get(lpo)!, validFrom: POLICE_REFORM })),
+        )
         .onConflictDoUpdate({
           target: [municipalityPoliceAreas.municipalityCode, municipalityPoliceAreas.validFrom],
           set: { policeAreaId: sql`excluded.police_area_id` },

@@ -99,7 +99,12 @@ async function mainFingerprint(page: Page): Promise<string | null> {
     const main = document.querySelector('main')
     return main ? `${document.documentElement.lang}|${innerWidth}|${main.outerHTML}` : null
   })
-  return html && createHash('sha256').update(html.replace(/(name="_csrf"[^>]*value=")[^"]*/g, '$1')).digest('hex')
+  return (
+    html &&
+    createHash('sha256')
+      .update(html.replace(/(name="_csrf"[^>]*value=")[^"]*/g, '$1'))
+      .digest('hex')
+  )
 }
 
 /** Runs axe (WCAG 2.1 A and AA) on the page and fails with one readable line per offending element. */
@@ -123,7 +128,11 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   assert.fail(`axe found ${results.violations.length} WCAG 2.1 A/AA violation(s) on ${label} (${new URL(page.url()).pathname}):\n${lines.join('\n')}`)
 }
 
-const safeName = (name: string) => name.replace(/[^a-zA-Z0-9åäöÅÄÖ_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120)
+const safeName = (name: string) =>
+  name
+    .replace(/[^a-zA-Z0-9åäöÅÄÖ_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
 
 /** Screenshot + HTML of the page as it was when the journey failed (CI keeps e2e-artifacts/). */
 export async function saveArtifacts(page: Page, name: string, error: unknown): Promise<void> {

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ical from 'node-ical'
-import type { Locator, Page, Response } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { checkA11y } from './browser.ts'
 import { navigate, visit } from './navigation.ts'
 
@@ -24,7 +24,6 @@ export const LINKOPING_EDITOR = 'linkoping@demo.test'
 export const LINKOPING = 'Linköpings kommun'
 
 export const pathOf = (page: Page) => new URL(page.url()).pathname
-
 
 /** Clicks a link (found by its exact accessible name inside `scope`) and expects a 200 page. */
 export async function follow(page: Page, name: string | RegExp, scope: Locator = page.locator('main')): Promise<void> {
@@ -160,7 +159,7 @@ export function stockholmInstant(date: string, time: string): Date {
   const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' })
     .formatToParts(guess)
     .find((p) => p.type === 'timeZoneName')!.value
-  const [, sign, hh, mm] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? [, '+', '00', '00']
+  const [, sign, hh, mm] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? [undefined, '+', '00', '00']
   const offsetMs = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm)) * 60_000
   return new Date(guess.getTime() - offsetMs)
 }

@@ -50,7 +50,10 @@ export async function createDeps(config: Config, database?: Database): Promise<D
 
 /** A secret generated on first use and shared by every instance through the database. */
 async function installationSecret(db: Db, name: string): Promise<string> {
-  await db.insert(installationSecrets).values({ name, value: randomToken(48) }).onConflictDoNothing()
+  await db
+    .insert(installationSecrets)
+    .values({ name, value: randomToken(48) })
+    .onConflictDoNothing()
   const [row] = await db.select({ value: installationSecrets.value }).from(installationSecrets).where(sql`${installationSecrets.name} = ${name}`)
   return row.value
 }

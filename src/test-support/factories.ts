@@ -24,14 +24,18 @@ export async function buildUser(
   const org = await findOrganisationByCode(deps.db, overrides.organisationCode ?? 'kommun-0580')
   if (!org) throw new Error(`No organisation ${overrides.organisationCode}`)
   const email = overrides.email ?? `${overrides.role ?? 'viewer'}-${randomBytes(4).toString('hex')}@test.invalid`
-  const { user } = await createUser(deps, { label: 'test' }, {
-    email,
-    name: overrides.name ?? `Test ${overrides.role ?? 'viewer'}`,
-    organisationId: org.id,
-    role: overrides.role ?? 'viewer',
-    password: TEST_PASSWORD,
-    passwordHash: await testHash,
-    mustChangePassword: overrides.mustChangePassword ?? false,
-  })
+  const { user } = await createUser(
+    deps,
+    { label: 'test' },
+    {
+      email,
+      name: overrides.name ?? `Test ${overrides.role ?? 'viewer'}`,
+      organisationId: org.id,
+      role: overrides.role ?? 'viewer',
+      password: TEST_PASSWORD,
+      passwordHash: await testHash,
+      mustChangePassword: overrides.mustChangePassword ?? false,
+    },
+  )
   return { id: user.id, email: user.email, password: TEST_PASSWORD, organisationId: user.organisationId }
 }

@@ -95,7 +95,11 @@ export async function startMockOidcProvider(opts: {
     const back = new URL(q.redirect_uri ?? 'http://invalid.invalid/')
     if (q.state) back.searchParams.set('state', q.state)
     const bad =
-      q.client_id !== opts.clientId || q.response_type !== 'code' || q.code_challenge_method !== 'S256' || !q.code_challenge || !q.scope?.split(' ').includes('openid')
+      q.client_id !== opts.clientId ||
+      q.response_type !== 'code' ||
+      q.code_challenge_method !== 'S256' ||
+      !q.code_challenge ||
+      !q.scope?.split(' ').includes('openid')
     if (bad || !q.redirect_uri) return reply.code(400).send({ error: 'invalid_request' })
     if (state.login.deny) {
       back.searchParams.set('error', 'access_denied')
@@ -130,13 +134,16 @@ export async function startMockOidcProvider(opts: {
     const pending = codes.get(body.code)
     codes.delete(body.code) // a code is good for one attempt only
     if (!pending || pending.clientId !== clientId || pending.redirectUri !== body.redirect_uri) return refuse(400, 'invalid_grant', auth)
-    const challenge = createHash('sha256').update(body.code_verifier ?? '').digest('base64url')
+    const challenge = createHash('sha256')
+      .update(body.code_verifier ?? '')
+      .digest('base64url')
     if (challenge !== pending.challenge) return refuse(400, 'invalid_grant', auth)
 
     const now = Math.floor(Date.now() / 1000)
     const accessToken = randomBytes(24).toString('base64url')
     accessTokens.set(accessToken, pending)
-    const emailClaims = pending.emailOnlyInUserinfo || pending.email === undefined ? {} : { email: pending.email, email_verified: pending.emailVerified ?? true }
+    const emailClaims =
+      pending.emailOnlyInUserinfo || pending.email === undefined ? {} : { email: pending.email, email_verified: pending.emailVerified ?? true }
     const idToken = signJwt(
       {
         iss: issuer,

@@ -26,7 +26,10 @@ const CACHE = path.join(ROOT, 'node_modules/.cache/tillsammans')
 function schemaFingerprint(): string {
   const h = createHash('sha256')
   const files = [
-    ...fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => path.join(MIGRATIONS_DIR, f)),
+    ...fs
+      .readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => path.join(MIGRATIONS_DIR, f)),
     path.join(MIGRATIONS_DIR, 'meta/_journal.json'),
     path.join(ROOT, 'db/seed/reference.ts'),
     ...fs.readdirSync(path.join(ROOT, 'db/seed/data')).map((f) => path.join(ROOT, 'db/seed/data', f)),

@@ -9,9 +9,7 @@
  *  (e) a table wrapper that scrolls sideways becomes keyboard-focusable.
  * No inline scripts or styles are used or created (strict CSP).
  */
-(function () {
-  'use strict'
-
+;(function () {
   // (a) Focus the error summary so screen readers announce it and keyboard users start there.
   function autofocus() {
     var el = document.querySelector('[data-autofocus]')
@@ -58,7 +56,7 @@
     var form = event.target
     if (!(form instanceof HTMLFormElement)) return
     var submitter = event.submitter
-    var message = (submitter && submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm')
+    var message = submitter?.getAttribute('data-confirm') || form.getAttribute('data-confirm')
     if (message && !window.confirm(message)) event.preventDefault()
   }
 
@@ -73,9 +71,14 @@
       document.body.appendChild(area)
       area.select()
       var ok = false
-      try { ok = document.execCommand('copy') } catch (e) { ok = false }
+      try {
+        ok = document.execCommand('copy')
+      } catch (_e) {
+        ok = false
+      }
       document.body.removeChild(area)
-      if (ok) resolve(); else reject(new Error('copy failed'))
+      if (ok) resolve()
+      else reject(new Error('copy failed'))
     })
   }
 
@@ -86,10 +89,15 @@
     var source = document.getElementById(button.getAttribute('data-copy'))
     if (!source) return
     var text = 'value' in source && typeof source.value === 'string' ? source.value : source.textContent
-    copyText(text.trim()).then(function () {
-      var copied = button.getAttribute('data-copied')
-      if (copied) button.textContent = copied
-    }, function () { /* copying failed: leave the button as it was; the text can still be selected */ })
+    copyText(text.trim()).then(
+      function () {
+        var copied = button.getAttribute('data-copied')
+        if (copied) button.textContent = copied
+      },
+      function () {
+        /* copying failed: leave the button as it was; the text can still be selected */
+      },
+    )
   }
 
   function revealCopyButtons() {

@@ -65,7 +65,10 @@ export interface UserListRow {
   roles: string | null
 }
 
-export async function listUsers(db: Db, opts: { q?: string; organisationId?: string; limit: number; offset: number; sort: 'name' | 'email' | 'organisation' | 'lastLogin'; dir: 'asc' | 'desc' }) {
+export async function listUsers(
+  db: Db,
+  opts: { q?: string; organisationId?: string; limit: number; offset: number; sort: 'name' | 'email' | 'organisation' | 'lastLogin'; dir: 'asc' | 'desc' },
+) {
   const filters = [
     opts.q ? or(ilike(users.name, containsPattern(opts.q)), ilike(users.email, containsPattern(opts.q))) : undefined,
     opts.organisationId ? eq(users.organisationId, opts.organisationId) : undefined,

@@ -3,7 +3,6 @@ import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, un
 import type { Role } from '../../platform/http/actor.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 
-
 export const users = pgTable(
   'users',
   {
@@ -85,4 +84,3 @@ export const installationSecrets = pgTable('installation_secrets', {
   value: text('value').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
-

@@ -13,7 +13,13 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH } from './demo-account
 /** Accounts, sessions, passwords and the user administration pages. */
 export async function accounts(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.auth.session = (token) => actorFromSession(deps, token)
-  deps.nav.add({ href: '/admin/users', labelKey: 'accounts.nav.users', descriptionKey: 'accounts.nav.usersDescription', order: 80, visible: (a) => a?.via === 'session' && deps.policies.get('users.manage')!(a, undefined as any) })
+  deps.nav.add({
+    href: '/admin/users',
+    labelKey: 'accounts.nav.users',
+    descriptionKey: 'accounts.nav.usersDescription',
+    order: 80,
+    visible: (a) => a?.via === 'session' && deps.policies.get('users.manage')!(a, undefined as any),
+  })
   deps.nav.add({ href: '/account', labelKey: 'accounts.nav.account', order: 95, visible: (a) => a?.via === 'session' })
   sessionCleanupJob(deps)
   loginRoutes(app, deps)

@@ -27,14 +27,23 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
       const orgs = await deps.db
         .select({ code: organisations.code, name: organisations.name })
         .from(organisations)
-        .where(inArray(organisations.code, DEMO_ACCOUNTS.map((a) => a.organisationCode)))
+        .where(
+          inArray(
+            organisations.code,
+            DEMO_ACCOUNTS.map((a) => a.organisationCode),
+          ),
+        )
       const names = new Map(orgs.map((o) => [o.code, o.name]))
-      demoAccounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, roleKey: `platform.roles.${a.role}`, organisation: names.get(a.organisationCode) ?? a.organisationCode }))
+      demoAccounts = DEMO_ACCOUNTS.map((a) => ({
+        email: a.email,
+        roleKey: `platform.roles.${a.role}`,
+        organisation: names.get(a.organisationCode) ?? a.organisationCode,
+      }))
     }
     return demoAccounts
   }
 
-  const renderLogin = async (req: FastifyRequest, props: { values?: Record<string, string | string[]>; errors?: any[]; returnTo?: string }) => (
+  const renderLogin = async (_req: FastifyRequest, props: { values?: Record<string, string | string[]>; errors?: any[]; returnTo?: string }) => (
     <LoginPage {...props} demoAccounts={await loadDemoAccounts()} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />
   )
 

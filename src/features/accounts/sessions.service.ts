@@ -45,12 +45,16 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
   if (!user || !passwordOk || user.status !== 'active') {
     await deps.db.transaction(async (tx) => {
       await repo.recordFailures(tx, keys)
-      await audit(tx, { actor: { label: 'anonymous' }, requestId: input.requestId }, {
-        action: 'session.login_failed',
-        entityType: 'user',
-        entityId: user?.id ?? null,
-        after: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip },
-      })
+      await audit(
+        tx,
+        { actor: { label: 'anonymous' }, requestId: input.requestId },
+        {
+          action: 'session.login_failed',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          after: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip },
+        },
+      )
     })
     throw new InvalidCredentials()
   }
@@ -66,13 +70,17 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
       userAgent: input.userAgent?.slice(0, 300),
     })
     await repo.updateUser(tx, user.id, user.version, { lastLoginAt: new Date() })
-    await audit(tx, { actor: { userId: user.id, email: user.email }, requestId: input.requestId }, {
-      action: 'session.login',
-      entityType: 'user',
-      entityId: user.id,
-      organisationId: user.organisationId,
-      after: { ip: input.ip },
-    })
+    await audit(
+      tx,
+      { actor: { userId: user.id, email: user.email }, requestId: input.requestId },
+      {
+        action: 'session.login',
+        entityType: 'user',
+        entityId: user.id,
+        organisationId: user.organisationId,
+        after: { ip: input.ip },
+      },
+    )
   })
   return { token, user }
 }
@@ -81,15 +89,25 @@ export async function login(deps: Deps, input: LoginInput): Promise<{ token: str
 export async function openSession(deps: Deps, user: repo.User, meta: { ip: string; userAgent?: string; requestId?: string; method: string }) {
   const token = randomToken()
   await deps.db.transaction(async (tx) => {
-    await repo.insertSession(tx, { id: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + ABSOLUTE_TIMEOUT_MS), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) })
-    await repo.updateUser(tx, user.id, user.version, { lastLoginAt: new Date() })
-    await audit(tx, { actor: { userId: user.id, email: user.email }, requestId: meta.requestId }, {
-      action: 'session.login',
-      entityType: 'user',
-      entityId: user.id,
-      organisationId: user.organisationId,
-      after: { ip: meta.ip, method: meta.method },
+    await repo.insertSession(tx, {
+      id: sha256(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + ABSOLUTE_TIMEOUT_MS),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300),
     })
+    await repo.updateUser(tx, user.id, user.version, { lastLoginAt: new Date() })
+    await audit(
+      tx,
+      { actor: { userId: user.id, email: user.email }, requestId: meta.requestId },
+      {
+        action: 'session.login',
+        entityType: 'user',
+        entityId: user.id,
+        organisationId: user.organisationId,
+        after: { ip: meta.ip, method: meta.method },
+      },
+    )
   })
   return token
 }
@@ -119,7 +137,7 @@ export async function actorForUser(deps: Deps, userId: string, via: Actor['via']
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))
-  if (!row || row.user.status !== 'active') return undefined
+  if (row?.user.status !== 'active') return undefined
   const grants = await repo.grantsOf(deps.db, userId)
   return {
     userId,

@@ -29,10 +29,17 @@ async function signIn(role: Role, organisationCode = role === 'coordinator' || r
 const orgId = async (code: string) => (await findOrganisationByCode(t.deps.db, code))!.id
 const auditActions = async (entityId: string) =>
   (await queryRows<{ action: string }>(t.deps.db, sql`select action from audit_events where entity_id = ${entityId} order by seq`)).map((r) => r.action)
-const grantsOf = (userId: string) => queryRows<{ id: string; role: string; organisation_id: string }>(t.deps.db, sql`select id, role, organisation_id from role_grants where user_id = ${userId}`)
+const grantsOf = (userId: string) =>
+  queryRows<{ id: string; role: string; organisation_id: string }>(t.deps.db, sql`select id, role, organisation_id from role_grants where user_id = ${userId}`)
 const userCount = async () => Number((await queryRows<{ n: string }>(t.deps.db, sql`select count(*)::text as n from users`))[0].n)
 const version = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1]
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
 
 describe('user list', () => {
   test('a coordinator sees every party’s users, can filter by text and organisation, sort, and follow a link to each', async () => {
@@ -68,7 +75,10 @@ describe('user list', () => {
     assert.match(first.body, /Sida 1 av 2/)
     assert.match(first.body, /<a href="\/admin\/users\?q=Sida\+Person&amp;page=2" rel="next">/)
     const second = await browser.get('/admin/users?q=Sida+Person&page=2')
-    assert.deepEqual([...second.body.matchAll(/>(Sida Person \d\d)</g)].map((m) => m[1]), ['Sida Person 50'])
+    assert.deepEqual(
+      [...second.body.matchAll(/>(Sida Person \d\d)</g)].map((m) => m[1]),
+      ['Sida Person 50'],
+    )
   })
 })
 
@@ -89,7 +99,12 @@ describe('inviting a user', () => {
   test('a coordinator invites a user: the one-time password is shown once, works, must be changed, and the invitation is audited', async () => {
     const { browser } = coordinator
     await browser.get('/admin/users/new')
-    const res = await browser.post('/admin/users', { name: 'Nora Ny', email: ' Nora.Ny@Kommun.example ', organisationId: await orgId('kommun-0581'), role: 'editor' })
+    const res = await browser.post('/admin/users', {
+      name: 'Nora Ny',
+      email: ' Nora.Ny@Kommun.example ',
+      organisationId: await orgId('kommun-0581'),
+      role: 'editor',
+    })
     assert.equal(res.statusCode, 200)
     assert.match(res.headers['cache-control'] as string, /no-store/)
     const password = /<p class="secret" id="one-time-password">([^<]+)<\/p>/.exec(res.body)?.[1]
@@ -105,7 +120,10 @@ describe('inviting a user', () => {
     assert.ok(await verifyPassword(row.password_hash, password))
     assert.doesNotMatch(row.password_hash, new RegExp(password))
     assert.deepEqual(await auditActions(row.id), ['user.created'])
-    assert.deepEqual((await grantsOf(row.id)).map((g) => g.role), ['editor'])
+    assert.deepEqual(
+      (await grantsOf(row.id)).map((g) => g.role),
+      ['editor'],
+    )
 
     const invited = new TestBrowser(t.app)
     await invited.login('nora.ny@kommun.example', password)
@@ -131,7 +149,12 @@ describe('inviting a user', () => {
     const before = await userCount()
     const auditBefore = await queryRows<{ n: string }>(t.deps.db, sql`select count(*)::text as n from audit_events where action = 'user.created'`)
     await browser.get('/admin/users/new')
-    const res = await browser.post('/admin/users', { name: 'Dubbel Person', email: existing.email.toUpperCase(), organisationId: await orgId('kommun-0580'), role: 'viewer' })
+    const res = await browser.post('/admin/users', {
+      name: 'Dubbel Person',
+      email: existing.email.toUpperCase(),
+      organisationId: await orgId('kommun-0580'),
+      role: 'viewer',
+    })
     assert.equal(res.statusCode, 409)
     assert.match(res.body, /class="error-summary"/)
     assert.match(res.body, /href="#f-email">Det finns redan ett konto med den e-postadressen/)
@@ -144,14 +167,24 @@ describe('inviting a user', () => {
   test('a coordinator cannot create an admin; an admin can', async () => {
     const { browser } = coordinator
     await browser.get('/admin/users/new')
-    const refused = await browser.post('/admin/users', { name: 'Ny Admin', email: 'ny-admin@test.invalid', organisationId: await orgId('lansstyrelsen-05'), role: 'admin' })
+    const refused = await browser.post('/admin/users', {
+      name: 'Ny Admin',
+      email: 'ny-admin@test.invalid',
+      organisationId: await orgId('lansstyrelsen-05'),
+      role: 'admin',
+    })
     assert.equal(refused.statusCode, 403)
     assert.match(refused.body, /Du får inte ge eller ta bort den rollen/)
     assert.equal((await queryRows(t.deps.db, sql`select 1 from users where email = 'ny-admin@test.invalid'`)).length, 0)
 
     const admin = await signIn('admin')
     await admin.browser.get('/admin/users/new')
-    const ok = await admin.browser.post('/admin/users', { name: 'Ny Admin', email: 'ny-admin@test.invalid', organisationId: await orgId('lansstyrelsen-05'), role: 'admin' })
+    const ok = await admin.browser.post('/admin/users', {
+      name: 'Ny Admin',
+      email: 'ny-admin@test.invalid',
+      organisationId: await orgId('lansstyrelsen-05'),
+      role: 'admin',
+    })
     assert.equal(ok.statusCode, 200)
     assert.match(ok.body, /class="secret"/)
   })
@@ -166,10 +199,18 @@ describe('inviting a user', () => {
     try {
       const { browser } = coordinator
       await browser.get('/admin/users/new')
-      const res = await browser.post('/admin/users', { name: 'Post Person', email: 'post.person@test.invalid', organisationId: await orgId('kommun-0580'), role: 'viewer' })
+      const res = await browser.post('/admin/users', {
+        name: 'Post Person',
+        email: 'post.person@test.invalid',
+        organisationId: await orgId('kommun-0580'),
+        role: 'viewer',
+      })
       const password = /<p class="secret" id="one-time-password">([^<]+)<\/p>/.exec(res.body)![1]
       assert.match(res.body, /Ett e-postmeddelande med adressen till inloggningen har skickats till post\.person@test\.invalid/)
-      const jobs = await queryRows<{ data: { to: string; subject: string; text: string } }>(t.deps.db, sql`select data from pgboss.job where name = 'mail.send'`)
+      const jobs = await queryRows<{ data: { to: string; subject: string; text: string } }>(
+        t.deps.db,
+        sql`select data from pgboss.job where name = 'mail.send'`,
+      )
       const mail = jobs.find((j) => j.data.to === 'post.person@test.invalid')
       assert.ok(mail, 'a mail.send job was queued')
       assert.match(mail.data.text, /http:\/\/localhost:3000\/login/)
@@ -198,11 +239,19 @@ describe('one user', () => {
     assert.equal(grant?.role, 'viewer')
     const after = await browser.get(`/admin/users/${target.id}`)
     assert.match(after.body, /Greta Granskad har fått rollen Läsare för Region Östergötland/)
-    assert.match(after.body, new RegExp(`action="/admin/users/${target.id}/roles/${grant!.id}/delete" data-confirm="Vill du ta bort rollen Läsare för Region Östergötland från Greta Granskad\\?"`))
+    assert.match(
+      after.body,
+      new RegExp(
+        `action="/admin/users/${target.id}/roles/${grant!.id}/delete" data-confirm="Vill du ta bort rollen Läsare för Region Östergötland från Greta Granskad\\?"`,
+      ),
+    )
 
     const revoked = await browser.post(`/admin/users/${target.id}/roles/${grant!.id}/delete`)
     assert.equal(revoked.statusCode, 303)
-    assert.deepEqual((await grantsOf(target.id)).map((g) => g.role), ['editor'])
+    assert.deepEqual(
+      (await grantsOf(target.id)).map((g) => g.role),
+      ['editor'],
+    )
     assert.deepEqual(await auditActions(target.id), ['user.created', 'role.granted', 'role.revoked'])
   })
 
@@ -263,7 +312,14 @@ describe('one user', () => {
     const current = version((await browser.get(`/admin/users/${target.id}`)).body)!
     assert.equal((await browser.post(`/admin/users/${target.id}/status`, { status: 'active', version: current })).statusCode, 303)
     await new TestBrowser(t.app).login(target.email, target.password)
-    assert.deepEqual(await auditActions(target.id), ['user.created', 'session.login', 'user.deactivated', 'session.login_failed', 'user.reactivated', 'session.login'])
+    assert.deepEqual(await auditActions(target.id), [
+      'user.created',
+      'session.login',
+      'user.deactivated',
+      'session.login_failed',
+      'user.reactivated',
+      'session.login',
+    ])
   })
 
   test('a coordinator cannot change their own account', async () => {

@@ -79,11 +79,16 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     return (await findOrganisation(deps.db, id))?.name ?? ''
   }
 
-  async function renderUser(req: FastifyRequest, reply: FastifyReply, user: repo.User, form: { values?: Record<string, string | string[]>; errors?: FieldError[] } = {}, status = 200) {
+  async function renderUser(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    user: repo.User,
+    form: { values?: Record<string, string | string[]>; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const actor = req.actor!
     const grants = await repo.grantsOf(deps.db, user.id)
-    const access: UserAccess =
-      user.id === actor.userId ? 'self' : !isAdmin(actor) && grants.some((g) => g.role === 'admin') ? 'adminOnly' : 'manage'
+    const access: UserAccess = user.id === actor.userId ? 'self' : !isAdmin(actor) && grants.some((g) => g.role === 'admin') ? 'adminOnly' : 'manage'
     const page = (
       <UserPage
         user={user}

@@ -73,14 +73,18 @@ export async function setUserStatus(deps: Deps, actor: Actor, userId: string, ve
     const after = await repo.updateUser(tx, userId, version, { status })
     if (!after) throw new StaleVersionError(before)
     if (status === 'deactivated') await repo.deleteSessionsOfUser(tx, userId)
-    await audit(tx, { actor, requestId }, {
-      action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
-      entityType: 'user',
-      entityId: userId,
-      organisationId: after.organisationId,
-      before: publicUser(before),
-      after: publicUser(after),
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
+        entityType: 'user',
+        entityId: userId,
+        organisationId: after.organisationId,
+        before: publicUser(before),
+        after: publicUser(after),
+      },
+    )
     return after
   })
 }
@@ -112,13 +116,17 @@ export async function revokeRole(deps: Deps, actor: Actor, userId: string, grant
     await assertMayManage(tx, actor, userId)
     if (!canGrantRole(actor, grant.role)) throw new RoleNotAllowed()
     await repo.deleteGrant(tx, grantId)
-    await audit(tx, { actor, requestId }, {
-      action: 'role.revoked',
-      entityType: 'user',
-      entityId: userId,
-      organisationId: grant.organisationId,
-      before: { role: grant.role, organisationId: grant.organisationId },
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'role.revoked',
+        entityType: 'user',
+        entityId: userId,
+        organisationId: grant.organisationId,
+        before: { role: grant.role, organisationId: grant.organisationId },
+      },
+    )
   })
 }
 

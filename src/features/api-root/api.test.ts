@@ -72,7 +72,13 @@ describe('OpenAPI document', () => {
       }
     }
     const params = doc.paths['/api/v1/organisations'].get.parameters
-    assert.deepEqual(params.map((p: any) => [p.name, p.in, p.required]), [['county', 'query', false], ['kind', 'query', false]])
+    assert.deepEqual(
+      params.map((p: any) => [p.name, p.in, p.required]),
+      [
+        ['county', 'query', false],
+        ['kind', 'query', false],
+      ],
+    )
     assert.ok(params[1].schema.enum.includes('municipality'))
   })
 })
@@ -110,7 +116,10 @@ describe('GET /api/v1/organisations', () => {
     assert.equal(typeof body.errors[0].code, 'string')
     assert.ok(body.errors[0].message.length > 0)
     const county = problem(await get('/api/v1/organisations?county=5', bearer()), 400)
-    assert.deepEqual(county.errors.map((e: { path: string }) => e.path), ['county'])
+    assert.deepEqual(
+      county.errors.map((e: { path: string }) => e.path),
+      ['county'],
+    )
   })
 
   test('without authentication it is a 401 problem', async () => {

@@ -37,7 +37,9 @@ export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
       const { token, secret } = await createApiToken(deps, req.actor!, form.data, req.id)
       const user = (await userOptions()).find((u) => u.id === token.userId)
       const actsAs = user ? `${user.name} (${user.email})` : token.userId
-      return reply.page(<TokenCreatedPage name={token.name} secret={secret} actsAs={actsAs} validUntil={token.expiresAt ? lastValidDay(token.expiresAt) : undefined} />)
+      return reply.page(
+        <TokenCreatedPage name={token.name} secret={secret} actsAs={actsAs} validUntil={token.expiresAt ? lastValidDay(token.expiresAt) : undefined} />,
+      )
     } catch (err) {
       if (!(err instanceof DomainError) || !err.field) throw err
       const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]

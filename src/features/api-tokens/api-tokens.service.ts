@@ -75,7 +75,7 @@ export async function createApiToken(deps: Deps, actor: Actor, input: CreateToke
   const secret = `${TOKEN_PREFIX}${randomToken(32)}`
   const token = await deps.db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId)
-    if (!user || user.status !== 'active') throw new UnknownTokenUser()
+    if (user?.status !== 'active') throw new UnknownTokenUser()
     const created = await repo.insertToken(tx, {
       name: input.name,
       tokenHash: sha256(secret),
@@ -83,13 +83,17 @@ export async function createApiToken(deps: Deps, actor: Actor, input: CreateToke
       createdBy: actor.userId,
       expiresAt: input.expiresOn ? expiryInstant(input.expiresOn) : null,
     })
-    await audit(tx, { actor, requestId }, {
-      action: 'api_token.created',
-      entityType: 'api_token',
-      entityId: created.id,
-      organisationId: user.organisationId,
-      after: auditedToken(created),
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'api_token.created',
+        entityType: 'api_token',
+        entityId: created.id,
+        organisationId: user.organisationId,
+        after: auditedToken(created),
+      },
+    )
     return created
   })
   return { token, secret }
@@ -107,14 +111,18 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string, reque
     const after = await repo.revokeToken(tx, id)
     if (!after) return undefined
     const user = await findUserById(tx, before.userId)
-    await audit(tx, { actor, requestId }, {
-      action: 'api_token.revoked',
-      entityType: 'api_token',
-      entityId: id,
-      organisationId: user?.organisationId ?? null,
-      before: auditedToken(before),
-      after: auditedToken(after),
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'api_token.revoked',
+        entityType: 'api_token',
+        entityId: id,
+        organisationId: user?.organisationId ?? null,
+        before: auditedToken(before),
+        after: auditedToken(after),
+      },
+    )
     return after
   })
 }

@@ -28,8 +28,7 @@ async function createToken(fields: Record<string, string>) {
   return { res, secret: SECRET_BOX.exec(res.body)?.[1] }
 }
 
-const api = (url: string, token?: string) =>
-  t.app.inject({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
+const api = (url: string, token?: string) => t.app.inject({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
 
 function assertProblem(res: Awaited<ReturnType<typeof api>>, status: number) {
   assert.equal(res.statusCode, status)
@@ -93,7 +92,10 @@ describe('API token lifecycle', () => {
       t.deps.db,
       sql`select action, actor_user_id, payload, organisation_id from audit_events where entity_type = 'api_token' and entity_id = ${id} order by seq`,
     )
-    assert.deepEqual(events.map((e) => e.action), ['api_token.created', 'api_token.revoked'])
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['api_token.created', 'api_token.revoked'],
+    )
     for (const e of events) {
       assert.equal(e.actor_user_id, admin.id)
       assert.equal(e.organisation_id, editor.organisationId)
@@ -111,7 +113,10 @@ describe('API token lifecycle', () => {
     await b.get('/admin/api-tokens')
     assert.equal((await b.post(`/admin/api-tokens/${id}/revoke`)).statusCode, 303)
     assert.match((await b.get('/admin/api-tokens')).body, /API-nyckeln var redan återkallad/)
-    const [{ n }] = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from audit_events where action = 'api_token.revoked' and entity_id = ${id}`)
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n from audit_events where action = 'api_token.revoked' and entity_id = ${id}`,
+    )
     assert.equal(n, 1)
     assert.equal((await b.post('/admin/api-tokens/00000000-0000-0000-0000-000000000000/revoke')).statusCode, 404)
     assert.equal((await b.post('/admin/api-tokens/not-a-uuid/revoke')).statusCode, 404)
@@ -139,7 +144,8 @@ describe('API token lifecycle', () => {
     const viewer = await buildUser(t.deps)
     const { secret } = await createToken({ name: 'Flitig', userId: viewer.id })
     const hash = sha256(secret!)
-    const lastUsed = async () => (await queryRows<{ at: string | null }>(t.deps.db, sql`select last_used_at::text as at from api_tokens where token_hash = ${hash}`))[0].at
+    const lastUsed = async () =>
+      (await queryRows<{ at: string | null }>(t.deps.db, sql`select last_used_at::text as at from api_tokens where token_hash = ${hash}`))[0].at
     assert.equal(await lastUsed(), null)
     await api('/api/v1/me', secret)
     assert.ok(await lastUsed())

@@ -86,7 +86,12 @@ export interface AuditPage {
 export async function listAuditEvents(db: Db, f: AuditFilter, cursor: { before?: number; after?: number } = {}, limit = PAGE_SIZE): Promise<AuditPage> {
   const e = auditEvents
   if (cursor.after !== undefined) {
-    const rows = await db.select(listColumns).from(e).where(and(conditions(f), gt(e.seq, cursor.after))).orderBy(asc(e.seq)).limit(limit + 1)
+    const rows = await db
+      .select(listColumns)
+      .from(e)
+      .where(and(conditions(f), gt(e.seq, cursor.after)))
+      .orderBy(asc(e.seq))
+      .limit(limit + 1)
     const more = rows.length > limit
     const page = rows.slice(0, limit).reverse()
     return { rows: page, newerThan: more ? page[0]?.seq : undefined, olderThan: page.length ? page[page.length - 1].seq : cursor.after + 1 }

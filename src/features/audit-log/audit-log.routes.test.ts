@@ -23,14 +23,18 @@ before(async () => {
   const org = (await findOrganisationByCode(t.deps.db, 'kommun-0581'))!
   // An event with nested before/after, written as a service would; its key order is not alphabetical.
   await t.deps.db.transaction((tx) =>
-    audit(tx, { actor: { label: 'system' }, requestId: 'req-42' }, {
-      action: 'plan.approved',
-      entityType: 'plan',
-      entityId: 'plan-1',
-      organisationId: org.id,
-      before: { status: 'draft' },
-      after: { status: 'approved', note: 'Beslut; "klart"', b: 1, a: { d: 1, c: 2 } },
-    }),
+    audit(
+      tx,
+      { actor: { label: 'system' }, requestId: 'req-42' },
+      {
+        action: 'plan.approved',
+        entityType: 'plan',
+        entityId: 'plan-1',
+        organisationId: org.id,
+        before: { status: 'draft' },
+        after: { status: 'approved', note: 'Beslut; "klart"', b: 1, a: { d: 1, c: 2 } },
+      },
+    ),
   )
   b = new TestBrowser(t.app)
   await b.login(coordinator.email, coordinator.password)

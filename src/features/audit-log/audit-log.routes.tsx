@@ -30,7 +30,8 @@ const toFilter = (q: AuditFilterQuery): AuditFilter => ({
   to: q.to,
 })
 
-const entityHref = (r: Pick<AuditRow, 'entityType' | 'entityId'>) => `/admin/audit${filterParams({ entityType: r.entityType, entityId: r.entityId ?? undefined })}`
+const entityHref = (r: Pick<AuditRow, 'entityType' | 'entityId'>) =>
+  `/admin/audit${filterParams({ entityType: r.entityType, entityId: r.entityId ?? undefined })}`
 
 /** The audit log pages: list with filters, one event, the chain check and the CSV export. */
 export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
@@ -81,9 +82,23 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
     const filter = toFilter(form.data)
     const orgs = await organisationDirectory()
     const t = req.t
-    const header = ['seq', 'time', 'actor', 'actorUserId', 'action', 'actionLabel', 'entityType', 'entityId', 'organisation', 'organisationId', 'requestId', 'before', 'after', 'prevHash', 'hash'].map(
-      (k) => t(`auditLog.csv.${k}`),
-    )
+    const header = [
+      'seq',
+      'time',
+      'actor',
+      'actorUserId',
+      'action',
+      'actionLabel',
+      'entityType',
+      'entityId',
+      'organisation',
+      'organisationId',
+      'requestId',
+      'before',
+      'after',
+      'prevHash',
+      'hash',
+    ].map((k) => t(`auditLog.csv.${k}`))
     const json = (v: unknown) => (v === null || v === undefined ? '' : canonicalize(v))
     async function* lines() {
       yield BOM + csvRow(header)

@@ -91,13 +91,17 @@ export async function createBody(deps: Deps, actor: Actor, collaborationId: stri
     await checkParent(tx, collaborationId, input.parentBodyId)
     // Owned by the collaboration's owner: the länsstyrelse keeps the structure's records.
     const body = await repo.insertBody(tx, { ...values(input), collaborationId, organisationId: collaboration.organisationId })
-    await audit(tx, { actor, requestId }, {
-      action: 'body.created',
-      entityType: 'body',
-      entityId: body.id,
-      organisationId: body.organisationId,
-      after: body,
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'body.created',
+        entityType: 'body',
+        entityId: body.id,
+        organisationId: body.organisationId,
+        after: body,
+      },
+    )
     return body
   })
 }
@@ -116,14 +120,18 @@ export async function updateBody(deps: Deps, actor: Actor, bodyId: string, input
     await checkParent(tx, before.collaborationId, input.parentBodyId, bodyId)
     const after = await repo.updateBody(tx, bodyId, version, values(rest))
     if (!after) throw new StaleVersionError(before)
-    await audit(tx, { actor, requestId }, {
-      action: 'body.updated',
-      entityType: 'body',
-      entityId: bodyId,
-      organisationId: after.organisationId,
-      before,
-      after,
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'body.updated',
+        entityType: 'body',
+        entityId: bodyId,
+        organisationId: after.organisationId,
+        before,
+        after,
+      },
+    )
     return after
   })
 }

@@ -28,7 +28,8 @@ export function peopleApi(app: FastifyInstance, deps: Deps) {
       url: '/api/v1/collaborations/:id/people',
       policy: 'people.api.write',
       summary: 'Add a person of a party',
-      description: 'A person need not be a user. Coordinators add people of any party; an editor adds people of their own organisation. An organisation that is not a party gives 422.',
+      description:
+        'A person need not be a user. Coordinators add people of any party; an editor adds people of their own organisation. An organisation that is not a party gives 422.',
       tags: ['seats'],
       body: PersonInput,
       response: PersonResponse,
@@ -41,7 +42,11 @@ export function peopleApi(app: FastifyInstance, deps: Deps) {
       } catch (err) {
         if (!(err instanceof DomainError) || !err.field) throw err
         const message = req.t(err.messageKey, err.params)
-        return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), { detail: message, code: err.code, errors: [{ path: err.field, code: err.code, message }] })
+        return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
+          detail: message,
+          code: err.code,
+          errors: [{ path: err.field, code: err.code, message }],
+        })
       }
     },
   )

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { and, count, eq } from 'drizzle-orm'
 import { auditEvents } from '../../platform/audit/audit.tables.ts'
-import { TestBrowser, signedIn } from '../../test-support/browser.ts'
+import { signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { people } from './bodies.tables.ts'
@@ -24,7 +24,14 @@ after(() => t.close())
 
 const as = (role: string) => signedIn(t.app, users[role])
 const peopleCount = async () => (await t.deps.db.select({ n: count() }).from(people))[0].n
-const fields = (organisationId: string, over: Record<string, string> = {}) => ({ name: 'Petra Person', title: 'Samordnare', organisationId, email: 'petra@linkoping.se', phone: '013-20 60 00', ...over })
+const fields = (organisationId: string, over: Record<string, string> = {}) => ({
+  name: 'Petra Person',
+  title: 'Samordnare',
+  organisationId,
+  email: 'petra@linkoping.se',
+  phone: '013-20 60 00',
+  ...over,
+})
 
 test('an editor adds a person of their own organisation, audited; not one of another party', async () => {
   const b = await as('editor')
@@ -36,7 +43,10 @@ test('an editor adds a person of their own organisation, audited; not one of ano
   assert.equal(res.statusCode, 303)
   const [p] = await t.deps.db.select().from(people).where(eq(people.name, 'Petra Person'))
   assert.equal(p.email, 'petra@linkoping.se')
-  const audited = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.created'), eq(auditEvents.entityId, p.id)))
+  const audited = await t.deps.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'person.created'), eq(auditEvents.entityId, p.id)))
   assert.equal(audited.length, 1)
   const before = await peopleCount()
   assert.equal((await b.post(`/collaborations/${c.id}/people/new`, fields(c.org['kommun-0581'], { name: 'Fel Part' }))).statusCode, 403)
@@ -82,7 +92,10 @@ test('editing with a stale version is a 409 showing both versions, and nothing i
   assert.match(second.body, /Stina Ny/)
   const [now] = await t.deps.db.select().from(people).where(eq(people.id, person.id))
   assert.deepEqual([now.name, now.version], ['Stina Ny', 2])
-  const updated = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'person.updated'), eq(auditEvents.entityId, person.id)))
+  const updated = await t.deps.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'person.updated'), eq(auditEvents.entityId, person.id)))
   assert.equal(updated.length, 1)
   // The editor may not move their person to another party.
   const moved = await a.post(`/collaborations/${c.id}/people/${person.id}/edit`, fields(c.org['kommun-0581'], { version: '2' }))

@@ -37,7 +37,9 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/collaborations/:id/people', READ, async (req, reply) => {
     const scope = await loadScopeForPeople(deps.db, req.actor, ids(req).id)
     const rows = (await repo.listPeople(deps.db, scope.partyIds)).map((p) => ({ ...p, canEdit: canEditForParty(req.actor, scope, p.organisationId) }))
-    return reply.page(<PeopleListPage collaborationId={scope.collaborationId} rows={sortBySv(rows, (r) => r.name)} canAdd={canAddForSomeParty(req.actor, scope)} />)
+    return reply.page(
+      <PeopleListPage collaborationId={scope.collaborationId} rows={sortBySv(rows, (r) => r.name)} canAdd={canAddForSomeParty(req.actor, scope)} />,
+    )
   })
 
   app.get('/collaborations/:id/people/new', WRITE, async (req, reply) => {
@@ -80,7 +82,11 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
       if (err instanceof StaleVersionError) {
         const current = err.current as repo.Person
         const names = new Map((await partyOptions(deps, req.actor, scope)).map((o) => [o.value, o.label]))
-        const field = (key: string, yours: string | null | undefined, now: string | null | undefined) => ({ label: req.t(key), yours: yours ?? '', current: now ?? '' })
+        const field = (key: string, yours: string | null | undefined, now: string | null | undefined) => ({
+          label: req.t(key),
+          yours: yours ?? '',
+          current: now ?? '',
+        })
         const rows = [
           field('people.fields.name', form.data.name, current.name),
           field('people.fields.title', form.data.title, current.title),

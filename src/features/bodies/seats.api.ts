@@ -31,7 +31,11 @@ async function withFieldProblems<T>(req: FastifyRequest, reply: FastifyReply, ru
   } catch (err) {
     if (!(err instanceof DomainError) || !err.field) throw err
     const message = req.t(err.messageKey, err.params)
-    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), { detail: message, code: err.code, errors: [{ path: err.field, code: err.code, message }] })
+    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
+      detail: message,
+      code: err.code,
+      errors: [{ path: err.field, code: err.code, message }],
+    })
   }
 }
 
@@ -47,7 +51,8 @@ export function seatsApi(app: FastifyInstance, deps: Deps) {
       url: '/api/v1/bodies/:bodyId/seats',
       policy: 'api.read',
       summary: 'Seats of a body',
-      description: 'Partners of the collaboration see every seat; other clients see only seats whose visibility is public. Sorted by the person’s name (Swedish order).',
+      description:
+        'Partners of the collaboration see every seat; other clients see only seats whose visibility is public. Sorted by the person’s name (Swedish order).',
       tags: ['seats'],
       response: z.object({ items: z.array(SeatResponse) }),
     },

@@ -26,5 +26,8 @@ export function typedValues(body: unknown): FormValues {
 /** The parties this actor may choose from, in Swedish order. */
 export async function partyOptions(deps: Deps, actor: Actor | undefined, scope: LoadedScope): Promise<Option[]> {
   const rows = await repo.organisationNames(deps.db, editableParties(actor, scope))
-  return sortBySv(rows.map((r) => ({ value: r.id, label: r.name })), (o) => o.label)
+  return sortBySv(
+    rows.map((r) => ({ value: r.id, label: r.name })),
+    (o) => o.label,
+  )
 }

@@ -54,13 +54,22 @@ describe('adding seats', () => {
     assert.match(list.body, /Vice ordförande/)
     assert.match(list.body, /Chefsnivå/)
     assert.match(list.body, /Aktuell/)
-    const audited = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'seat.added'), eq(auditEvents.entityId, seat.id)))
+    const audited = await t.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'seat.added'), eq(auditEvents.entityId, seat.id)))
     assert.equal(audited.length, 1)
   })
 
   test('an overlapping seat of the same person in the same body is refused with a Swedish field error, and nothing is saved', async () => {
     const person = await buildPerson(t.deps, c.org['kommun-0580'], 'Olle Överlapp')
-    await buildSeat(t.deps, { bodyId: c.workingGroupId, personId: person.id, organisationId: c.org['kommun-0580'], validFrom: '2023-01-01', validTo: '2024-06-30' })
+    await buildSeat(t.deps, {
+      bodyId: c.workingGroupId,
+      personId: person.id,
+      organisationId: c.org['kommun-0580'],
+      validFrom: '2023-01-01',
+      validTo: '2024-06-30',
+    })
     const b = await as('coordinator')
     await b.get(`/bodies/${c.workingGroupId}/seats/new`)
     const before = await seatCount()
@@ -72,11 +81,17 @@ describe('adding seats', () => {
     assert.equal(await seatCount(), before)
     // Open-ended: an existing seat without an end overlaps everything after its start.
     await buildSeat(t.deps, { bodyId: c.steeringId, personId: person.id, organisationId: c.org['kommun-0580'], validFrom: '2025-01-01' })
-    const open = await b.post(`/bodies/${c.steeringId}/seats/new`, seatFields(person.id, c.org['kommun-0580'], { validFrom: '2020-01-01', validTo: '2025-01-01' }))
+    const open = await b.post(
+      `/bodies/${c.steeringId}/seats/new`,
+      seatFields(person.id, c.org['kommun-0580'], { validFrom: '2020-01-01', validTo: '2025-01-01' }),
+    )
     assert.equal(open.statusCode, 409)
     assert.match(open.body, /från 2025-01-01 och tills vidare/)
     // The day after the earlier seat ended is free; another body is free too.
-    assert.equal((await b.post(`/bodies/${c.workingGroupId}/seats/new`, seatFields(person.id, c.org['kommun-0580'], { validFrom: '2024-07-01' }))).statusCode, 303)
+    assert.equal(
+      (await b.post(`/bodies/${c.workingGroupId}/seats/new`, seatFields(person.id, c.org['kommun-0580'], { validFrom: '2024-07-01' }))).statusCode,
+      303,
+    )
     assert.equal(await seatCount(), before + 2)
   })
 
@@ -85,7 +100,10 @@ describe('adding seats', () => {
     const b = await as('coordinator')
     await b.get(`/bodies/${c.workingGroupId}/seats/new`)
     const before = await seatCount()
-    const res = await b.post(`/bodies/${c.workingGroupId}/seats/new`, seatFields(person.id, c.org['kommun-0580'], { validFrom: '2024-05-01', validTo: '2024-04-30' }))
+    const res = await b.post(
+      `/bodies/${c.workingGroupId}/seats/new`,
+      seatFields(person.id, c.org['kommun-0580'], { validFrom: '2024-05-01', validTo: '2024-04-30' }),
+    )
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /Till och med-datumet kan inte vara före från och med-datumet/)
     assert.match(res.body, /href="#f-validTo"/)
@@ -116,7 +134,11 @@ describe('adding seats', () => {
       const b = await as(role)
       await b.get('/')
       assert.equal((await b.get(`/bodies/${c.preparationId}/seats/new`)).statusCode, 403, role)
-      assert.equal((await b.post(`/bodies/${c.preparationId}/seats/new`, seatFields(person.id, c.org['kommun-0580'], { validFrom: '2031-01-01' }))).statusCode, 403, role)
+      assert.equal(
+        (await b.post(`/bodies/${c.preparationId}/seats/new`, seatFields(person.id, c.org['kommun-0580'], { validFrom: '2031-01-01' }))).statusCode,
+        403,
+        role,
+      )
       assert.equal((await b.get(`/seats/${seat.id}/edit`)).statusCode, role === 'viewer' ? 403 : 404, role)
       assert.equal((await b.post(`/seats/${seat.id}/end`, { endedOn: '2025-01-01', version: '1' })).statusCode, role === 'viewer' ? 403 : 404, role)
     }
@@ -148,13 +170,22 @@ describe('editing and ending seats', () => {
     assert.match(staleEdit.body, /Ordförande/)
     const [now] = await t.deps.db.select().from(seats).where(eq(seats.id, seat.id))
     assert.deepEqual([now.validTo, now.role, now.version], ['2024-12-31', 'member', 2])
-    const ended = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'seat.ended'), eq(auditEvents.entityId, seat.id)))
+    const ended = await t.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'seat.ended'), eq(auditEvents.entityId, seat.id)))
     assert.equal(ended.length, 1)
   })
 
   test('editing with the current version saves and is audited; overlaps are checked against the other seats only', async () => {
     const person = await buildPerson(t.deps, c.org['kommun-0581'])
-    const seat = await buildSeat(t.deps, { bodyId: c.preparationId, personId: person.id, organisationId: c.org['kommun-0581'], validFrom: '2023-01-01', validTo: '2023-12-31' })
+    const seat = await buildSeat(t.deps, {
+      bodyId: c.preparationId,
+      personId: person.id,
+      organisationId: c.org['kommun-0581'],
+      validFrom: '2023-01-01',
+      validTo: '2023-12-31',
+    })
     await buildSeat(t.deps, { bodyId: c.preparationId, personId: person.id, organisationId: c.org['kommun-0581'], validFrom: '2024-01-01' })
     const b = await as('coordinator')
     await b.get(`/seats/${seat.id}/edit`)
@@ -163,7 +194,10 @@ describe('editing and ending seats', () => {
     assert.equal((await b.post(`/seats/${seat.id}/edit`, { ...fields, validTo: '', version: '2' })).statusCode, 409)
     const [now] = await t.deps.db.select().from(seats).where(eq(seats.id, seat.id))
     assert.deepEqual([now.validFrom, now.role, now.version], ['2022-06-01', 'secretary', 2])
-    const updated = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'seat.updated'), eq(auditEvents.entityId, seat.id)))
+    const updated = await t.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'seat.updated'), eq(auditEvents.entityId, seat.id)))
     assert.equal(updated.length, 1)
   })
 })
@@ -194,7 +228,12 @@ describe('who sees which seats', () => {
     const b = await as('editor')
     await b.get(`/bodies/${c.steeringId}/seats`)
     const post = (body: object) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/bodies/${c.steeringId}/seats`, payload: body, headers: { cookie: `tm_session=${b.cookie('tm_session')}`, 'x-csrf-token': b.csrf } })
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/bodies/${c.steeringId}/seats`,
+        payload: body,
+        headers: { cookie: `tm_session=${b.cookie('tm_session')}`, 'x-csrf-token': b.csrf },
+      })
     const body = { personId: person.id, organisationId: c.org['kommun-0580'], level: 'official', validFrom: '2024-01-01' }
     const created = await post(body)
     assert.equal(created.statusCode, 200, created.body)

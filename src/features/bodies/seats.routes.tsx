@@ -38,11 +38,17 @@ registerAuditEntityLabel('person', 'people.audit.entity')
 
 async function personOptions(deps: Deps, actor: Actor | undefined, scope: LoadedScope): Promise<Option[]> {
   const rows = await peopleRepo.listPeople(deps.db, editableParties(actor, scope))
-  return sortBySv(rows.map((p) => ({ value: p.id, label: `${p.name} – ${p.organisationName}` })), (o) => o.label)
+  return sortBySv(
+    rows.map((p) => ({ value: p.id, label: `${p.name} – ${p.organisationName}` })),
+    (o) => o.label,
+  )
 }
 
 /** What the stale page compares: the terms as a person reads them. */
-function seatTermsText(t: Translate, s: { organisationName: string; role: string; level: string; membership: string; validFrom: string; validTo?: string | null; visibility?: string | null }) {
+function seatTermsText(
+  t: Translate,
+  s: { organisationName: string; role: string; level: string; membership: string; validFrom: string; validTo?: string | null; visibility?: string | null },
+) {
   return [
     { label: t('seats.fields.party'), value: s.organisationName },
     { label: t('seats.fields.role'), value: t(`seats.roles.${s.role}`) },
@@ -67,7 +73,13 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<NewSeatPage body={body} parties={parties} people={people} {...form} />, status)
   }
 
-  async function renderEdit(req: FastifyRequest, reply: FastifyReply, seatId: unknown, form: { values?: FormValues; endValues?: FormValues; errors?: FieldError[] } = {}, status = 200) {
+  async function renderEdit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    seatId: unknown,
+    form: { values?: FormValues; endValues?: FormValues; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const { seat, body, scope } = await loadSeat(deps, req.actor, seatId)
     return reply.page(<EditSeatPage body={body} seat={seat} parties={await partyOptions(deps, req.actor, scope)} {...form} />, status)
   }
@@ -78,7 +90,10 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     const mine = seatTermsText(req.t, { ...current, ...yours, organisationName: yoursParty } as Parameters<typeof seatTermsText>[1])
     const saved = seatTermsText(req.t, current)
     const rows = saved.map((s, i) => ({ label: s.label, yours: mine[i].value, current: s.value }))
-    return reply.page(<StalePage title={req.t('seats.stale.title')} rows={rows} backHref={`/seats/${current.id}/edit`} backLabel={req.t('seats.stale.back')} />, 409)
+    return reply.page(
+      <StalePage title={req.t('seats.stale.title')} rows={rows} backHref={`/seats/${current.id}/edit`} backLabel={req.t('seats.stale.back')} />,
+      409,
+    )
   }
 
   app.get('/bodies/:bodyId/seats', { config: { policy: 'public' } }, async (req, reply) => {

@@ -22,7 +22,14 @@ export const PersonInput = z.object({
   title: optionalText(200),
   organisationId: z.preprocess(trimmed, z.uuid({ error: 'people.errors.organisationRequired' })),
   email: z.preprocess(trimmed, z.email({ error: 'people.errors.emailInvalid' }).max(254).optional()),
-  phone: z.preprocess(trimmed, z.string().max(40).regex(/^[+0-9 ()-]+$/, { error: 'people.errors.phoneInvalid' }).optional()),
+  phone: z.preprocess(
+    trimmed,
+    z
+      .string()
+      .max(40)
+      .regex(/^[+0-9 ()-]+$/, { error: 'people.errors.phoneInvalid' })
+      .optional(),
+  ),
 })
 export type PersonInput = z.output<typeof PersonInput>
 
@@ -46,7 +53,9 @@ const seatTerms = {
 const validToAfterFrom = (v: { validFrom: string; validTo?: string }) => !v.validTo || v.validTo >= v.validFrom
 const toAfterFromIssue = { path: ['validTo'], error: 'seats.errors.validToBeforeFrom' }
 
-export const AddSeatInput = z.object({ personId: z.preprocess(trimmed, z.uuid({ error: 'seats.errors.personRequired' })), ...seatTerms }).refine(validToAfterFrom, toAfterFromIssue)
+export const AddSeatInput = z
+  .object({ personId: z.preprocess(trimmed, z.uuid({ error: 'seats.errors.personRequired' })), ...seatTerms })
+  .refine(validToAfterFrom, toAfterFromIssue)
 export type AddSeatInput = z.output<typeof AddSeatInput>
 
 export const UpdateSeatInput = z.object({ ...seatTerms, version: Version }).refine(validToAfterFrom, toAfterFromIssue)

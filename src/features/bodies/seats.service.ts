@@ -111,7 +111,8 @@ export async function updateSeat(deps: Deps, ctx: Ctx, seatId: string, input: Up
     const current = await repo.findSeatRow(tx, seat.id)
     if (!current) throw new NotFoundError()
     // Both the seat as it is and the seat as it would become must be the actor's to manage.
-    if (!canEditSeat(ctx.actor, scope, current) || !canEditSeat(ctx.actor, scope, { ...current, organisationId: input.organisationId })) throw new ForbiddenError()
+    if (!canEditSeat(ctx.actor, scope, current) || !canEditSeat(ctx.actor, scope, { ...current, organisationId: input.organisationId }))
+      throw new ForbiddenError()
     if (current.version !== input.version) throw new StaleVersionError(current)
     assertParty(scope, input.organisationId)
     await assertNoOverlap(tx, body, { personId: current.personId, validFrom: input.validFrom, validTo: input.validTo, excludeSeatId: current.id })

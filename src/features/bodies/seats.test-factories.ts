@@ -49,7 +49,9 @@ export async function buildCollaboration(
       organisationId: ownerId,
     })
     .returning()
-  await deps.db.insert(collaborationParties).values(codes.map((code) => ({ collaborationId: c.id, organisationId: org[code], isConvenor: code === 'lansstyrelsen-05' })))
+  await deps.db
+    .insert(collaborationParties)
+    .values(codes.map((code) => ({ collaborationId: c.id, organisationId: org[code], isConvenor: code === 'lansstyrelsen-05' })))
   const body = async (kind: 'steering' | 'working_group' | 'preparation', name: string) =>
     (await deps.db.insert(bodies).values({ collaborationId: c.id, kind, name, organisationId: ownerId }).returning())[0].id
   const steeringId = await body('steering', 'Styrgrupp')
@@ -72,7 +74,9 @@ export async function buildPerson(deps: Deps, organisationId: string, name = `Pe
 
 export async function buildSeat(
   deps: Deps,
-  values: { bodyId: string; personId: string; organisationId: string } & Partial<Pick<typeof seats.$inferInsert, 'level' | 'membership' | 'role' | 'validFrom' | 'validTo' | 'visibility'>>,
+  values: { bodyId: string; personId: string; organisationId: string } & Partial<
+    Pick<typeof seats.$inferInsert, 'level' | 'membership' | 'role' | 'validFrom' | 'validTo' | 'visibility'>
+  >,
 ) {
   const level = values.level ?? 'official'
   const [s] = await deps.db
@@ -83,7 +87,13 @@ export async function buildSeat(
 }
 
 /** A held meeting of a body, `daysAgo` days back, with the given seats' attendance. */
-export async function buildMeeting(deps: Deps, bodyId: string, daysAgo: number, present: { seatId: string; status?: 'present' | 'absent' | 'substitute_present' }[] = [], status: 'planned' | 'held' | 'cancelled' = 'held') {
+export async function buildMeeting(
+  deps: Deps,
+  bodyId: string,
+  daysAgo: number,
+  present: { seatId: string; status?: 'present' | 'absent' | 'substitute_present' }[] = [],
+  status: 'planned' | 'held' | 'cancelled' = 'held',
+) {
   const startsAt = new Date(Date.now() - daysAgo * 86_400_000)
   const [m] = await deps.db
     .insert(meetings)

@@ -20,7 +20,14 @@ const collaborationJson = (c: CollaborationRow): z.infer<typeof CollaborationRes
   version: c.version,
 })
 
-const partyJson = (p: PartyRow) => ({ organisationId: p.organisationId, code: p.code, name: p.name, kind: p.kind, isConvenor: p.isConvenor, joinedOn: p.joinedOn })
+const partyJson = (p: PartyRow) => ({
+  organisationId: p.organisationId,
+  code: p.code,
+  name: p.name,
+  kind: p.kind,
+  isConvenor: p.isConvenor,
+  joinedOn: p.joinedOn,
+})
 
 /** Read endpoints over the same services as the pages; a record the caller may not see is a 404. */
 export function collaborationsApi(app: FastifyInstance, deps: Deps) {
@@ -31,7 +38,8 @@ export function collaborationsApi(app: FastifyInstance, deps: Deps) {
       url: '/api/v1/collaborations',
       policy: 'api.read',
       summary: 'List collaborations',
-      description: 'Collaborations visible to the caller (public ones, and those where the caller’s organisation is a party). Sorted by Swedish collation of the name.',
+      description:
+        'Collaborations visible to the caller (public ones, and those where the caller’s organisation is a party). Sorted by Swedish collation of the name.',
       tags: ['collaborations'],
       response: z.object({ items: z.array(CollaborationResponse) }),
     },

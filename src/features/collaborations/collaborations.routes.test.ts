@@ -24,7 +24,8 @@ async function signIn(role: Role, organisationCode: string) {
 before(async () => {
   t = await buildTestApp()
   otmb = (await queryRows<{ id: string }>(t.deps.db, sql`select id from collaborations where code = 'otmb'`))[0].id
-  const bodyOf = async (kind: string) => (await queryRows<{ id: string }>(t.deps.db, sql`select id from bodies where collaboration_id = ${otmb} and kind = ${kind}`))[0].id
+  const bodyOf = async (kind: string) =>
+    (await queryRows<{ id: string }>(t.deps.db, sql`select id from bodies where collaboration_id = ${otmb} and kind = ${kind}`))[0].id
   steering = await bodyOf('steering')
   preparation = await bodyOf('preparation')
   browsers.set('coordinator', await signIn('coordinator', 'lansstyrelsen-05'))
@@ -49,7 +50,14 @@ const editFields = (v: string, purpose: string) => ({
   visibility: 'public',
   version: v,
 })
-const groupFields = { kind: 'working_group', name: 'Arbetsgrupp Trygg skolväg', theme: 'Trygg skolväg', mandate: 'Tar fram en lägesbild.', parentBodyId: '', visibility: 'public' }
+const groupFields = {
+  kind: 'working_group',
+  name: 'Arbetsgrupp Trygg skolväg',
+  theme: 'Trygg skolväg',
+  mandate: 'Tar fram en lägesbild.',
+  parentBodyId: '',
+  visibility: 'public',
+}
 
 describe('partners’ pages', () => {
   test('every signed-in partner sees the list and the overview with parties, bodies, the structure and the sub-pages', async () => {

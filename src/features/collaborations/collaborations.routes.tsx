@@ -52,7 +52,11 @@ export function collaborationsRoutes(app: FastifyInstance, deps: Deps) {
       }
       if (err instanceof DomainError && err.field) {
         return reply.page(
-          <CollaborationEditPage collaboration={collaboration} values={typedValues(req.body)} errors={[{ field: err.field, message: req.t(err.messageKey, err.params) }]} />,
+          <CollaborationEditPage
+            collaboration={collaboration}
+            values={typedValues(req.body)}
+            errors={[{ field: err.field, message: req.t(err.messageKey, err.params) }]}
+          />,
           err.status,
         )
       }

@@ -19,7 +19,7 @@ export const UpdateCollaborationInput = z
     shortName: text('collaborations.errors.shortNameRequired', 40, 'collaborations.errors.tooLong'),
     periodStart: isoDate('collaborations.errors.periodStartInvalid'),
     periodEnd: isoDate('collaborations.errors.periodEndInvalid'),
-    purpose: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().max(5000, { error: 'collaborations.errors.tooLong' })),
+    purpose: z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.string().max(5000, { error: 'collaborations.errors.tooLong' })),
     visibility: z.enum(VISIBILITIES, { error: 'collaborations.errors.visibilityRequired' }),
     version: versionField,
   })

@@ -14,9 +14,15 @@ export interface LoadedScope extends CollaborationScope {
  * that has left (left_on passed) is no longer a partner.
  */
 export async function collaborationScope(db: Db, collaborationId: string): Promise<LoadedScope | undefined> {
-  const [c] = await db.select({ id: collaborations.id, organisationId: collaborations.organisationId }).from(collaborations).where(eq(collaborations.id, collaborationId))
+  const [c] = await db
+    .select({ id: collaborations.id, organisationId: collaborations.organisationId })
+    .from(collaborations)
+    .where(eq(collaborations.id, collaborationId))
   if (!c) return undefined
-  const parties = await db.select({ organisationId: collaborationParties.organisationId }).from(collaborationParties).where(and(eq(collaborationParties.collaborationId, c.id), isCurrentParty(collaborationParties.leftOn)))
+  const parties = await db
+    .select({ organisationId: collaborationParties.organisationId })
+    .from(collaborationParties)
+    .where(and(eq(collaborationParties.collaborationId, c.id), isCurrentParty(collaborationParties.leftOn)))
   return { collaborationId: c.id, organisationId: c.organisationId, partyIds: parties.map((p) => p.organisationId) }
 }
 

@@ -50,15 +50,30 @@ describe('the ÖTMB reference load', () => {
       sql`select c.name, c.short_name, c.county_code, c.period_start::text as ps, c.period_end::text as pe, c.visibility, o.code as owner
             from collaborations c join organisations o on o.id = c.organisation_id where c.id = ${otmb}`,
     )
-    assert.deepEqual(c, { name: 'Östergötland tillsammans mot brott', short_name: 'ÖTMB', county_code: '05', ps: '2022-01-01', pe: '2027-12-31', visibility: 'public', owner: 'lansstyrelsen-05' })
+    assert.deepEqual(c, {
+      name: 'Östergötland tillsammans mot brott',
+      short_name: 'ÖTMB',
+      county_code: '05',
+      ps: '2022-01-01',
+      pe: '2027-12-31',
+      visibility: 'public',
+      owner: 'lansstyrelsen-05',
+    })
     const parties = await queryRows<{ code: string; is_convenor: boolean }>(
       t.deps.db,
       sql`select o.code, p.is_convenor from collaboration_parties p join organisations o on o.id = p.organisation_id where p.collaboration_id = ${otmb} order by o.code`,
     )
     assert.equal(parties.length, 19)
     assert.equal(parties.filter((p) => p.code.startsWith('kommun-05')).length, 13)
-    assert.deepEqual(parties.filter((p) => p.is_convenor).map((p) => p.code), ['lansstyrelsen-05', 'polisomrade-ostergotland'])
-    for (const code of ['region-ostergotland', 'kriminalvarden', 'rtog', 'liu']) assert.ok(parties.some((p) => p.code === code), code)
+    assert.deepEqual(
+      parties.filter((p) => p.is_convenor).map((p) => p.code),
+      ['lansstyrelsen-05', 'polisomrade-ostergotland'],
+    )
+    for (const code of ['region-ostergotland', 'kriminalvarden', 'rtog', 'liu'])
+      assert.ok(
+        parties.some((p) => p.code === code),
+        code,
+      )
 
     const bodies = await queryRows<{ name: string; kind: string; parent: string | null; is_example: boolean }>(
       t.deps.db,
@@ -69,10 +84,16 @@ describe('the ÖTMB reference load', () => {
       { name: 'Nätverket Regbrå', kind: 'network', parent: null, is_example: false },
       { name: 'Styrgrupp', kind: 'steering', parent: null, is_example: false },
     ])
-    const rules = await queryRows<{ kind: string; params: Record<string, number> }>(t.deps.db, sql`select kind, params from compliance_rules where collaboration_id = ${otmb} order by kind`)
+    const rules = await queryRows<{ kind: string; params: Record<string, number> }>(
+      t.deps.db,
+      sql`select kind, params from compliance_rules where collaboration_id = ${otmb} order by kind`,
+    )
     assert.deepEqual(rules.find((r) => r.kind === 'steering_attendance')?.params, { thresholdPercent: 50, months: 12 })
     assert.equal(rules.length, 3)
-    const [v] = await queryRows<{ id: string; title: string; adopted_on: string | null }>(t.deps.db, sql`select id, title, adopted_on from declaration_versions where collaboration_id = ${otmb} and version_no = 1`)
+    const [v] = await queryRows<{ id: string; title: string; adopted_on: string | null }>(
+      t.deps.db,
+      sql`select id, title, adopted_on from declaration_versions where collaboration_id = ${otmb} and version_no = 1`,
+    )
     assert.equal(v.title, 'Programförklaring Östergötland tillsammans mot brott 2022–2027')
     assert.equal(v.adopted_on, null)
     assert.equal(await count(sql`select count(*)::int as n from party_signatures where declaration_version_id = ${v.id} and status = 'invited'`), 19)
@@ -96,7 +117,10 @@ describe('the ÖTMB reference load', () => {
       t.deps.db,
       sql`select b.name, p.name as parent, b.kind from bodies b join bodies p on p.id = b.parent_body_id where b.collaboration_id = ${otmb} and b.is_example order by b.name`,
     )
-    assert.deepEqual(examples.map((e) => e.name), ['Arbetsgrupp Trygghet i offentlig miljö (exempel)', 'Arbetsgrupp Unga i riskmiljöer (exempel)', 'Arbetsgrupp Våld i nära relationer (exempel)'])
+    assert.deepEqual(
+      examples.map((e) => e.name),
+      ['Arbetsgrupp Trygghet i offentlig miljö (exempel)', 'Arbetsgrupp Unga i riskmiljöer (exempel)', 'Arbetsgrupp Våld i nära relationer (exempel)'],
+    )
     assert.ok(examples.every((e) => e.parent === 'Beredningsgrupp' && e.kind === 'working_group'))
     assert.equal(await auditCount('reference.otmb_loaded'), 2)
   })
@@ -143,7 +167,15 @@ describe('visibility in the queries', () => {
 describe('changes', () => {
   test('only the owning länsstyrelse’s coordinator may edit; a stale version changes nothing', async () => {
     const [c] = await queryRows<{ version: number }>(t.deps.db, sql`select version from collaborations where id = ${otmb}`)
-    const input = { name: 'Östergötland tillsammans mot brott', shortName: 'ÖTMB', periodStart: '2022-01-01', periodEnd: '2027-12-31', purpose: 'Nytt syfte.', visibility: 'public' as const, version: c.version }
+    const input = {
+      name: 'Östergötland tillsammans mot brott',
+      shortName: 'ÖTMB',
+      periodStart: '2022-01-01',
+      periodEnd: '2027-12-31',
+      purpose: 'Nytt syfte.',
+      visibility: 'public' as const,
+      version: c.version,
+    }
     await assert.rejects(updateCollaboration(t.deps, actor('editor', 'kommun-0580'), otmb, input), ForbiddenError)
     await assert.rejects(updateCollaboration(t.deps, actor('coordinator', 'lansstyrelsen-01'), otmb, input), ForbiddenError)
     const saved = await updateCollaboration(t.deps, coordinator(), otmb, input)
@@ -164,7 +196,12 @@ describe('changes', () => {
     assert.ok(!(await collaborationScope(t.deps.db, otmb))!.partyIds.includes(stockholm))
     const again = await addParty(t.deps, coordinator(), otmb, { organisationId: stockholm, isConvenor: true })
     assert.equal(again.party.leftOn, null)
-    const owner = (await queryRows<{ id: string }>(t.deps.db, sql`select id from collaboration_parties where collaboration_id = ${otmb} and organisation_id = ${org('lansstyrelsen-05')}`))[0]
+    const owner = (
+      await queryRows<{ id: string }>(
+        t.deps.db,
+        sql`select id from collaboration_parties where collaboration_id = ${otmb} and organisation_id = ${org('lansstyrelsen-05')}`,
+      )
+    )[0]
     await assert.rejects(removeParty(t.deps, coordinator(), otmb, owner.id), OwnerCannotLeave)
     await assert.rejects(removeParty(t.deps, actor('editor', 'kommun-0580'), otmb, party.id), ForbiddenError)
   })

@@ -67,14 +67,18 @@ export async function updateCollaboration(deps: Deps, actor: Actor, id: string, 
     if (!before) throw new NotFoundError()
     const after = await repo.updateCollaboration(tx, id, version, values)
     if (!after) throw new StaleVersionError(before)
-    await audit(tx, { actor, requestId }, {
-      action: 'collaboration.updated',
-      entityType: 'collaboration',
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'collaboration.updated',
+        entityType: 'collaboration',
+        entityId: id,
+        organisationId: after.organisationId,
+        before,
+        after,
+      },
+    )
     return after
   })
 }
@@ -86,15 +90,24 @@ export async function addParty(deps: Deps, actor: Actor, id: string, input: AddP
   const today = formatIsoDate(new Date())
   if (!organisation || (organisation.validTo && organisation.validTo < today)) throw new UnknownOrganisation()
   return deps.db.transaction(async (tx) => {
-    const party = await repo.addParty(tx, { collaborationId: id, organisationId: organisation.id, isConvenor: input.isConvenor, joinedOn: input.joinedOn ?? null })
-    if (!party) throw new AlreadyParty()
-    await audit(tx, { actor, requestId }, {
-      action: 'collaboration.party_added',
-      entityType: 'collaboration',
-      entityId: id,
+    const party = await repo.addParty(tx, {
+      collaborationId: id,
       organisationId: organisation.id,
-      after: { ...party, organisationName: organisation.name },
+      isConvenor: input.isConvenor,
+      joinedOn: input.joinedOn ?? null,
     })
+    if (!party) throw new AlreadyParty()
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'collaboration.party_added',
+        entityType: 'collaboration',
+        entityId: id,
+        organisationId: organisation.id,
+        after: { ...party, organisationName: organisation.name },
+      },
+    )
     return { party, organisation }
   })
 }
@@ -111,14 +124,18 @@ export async function removeParty(deps: Deps, actor: Actor, id: string, partyId:
     if (before.organisationId === collaboration.organisationId) throw new OwnerCannotLeave()
     const after = await repo.endParty(tx, partyId, formatIsoDate(new Date()))
     if (!after) return undefined
-    await audit(tx, { actor, requestId }, {
-      action: 'collaboration.party_removed',
-      entityType: 'collaboration',
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    })
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'collaboration.party_removed',
+        entityType: 'collaboration',
+        entityId: id,
+        organisationId: after.organisationId,
+        before,
+        after,
+      },
+    )
     return after
   })
 }

@@ -49,8 +49,5 @@ export const collaborationParties = pgTable(
     leftOn: date('left_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('collaboration_parties_key').on(t.collaborationId, t.organisationId),
-    index('collaboration_parties_org_idx').on(t.organisationId),
-  ],
+  (t) => [uniqueIndex('collaboration_parties_key').on(t.collaborationId, t.organisationId), index('collaboration_parties_org_idx').on(t.organisationId)],
 )

@@ -54,7 +54,11 @@ async function withFieldProblems<T>(req: FastifyRequest, reply: FastifyReply, ru
   } catch (err) {
     if (!(err instanceof DomainError) || !err.field) throw err
     const message = req.t(err.messageKey, err.params)
-    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), { detail: message, code: err.code, errors: [{ path: err.field, code: err.code, message }] })
+    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
+      detail: message,
+      code: err.code,
+      errors: [{ path: err.field, code: err.code, message }],
+    })
   }
 }
 
@@ -116,7 +120,14 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
     async (req, { body }, reply) =>
       withFieldProblems(req, reply, async () => {
         const { party, organisation } = await addParty(deps, req.actor!, collaborationId(req.params), body, req.id)
-        return { organisationId: organisation.id, code: organisation.code, name: organisation.name, kind: organisation.kind, isConvenor: party.isConvenor, joinedOn: party.joinedOn }
+        return {
+          organisationId: organisation.id,
+          code: organisation.code,
+          name: organisation.name,
+          kind: organisation.kind,
+          isConvenor: party.isConvenor,
+          joinedOn: party.joinedOn,
+        }
       }),
   )
 }

@@ -16,9 +16,19 @@ const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(t.deps.d
 const orgId = async (code: string) => (await findOrganisationByCode(t.deps.db, code))!.id
 
 /** A person in a seat, written directly: the seats pages belong to another part of the feature. */
-async function seat(bodyId: string, orgCode: string, name: string, level: 'chief' | 'official', visibility: string, role = 'member', validTo: string | null = null) {
+async function seat(
+  bodyId: string,
+  orgCode: string,
+  name: string,
+  level: 'chief' | 'official',
+  visibility: string,
+  role = 'member',
+  validTo: string | null = null,
+) {
   const org = await orgId(orgCode)
-  const person = await one<{ id: string }>(sql`insert into people (name, title, organisation_id) values (${name}, 'Titel för ' || ${name}, ${org}) returning id`)
+  const person = await one<{ id: string }>(
+    sql`insert into people (name, title, organisation_id) values (${name}, 'Titel för ' || ${name}, ${org}) returning id`,
+  )
   await t.deps.db.execute(sql`insert into seats (body_id, person_id, organisation_id, role, level, valid_from, valid_to, visibility)
     values (${bodyId}, ${person.id}, ${org}, ${role}, ${level}, '2022-01-01', ${validTo}, ${visibility})`)
 }
@@ -30,10 +40,14 @@ before(async () => {
   const steering = await bodyOf('steering')
   const preparation = await bodyOf('preparation')
   const owner = await orgId('lansstyrelsen-05')
-  hiddenBody = (await one<{ id: string }>(sql`insert into bodies (collaboration_id, kind, name, mandate, organisation_id, visibility)
-    values (${otmb}, 'other', 'Intern samrådsgrupp', 'Internt uppdrag', ${owner}, 'partners') returning id`)).id
-  ownersBody = (await one<{ id: string }>(sql`insert into bodies (collaboration_id, kind, name, organisation_id, visibility)
-    values (${otmb}, 'other', 'Länsstyrelsens kansli', ${owner}, 'organisation') returning id`)).id
+  hiddenBody = (
+    await one<{ id: string }>(sql`insert into bodies (collaboration_id, kind, name, mandate, organisation_id, visibility)
+    values (${otmb}, 'other', 'Intern samrådsgrupp', 'Internt uppdrag', ${owner}, 'partners') returning id`)
+  ).id
+  ownersBody = (
+    await one<{ id: string }>(sql`insert into bodies (collaboration_id, kind, name, organisation_id, visibility)
+    values (${otmb}, 'other', 'Länsstyrelsens kansli', ${owner}, 'organisation') returning id`)
+  ).id
   await seat(steering, 'kommun-0580', 'Karin Kommunstyrelseordförande', 'chief', 'public', 'chair')
   await seat(steering, 'kommun-0581', 'Ulf Utgången', 'chief', 'public', 'member', '2023-12-31')
   await seat(preparation, 'kommun-0581', 'Tove Tjänsteperson', 'official', 'partners')
@@ -68,7 +82,10 @@ describe('the public overview (no login)', () => {
 
   test('names only public, current seats in public bodies; partners-only names and bodies never reach the page', async () => {
     const html = (await new TestBrowser(t.app).get('/public/collaborations/otmb')).body
-    assert.match(html, /<td>Karin Kommunstyrelseordförande<\/td><td>Titel för Karin Kommunstyrelseordförande<\/td><td>Linköpings kommun<\/td><td>Ordförande<\/td>/)
+    assert.match(
+      html,
+      /<td>Karin Kommunstyrelseordförande<\/td><td>Titel för Karin Kommunstyrelseordförande<\/td><td>Linköpings kommun<\/td><td>Ordförande<\/td>/,
+    )
     assert.doesNotMatch(html, /Tove Tjänsteperson/, 'an official-level seat visible to partners only')
     assert.doesNotMatch(html, /Ulf Utgången/, 'a seat that has ended')
     assert.doesNotMatch(html, /Intern samrådsgrupp|Internt uppdrag|Hemlig Hansson/, 'a body visible to partners only')
@@ -101,7 +118,10 @@ describe('the read API', () => {
     const b = new TestBrowser(t.app)
     await b.login(user.email, user.password)
     const list = JSON.parse((await b.get('/api/v1/collaborations')).body)
-    assert.deepEqual(list.items.map((c: { code: string }) => c.code), ['otmb'])
+    assert.deepEqual(
+      list.items.map((c: { code: string }) => c.code),
+      ['otmb'],
+    )
     const detail = JSON.parse((await b.get(`/api/v1/collaborations/${otmb}`)).body)
     assert.equal(detail.shortName, 'ÖTMB')
     assert.equal(detail.parties.length, 19)

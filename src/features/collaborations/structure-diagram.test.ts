@@ -3,7 +3,13 @@ import { test } from 'node:test'
 import { type Box, type DiagramBody, bodyTree, inTreeOrder, layoutStructure, wrapText } from './structure-diagram.ts'
 
 const labels = { kind: (k: string) => `kind:${k}`, partiesHeading: 'Parter', convenorSuffix: '(sammankallande)' }
-const body = (id: string, kind: DiagramBody['kind'], parentBodyId: string | null = null, name = id): DiagramBody => ({ id, name, kind, parentBodyId, isExample: false })
+const body = (id: string, kind: DiagramBody['kind'], parentBodyId: string | null = null, name = id): DiagramBody => ({
+  id,
+  name,
+  kind,
+  parentBodyId,
+  isExample: false,
+})
 
 const OTMB: DiagramBody[] = [
   body('wg1', 'working_group', 'prep', 'Arbetsgrupp Trygghet i offentlig miljö (exempel)'),
@@ -83,14 +89,20 @@ test('the parties are listed inside the picture, convenors first, with the count
   assert.equal(layout.parties.heading.text, 'Parter (4)')
   const text = layout.parties.lines.map((l) => l.text)
   // Long names wrap onto a second line within their column.
-  assert.match(text.join(' '), /^Länsstyrelsen Östergötland \(sammankallande\) Polisområde Östergötland \(sammankallande\) Linköpings kommun Åtvidabergs kommun$/)
+  assert.match(
+    text.join(' '),
+    /^Länsstyrelsen Östergötland \(sammankallande\) Polisområde Östergötland \(sammankallande\) Linköpings kommun Åtvidabergs kommun$/,
+  )
   const lowest = Math.max(...layout.boxes.map((b) => b.y + b.height))
   assert.ok(layout.parties.y > lowest, 'below the bodies')
   assert.ok(layout.height >= layout.parties.y + layout.parties.height)
 })
 
 test('the tree lists every body once, in reading order, even when the data holds a cycle or a hidden parent', () => {
-  assert.deepEqual(inTreeOrder(OTMB).map((b) => b.id), ['steer', 'prep', 'wg1', 'wg2', 'regbra'])
+  assert.deepEqual(
+    inTreeOrder(OTMB).map((b) => b.id),
+    ['steer', 'prep', 'wg1', 'wg2', 'regbra'],
+  )
   const cyclic = [body('a', 'working_group', 'b'), body('b', 'working_group', 'a'), body('c', 'other', 'hidden')]
   const ids = inTreeOrder(cyclic).map((b) => b.id)
   assert.deepEqual([...ids].sort(), ['a', 'b', 'c'])

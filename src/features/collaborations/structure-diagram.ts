@@ -49,7 +49,14 @@ export interface StructureLayout {
   height: number
   boxes: Box[]
   connectors: Connector[]
-  parties: { x: number; y: number; width: number; height: number; heading: { x: number; y: number; text: string }; lines: { x: number; y: number; text: string }[] }
+  parties: {
+    x: number
+    y: number
+    width: number
+    height: number
+    heading: { x: number; y: number; text: string }
+    lines: { x: number; y: number; text: string }[]
+  }
   levels: number
 }
 

@@ -29,7 +29,12 @@ const seat = (s: Partial<EvalSeat> & Pick<EvalSeat, 'organisationId' | 'bodyId'>
   validTo: null,
   ...s,
 })
-const meeting = (daysAgo: number, status = 'held', bodyId = STEER): EvalMeeting => ({ id: `m${++n}`, bodyId, startsAt: new Date(NOW.getTime() - daysAgo * 86_400_000), status })
+const meeting = (daysAgo: number, status = 'held', bodyId = STEER): EvalMeeting => ({
+  id: `m${++n}`,
+  bodyId,
+  startsAt: new Date(NOW.getTime() - daysAgo * 86_400_000),
+  status,
+})
 
 function input(over: Partial<ComplianceInput> = {}): ComplianceInput {
   return {
@@ -125,7 +130,12 @@ describe('steering_chief', () => {
   })
   test('no current chief seat is red, since the last one ended, or since the period start', () => {
     const ended = [seat({ organisationId: LKP, bodyId: STEER, level: 'chief', validTo: '2025-03-31' })]
-    assert.deepEqual(ruleOf(input({ seats: ended }), LKP, kind), { kind, status: 'red', messageKey: 'compliance.explain.chiefMissing', params: { since: '2025-04-01' } })
+    assert.deepEqual(ruleOf(input({ seats: ended }), LKP, kind), {
+      kind,
+      status: 'red',
+      messageKey: 'compliance.explain.chiefMissing',
+      params: { since: '2025-04-01' },
+    })
     assert.deepEqual(ruleOf(input(), NKP, kind).params, { since: '2022-01-01' })
   })
   test('an official-level seat in the steering group, or a chief in a working group, is not a chief seat', () => {
@@ -183,7 +193,10 @@ describe('steering_attendance', () => {
   })
   test('the threshold and window come from the rule’s params; 49.5 % is below 50 %', () => {
     const ms = Array.from({ length: 200 }, (_, i) => meeting(1 + i))
-    const att = attend(ms, Array.from({ length: 99 }, (_, i) => i))
+    const att = attend(
+      ms,
+      Array.from({ length: 99 }, (_, i) => i),
+    )
     const r = ruleOf(input({ seats: [lkpSeat], meetings: ms, attendance: att }), LKP, kind)
     assert.equal(r.status, 'yellow')
     const lenient = input({ seats: [lkpSeat], meetings: ms, attendance: att, rules: [{ kind, params: { thresholdPercent: 40, months: 12 }, enabled: true }] })
@@ -193,17 +206,33 @@ describe('steering_attendance', () => {
   })
   test('meetings before a party joined do not count against it', () => {
     const ms = [meeting(10), meeting(200)]
-    const i = input({ parties: [{ organisationId: LKP, name: 'L', kind: 'municipality', joinedOn: addDays(TODAY, -30) }], seats: [lkpSeat], meetings: ms, attendance: attend(ms, [0]) })
+    const i = input({
+      parties: [{ organisationId: LKP, name: 'L', kind: 'municipality', joinedOn: addDays(TODAY, -30) }],
+      seats: [lkpSeat],
+      meetings: ms,
+      attendance: attend(ms, [0]),
+    })
     assert.deepEqual([ruleOf(i, LKP, kind).status, ruleOf(i, LKP, kind).params.total], ['green', 1])
   })
 })
 
 test('only enabled rules are evaluated, in a fixed order, and the summary counts every cell', () => {
-  const i = input({ rules: [{ kind: 'steering_chief', params: {}, enabled: true }, { kind: 'working_group_official', params: {}, enabled: false }] })
+  const i = input({
+    rules: [
+      { kind: 'steering_chief', params: {}, enabled: true },
+      { kind: 'working_group_official', params: {}, enabled: false },
+    ],
+  })
   const result = evaluateCompliance(i)
-  assert.deepEqual(result[0].rules.map((r) => r.kind), ['steering_chief'])
+  assert.deepEqual(
+    result[0].rules.map((r) => r.kind),
+    ['steering_chief'],
+  )
   const all = evaluateCompliance(input())
-  assert.deepEqual(all[0].rules.map((r) => r.kind), ['working_group_official', 'steering_chief', 'steering_attendance'])
+  assert.deepEqual(
+    all[0].rules.map((r) => r.kind),
+    ['working_group_official', 'steering_chief', 'steering_attendance'],
+  )
   assert.deepEqual(summarise(all), { green: 0, yellow: 0, red: 5, not_applicable: 4 })
 })
 

@@ -160,7 +160,9 @@ function steeringAttendance(input: ComplianceInput, party: EvalParty, steering: 
   // Meetings before the party joined do not count against it.
   const joined = party.joinedOn ? new Date(`${party.joinedOn}T00:00:00Z`) : undefined
   const meetings = input.meetings
-    .filter((m) => steering.has(m.bodyId) && m.status !== 'cancelled' && m.startsAt >= windowStart && m.startsAt < input.now && (!joined || m.startsAt >= joined))
+    .filter(
+      (m) => steering.has(m.bodyId) && m.status !== 'cancelled' && m.startsAt >= windowStart && m.startsAt < input.now && (!joined || m.startsAt >= joined),
+    )
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
   const since = windowStart.toISOString().slice(0, 10)
   if (meetings.length === 0) return result(kind, 'not_applicable', 'compliance.explain.noMeetings', { months }, 'compliance.status.noMeetings')

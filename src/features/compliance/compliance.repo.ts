@@ -56,7 +56,15 @@ export async function bodiesAndSeats(db: Db, collaborationId: string): Promise<{
   for (const r of rows) {
     bodies.set(r.id, { id: r.id, kind: r.kind, name: r.name })
     if (r.seatId) {
-      seats.push({ id: r.seatId, bodyId: r.id, organisationId: r.organisationId, level: r.level, membership: r.membership, validFrom: r.validFrom, validTo: r.validTo })
+      seats.push({
+        id: r.seatId,
+        bodyId: r.id,
+        organisationId: r.organisationId,
+        level: r.level,
+        membership: r.membership,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+      })
     }
   }
   return { bodies: [...bodies.values()], seats }

@@ -40,10 +40,20 @@ test('a municipality without a working-group seat is red; the coordinator adds a
   assert.match(page.body, /tag--red">Inte uppfyllt/)
   assert.match(page.body, /Gäller ej/, 'non-municipalities are not applicable')
   const before = await apiRule(b, c.org['kommun-0580'], 'working_group_official')
-  assert.deepEqual(before, { kind: 'working_group_official', status: 'red', explanation: 'Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.' })
+  assert.deepEqual(before, {
+    kind: 'working_group_official',
+    status: 'red',
+    explanation: 'Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.',
+  })
 
   await b.get(`/collaborations/${c.id}/people/new`)
-  const created = await b.post(`/collaborations/${c.id}/people/new`, { name: 'Greta Grön', title: 'Samordnare', organisationId: c.org['kommun-0580'], email: '', phone: '' })
+  const created = await b.post(`/collaborations/${c.id}/people/new`, {
+    name: 'Greta Grön',
+    title: 'Samordnare',
+    organisationId: c.org['kommun-0580'],
+    email: '',
+    phone: '',
+  })
   assert.equal(created.statusCode, 303)
   const people = await b.get(`/collaborations/${c.id}/people`)
   assert.match(people.body, /Greta Grön/)
@@ -67,7 +77,13 @@ test('a municipality without a working-group seat is red; the coordinator adds a
 
 test('an ended seat still counts for the working-group history', async () => {
   const person = await buildPerson(t.deps, c.org['kommun-0581'])
-  await buildSeat(t.deps, { bodyId: c.workingGroupId, personId: person.id, organisationId: c.org['kommun-0581'], validFrom: '2022-03-01', validTo: '2022-12-31' })
+  await buildSeat(t.deps, {
+    bodyId: c.workingGroupId,
+    personId: person.id,
+    organisationId: c.org['kommun-0581'],
+    validFrom: '2022-03-01',
+    validTo: '2022-12-31',
+  })
   const r = await apiRule(await as('viewer'), c.org['kommun-0581'], 'working_group_official')
   assert.equal(r.status, 'green')
   assert.match(r.explanation, /Har haft tjänsteperson i Arbetsgrupp trygghet 2022-03-01–2022-12-31/)
@@ -76,8 +92,20 @@ test('an ended seat still counts for the working-group history', async () => {
 test('steering chief and attendance are evaluated from the seats and the meetings', async () => {
   const chief = await buildPerson(t.deps, c.org['region-ostergotland'])
   const sub = await buildPerson(t.deps, c.org['polisomrade-ostergotland'])
-  const regionSeat = await buildSeat(t.deps, { bodyId: c.steeringId, personId: chief.id, organisationId: c.org['region-ostergotland'], level: 'chief', validFrom: '2022-02-02' })
-  const policeSeat = await buildSeat(t.deps, { bodyId: c.steeringId, personId: sub.id, organisationId: c.org['polisomrade-ostergotland'], level: 'chief', membership: 'substitute' })
+  const regionSeat = await buildSeat(t.deps, {
+    bodyId: c.steeringId,
+    personId: chief.id,
+    organisationId: c.org['region-ostergotland'],
+    level: 'chief',
+    validFrom: '2022-02-02',
+  })
+  const policeSeat = await buildSeat(t.deps, {
+    bodyId: c.steeringId,
+    personId: sub.id,
+    organisationId: c.org['polisomrade-ostergotland'],
+    level: 'chief',
+    membership: 'substitute',
+  })
   await buildMeeting(t.deps, c.steeringId, 30, [{ seatId: regionSeat.id }, { seatId: policeSeat.id, status: 'absent' }])
   await buildMeeting(t.deps, c.steeringId, 90, [{ seatId: policeSeat.id, status: 'substitute_present' }])
   await buildMeeting(t.deps, c.steeringId, 120, [], 'cancelled')

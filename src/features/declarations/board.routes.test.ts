@@ -33,7 +33,10 @@ const partyOrder = (html: string) => [...html.matchAll(/<tr><td>(?:<a [^>]+>)?([
 test('the board shows every party with status text and colour, and the key dates', async () => {
   const res = await b.get(base())
   assert.equal(res.statusCode, 200)
-  assert.match(res.body, /Linköpings kommun<\/a><\/td><td>Kommun<\/td><td><strong class="tag tag--green">Undertecknad<\/strong><\/td><td>2021-12-01<\/td><td>2022-01-25<\/td><td>2022-02-02<\/td>/)
+  assert.match(
+    res.body,
+    /Linköpings kommun<\/a><\/td><td>Kommun<\/td><td><strong class="tag tag--green">Undertecknad<\/strong><\/td><td>2021-12-01<\/td><td>2022-01-25<\/td><td>2022-02-02<\/td>/,
+  )
   assert.match(res.body, /Norrköpings kommun<\/a><\/td><td>Kommun<\/td><td><strong class="tag tag--red">Avböjd<\/strong>/)
   assert.match(res.body, /tag--grey">Inbjuden</)
   assert.match(textOf(res.body), /version 1: 1 av 3 parter har undertecknat/)

@@ -51,8 +51,8 @@ export async function loadBoard(deps: Deps, actor: Actor | undefined, collaborat
 
 /** The board as Swedish Excel reads it (BOM, `;`, CRLF), with the status as words, not codes. */
 export function boardCsv(rows: BoardRow[], t: Translate): string {
-  const header = ['party', 'kind', 'status', 'invitedOn', 'caseNumber', 'decisionBody', 'decisionDate', 'decisionParagraph', 'signerName', 'signedOn'].map((k) =>
-    t(`declarations.csv.${k}`),
+  const header = ['party', 'kind', 'status', 'invitedOn', 'caseNumber', 'decisionBody', 'decisionDate', 'decisionParagraph', 'signerName', 'signedOn'].map(
+    (k) => t(`declarations.csv.${k}`),
   )
   return toCsv(
     header,

@@ -162,7 +162,12 @@ export async function collaborationOfFile(db: Db, fileId: string): Promise<strin
 /** The newest version's identity (the one the board and new steps are about), without its text. */
 export async function latestVersion(db: Db, collaborationId: string) {
   const [v] = await db
-    .select({ id: declarationVersions.id, versionNo: declarationVersions.versionNo, title: declarationVersions.title, adoptedOn: declarationVersions.adoptedOn })
+    .select({
+      id: declarationVersions.id,
+      versionNo: declarationVersions.versionNo,
+      title: declarationVersions.title,
+      adoptedOn: declarationVersions.adoptedOn,
+    })
     .from(declarationVersions)
     .where(eq(declarationVersions.collaborationId, collaborationId))
     .orderBy(desc(declarationVersions.versionNo))

@@ -30,7 +30,13 @@ before(async () => {
 })
 after(() => t.close())
 
-const versionOf = async (id: string) => (await queryRows<{ version: number; title: string; file_id: string | null }>(t.deps.db, sql`select version, title, file_id from declaration_versions where id = ${id}`))[0]
+const versionOf = async (id: string) =>
+  (
+    await queryRows<{ version: number; title: string; file_id: string | null }>(
+      t.deps.db,
+      sql`select version, title, file_id from declaration_versions where id = ${id}`,
+    )
+  )[0]
 
 describe('programme declaration versions', () => {
   test('partners read the current version with its text; the coordinator can still change it', async () => {
@@ -50,7 +56,13 @@ describe('programme declaration versions', () => {
 
   test('the coordinator edits the current version with a PDF while nobody has decided', async () => {
     await b.get(`/declaration-versions/${c.versionId}/edit`)
-    const res = await postMultipart(t.app, b, `/declaration-versions/${c.versionId}`, { title: 'Programförklaring ÖTMB 2022–2027', bodyText: 'Text.', adoptedOn: '2021-11-30', version: '1' }, { name: 'file', filename: 'programforklaring.pdf', data: SMALL_PDF })
+    const res = await postMultipart(
+      t.app,
+      b,
+      `/declaration-versions/${c.versionId}`,
+      { title: 'Programförklaring ÖTMB 2022–2027', bodyText: 'Text.', adoptedOn: '2021-11-30', version: '1' },
+      { name: 'file', filename: 'programforklaring.pdf', data: SMALL_PDF },
+    )
     assert.equal(res.statusCode, 303, textOf(res.body).slice(0, 400))
     const v = await versionOf(c.versionId)
     assert.equal(v.title, 'Programförklaring ÖTMB 2022–2027')
@@ -74,7 +86,13 @@ describe('programme declaration versions', () => {
     const page = await b.get(`/collaborations/${c.collaborationId}/declaration`)
     assert.match(textOf(page.body), /minst en part har beslutat om den här versionen/)
     assert.doesNotMatch(page.body, /\/edit"/)
-    const res = await postMultipart(t.app, b, `/declaration-versions/${c.versionId}`, { title: 'Ändrad', bodyText: 'Ny text', version: String(before.version) }, { name: 'file', filename: 'ny.pdf', data: SMALL_PDF })
+    const res = await postMultipart(
+      t.app,
+      b,
+      `/declaration-versions/${c.versionId}`,
+      { title: 'Ändrad', bodyText: 'Ny text', version: String(before.version) },
+      { name: 'file', filename: 'ny.pdf', data: SMALL_PDF },
+    )
     assert.equal(res.statusCode, 409)
     assert.match(textOf(res.body), /Versionen kan inte ändras/)
     assert.deepEqual(await versionOf(c.versionId), before)
@@ -86,7 +104,11 @@ describe('programme declaration versions', () => {
     const empty = await postMultipart(t.app, b, `/collaborations/${c.collaborationId}/declaration/versions`, { title: '', bodyText: '' })
     assert.equal(empty.statusCode, 400)
     assert.match(empty.body, /<a href="#f-title">Skriv programförklaringens titel<\/a>/)
-    const res = await postMultipart(t.app, b, `/collaborations/${c.collaborationId}/declaration/versions`, { title: 'Reviderad programförklaring', bodyText: 'Reviderad text.', adoptedOn: '2024-01-15' })
+    const res = await postMultipart(t.app, b, `/collaborations/${c.collaborationId}/declaration/versions`, {
+      title: 'Reviderad programförklaring',
+      bodyText: 'Reviderad text.',
+      adoptedOn: '2024-01-15',
+    })
     assert.equal(res.statusCode, 303)
     const page = await b.get(`/collaborations/${c.collaborationId}/declaration`)
     assert.match(textOf(page.body), /Reviderad programförklaring/)
@@ -104,7 +126,13 @@ describe('attachments', () => {
   test('a PDF decision is attached and downloadable by partners', async () => {
     const id = c.signatures['kommun-0580']
     await b.get(`/signatures/${id}`)
-    const res = await postMultipart(t.app, b, `/signatures/${id}/attachments`, { description: 'Protokollsutdrag KS 2022-01-25 § 12' }, { name: 'file', filename: 'protokoll.pdf', data: SMALL_PDF })
+    const res = await postMultipart(
+      t.app,
+      b,
+      `/signatures/${id}/attachments`,
+      { description: 'Protokollsutdrag KS 2022-01-25 § 12' },
+      { name: 'file', filename: 'protokoll.pdf', data: SMALL_PDF },
+    )
     assert.equal(res.statusCode, 303, textOf(res.body).slice(0, 300))
     const page = await b.get(`/signatures/${id}`)
     assert.match(textOf(page.body), /Protokollsutdrag KS 2022-01-25 § 12/)
@@ -136,7 +164,13 @@ describe('attachments', () => {
     const vb = new TestBrowser(t.app)
     await vb.login(viewer.email, viewer.password)
     await vb.get(`/signatures/${c.signatures['kommun-0580']}`)
-    const res = await postMultipart(t.app, vb, `/signatures/${c.signatures['kommun-0580']}/attachments`, {}, { name: 'file', filename: 'x.pdf', data: SMALL_PDF })
+    const res = await postMultipart(
+      t.app,
+      vb,
+      `/signatures/${c.signatures['kommun-0580']}/attachments`,
+      {},
+      { name: 'file', filename: 'x.pdf', data: SMALL_PDF },
+    )
     assert.equal(res.statusCode, 403)
   })
 })

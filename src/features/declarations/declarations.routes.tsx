@@ -60,7 +60,8 @@ export function declarationsRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(UpdateVersionInput, fields, req.t)
     const upload = await checkFileField(file, req.t, { allowed: PDF_ONLY })
     const errors = [...(form.ok ? [] : form.errors), ...upload.errors]
-    const again = (status: number, list = errors) => reply.page(<VersionFormPage collaboration={e.collaboration} version={e.version} values={asValues(fields)} errors={list} />, status)
+    const again = (status: number, list = errors) =>
+      reply.page(<VersionFormPage collaboration={e.collaboration} version={e.version} values={asValues(fields)} errors={list} />, status)
     if (!form.ok || errors.length) return again(400)
     try {
       // Locked, older and stale versions are refused by the service (409 pages): nothing is stored.

@@ -3,9 +3,11 @@ import { trimmed } from '../../platform/forms/parse-form.ts'
 import { SIGNATURE_STATUSES } from './declarations.tables.ts'
 import { linesOf } from './signatures.workflow.ts'
 
-const requiredText = (max: number, requiredKey: string) => z.preprocess(trimmed, z.string({ error: requiredKey }).max(max, { error: 'declarations.errors.tooLong' }))
+const requiredText = (max: number, requiredKey: string) =>
+  z.preprocess(trimmed, z.string({ error: requiredKey }).max(max, { error: 'declarations.errors.tooLong' }))
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'declarations.errors.tooLong' }).optional())
-const date = (requiredKey: string) => z.preprocess(trimmed, z.iso.date({ error: (i) => (i.input === undefined ? requiredKey : 'declarations.errors.dateInvalid') }))
+const date = (requiredKey: string) =>
+  z.preprocess(trimmed, z.iso.date({ error: (i) => (i.input === undefined ? requiredKey : 'declarations.errors.dateInvalid') }))
 const optionalDate = z.preprocess(trimmed, z.iso.date({ error: 'declarations.errors.dateInvalid' }).optional())
 export const Version = z.coerce.number({ error: 'platform.errors.badRequest' }).int().min(1).max(2147483647)
 
@@ -13,7 +15,10 @@ export const Version = z.coerce.number({ error: 'platform.errors.badRequest' }).
 
 export const VersionInput = z.object({
   title: requiredText(300, 'declarations.errors.titleRequired'),
-  bodyText: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().max(200_000, { error: 'declarations.errors.tooLong' })),
+  bodyText: z.preprocess(
+    (v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''),
+    z.string().max(200_000, { error: 'declarations.errors.tooLong' }),
+  ),
   adoptedOn: optionalDate,
 })
 export type VersionInput = z.output<typeof VersionInput>
@@ -140,13 +145,17 @@ export const BoardResponse = z.object({
 
 // ---- The tjänsteskrivelse form: every section is editable text ----
 
-const memoText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().max(max, { error: 'declarations.errors.tooLong' }))
+const memoText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : ''), z.string().max(max, { error: 'declarations.errors.tooLong' }))
 const memoRequired = (max: number, key: string) => memoText(max).pipe(z.string().min(1, { error: key }))
 
 export const MemoForm = z.object({
   municipality: memoRequired(200, 'declarations.errors.memoMunicipalityRequired'),
   department: memoText(200),
-  date: z.preprocess(trimmed, z.iso.date({ error: (i) => (i.input === undefined ? 'declarations.errors.memoDateRequired' : 'declarations.errors.dateInvalid') })),
+  date: z.preprocess(
+    trimmed,
+    z.iso.date({ error: (i) => (i.input === undefined ? 'declarations.errors.memoDateRequired' : 'declarations.errors.dateInvalid') }),
+  ),
   caseNumber: memoText(100),
   heading: memoRequired(300, 'declarations.errors.memoHeadingRequired'),
   proposal: memoRequired(5000, 'declarations.errors.memoProposalRequired'),

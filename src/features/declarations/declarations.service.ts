@@ -24,7 +24,11 @@ export const todayIso = () => formatIsoDate(new Date())
  * A collaboration and its scope for a reader. Unknown → 404; known but the actor is no partner →
  * 403 (the collaboration itself is no secret, its declaration work is partners' business).
  */
-export async function loadCollaboration(db: Db, actor: Actor | undefined, collaborationId: unknown): Promise<{ collaboration: repo.CollaborationInfo; scope: LoadedScope }> {
+export async function loadCollaboration(
+  db: Db,
+  actor: Actor | undefined,
+  collaborationId: unknown,
+): Promise<{ collaboration: repo.CollaborationInfo; scope: LoadedScope }> {
   const scope = isUuid(collaborationId) ? await collaborationScope(db, collaborationId) : undefined
   const collaboration = scope && (await repo.findCollaborationInfo(db, scope.collaborationId))
   if (!scope || !collaboration) throw new NotFoundError()
@@ -61,7 +65,10 @@ export async function loadVersionForEdit(deps: Deps, actor: Actor | undefined, v
   return { collaboration, version: current, isCurrent, locked }
 }
 
-const auditedVersion = (v: repo.DeclarationVersion, file?: FileInfo | null) => ({ ...v, file: file ? { id: file.id, filename: file.filename, sha256: file.sha256, size: file.size } : undefined })
+const auditedVersion = (v: repo.DeclarationVersion, file?: FileInfo | null) => ({
+  ...v,
+  file: file ? { id: file.id, filename: file.filename, sha256: file.sha256, size: file.size } : undefined,
+})
 
 /**
  * Adds a new version of the declaration and invites every current party to decide on it (the
@@ -85,7 +92,12 @@ export async function createVersion(deps: Deps, ctx: Ctx, collaborationId: strin
       adoptedOn: input.adoptedOn ?? null,
     })
     const parties = await repo.listCurrentParties(tx, collaboration.id)
-    const invited = await repo.insertInvitations(tx, version.id, parties.map((p) => p.organisationId), todayIso())
+    const invited = await repo.insertInvitations(
+      tx,
+      version.id,
+      parties.map((p) => p.organisationId),
+      todayIso(),
+    )
     await audit(tx, ctx, {
       action: 'declaration.version_created',
       entityType: 'declaration_version',

@@ -46,7 +46,12 @@ export async function buildCollaborationWithDeclaration(deps: Deps): Promise<Tes
     })
     .returning()
   await deps.db.insert(collaborationParties).values(
-    PARTY_CODES.map((code) => ({ collaborationId: c.id, organisationId: organisations[code], isConvenor: code === 'lansstyrelsen-05', joinedOn: '2022-01-01' })),
+    PARTY_CODES.map((code) => ({
+      collaborationId: c.id,
+      organisationId: organisations[code],
+      isConvenor: code === 'lansstyrelsen-05',
+      joinedOn: '2022-01-01',
+    })),
   )
   const [v] = await deps.db
     .insert(declarationVersions)
@@ -101,7 +106,9 @@ export async function postMultipart(
   }
   if (file) {
     parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/pdf'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/pdf'}\r\n\r\n`,
+      ),
       file.data,
       Buffer.from('\r\n'),
     )
@@ -116,7 +123,9 @@ export async function postMultipart(
 }
 
 /** A minimal valid PDF: what a decision document looks like to the content sniffer. */
-export const SMALL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+export const SMALL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
 /** A Windows program named like a PDF. */
 export const DISGUISED_EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000, 0x90)])
 /** Over the 20 MB limit. */
@@ -133,4 +142,10 @@ export const hasLibreOffice = (() => {
 })()
 
 /** Error summary and field messages as text, for assertions. */
-export const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+export const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')

@@ -72,14 +72,27 @@ function body(f: MemoFields): (Paragraph | Table)[] {
   for (const [key, title] of MEMO_SECTIONS) {
     const text = f[key]
     if (!text) continue
-    out.push(heading(title), ...(key === 'basis' ? lineParagraphs(text.split('\n').map((l) => l.trim()).filter(Boolean)) : textParagraphs(text)))
+    out.push(
+      heading(title),
+      ...(key === 'basis'
+        ? lineParagraphs(
+            text
+              .split('\n')
+              .map((l) => l.trim())
+              .filter(Boolean),
+          )
+        : textParagraphs(text)),
+    )
   }
   // The signature block: who answers for the memo.
   out.push(new Paragraph({ spacing: { before: 480 }, children: [] }))
   if (f.official) out.push(new Paragraph({ children: [new TextRun({ text: f.official, bold: true })] }))
   if (f.officialTitle) out.push(new Paragraph({ children: [new TextRun({ text: f.officialTitle })] }))
   if (f.department) out.push(new Paragraph({ children: [new TextRun({ text: f.department })] }))
-  const distribution = f.distribution.split('\n').map((l) => l.trim()).filter(Boolean)
+  const distribution = f.distribution
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   if (distribution.length) out.push(heading('Beslutet skickas till'), ...lineParagraphs(distribution))
   return out
 }
@@ -102,7 +115,12 @@ export async function memoDocx(f: MemoFields): Promise<Buffer> {
         headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: f.municipality, bold: true, size: 24 })] })] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
           }),
         },
         children: body(f),

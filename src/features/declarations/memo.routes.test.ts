@@ -35,7 +35,13 @@ function formValues(html: string): Record<string, string> {
   for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) values[m[1]] = decode(m[2])
   return values
 }
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 
 const memoUrl = () => `/signatures/${c.signatures['kommun-0580']}/memo`
 
@@ -57,7 +63,18 @@ describe('the tjänsteskrivelse generator', () => {
     assert.match(v.economy, /^Inga kostnader utöver arbetstid/)
     assert.equal(v.goals, '')
     assert.equal(v.distribution, 'Länsstyrelsen Östergötland')
-    for (const label of ['Ärende', 'Beslutsunderlag', 'Bakgrund', 'Ekonomiska konsekvenser', 'Kommunala mål', 'Jämställdhet', 'Samråd', 'Uppföljning och utvärdering', 'Information eller förhandling enligt MBL', 'Beslutet skickas till']) {
+    for (const label of [
+      'Ärende',
+      'Beslutsunderlag',
+      'Bakgrund',
+      'Ekonomiska konsekvenser',
+      'Kommunala mål',
+      'Jämställdhet',
+      'Samråd',
+      'Uppföljning och utvärdering',
+      'Information eller förhandling enligt MBL',
+      'Beslutet skickas till',
+    ]) {
       assert.match(res.body, new RegExp(`<label class="label" for="f-\\w+">${label}</label>`), label)
     }
   })
@@ -72,7 +89,10 @@ describe('the tjänsteskrivelse generator', () => {
     assert.equal(again.caseNumber, 'KS 2021/1234')
     assert.equal(await countRows(t.deps, 'memo_drafts'), 1)
     const events = await auditActions(t.deps, c.signatures['kommun-0580'])
-    assert.deepEqual(events.map((e) => e.action), ['memo.draft_saved'])
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['memo.draft_saved'],
+    )
   })
 
   test('an empty proposal is refused with the values kept', async () => {
@@ -83,30 +103,34 @@ describe('the tjänsteskrivelse generator', () => {
     assert.match(res.body, />Behålls<\/textarea>/)
   })
 
-  test(
-    'the Word document converts with LibreOffice and the PDF holds the municipality and the decision lines',
-    { skip: !hasLibreOffice && 'libreoffice not installed' },
-    async () => {
-      const page = await b.get(memoUrl())
-      const res = await b.post(memoUrl(), { ...formValues(page.body), action: 'docx' })
-      assert.equal(res.statusCode, 200)
-      assert.equal(res.headers['content-type'], DOCX_CONTENT_TYPE)
-      assert.match(String(res.headers['content-disposition']), /attachment; filename="Tjansteskrivelse Linkopings kommun \d{4}-\d{2}-\d{2}\.docx"; filename\*=UTF-8''Tj%C3%A4nsteskrivelse/)
-      const docx = path.join(tmp, 'memo.docx')
-      fs.writeFileSync(docx, res.rawPayload)
-      execFileSync('libreoffice', [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], { stdio: 'ignore', timeout: 120_000 })
-      const text = execFileSync('pdftotext', ['-layout', path.join(tmp, 'memo.pdf'), '-'], { encoding: 'utf8' })
-      const flat = text.replace(/\s+/g, ' ')
-      assert.match(flat, /Linköpings kommun/)
-      assert.match(flat, /Tjänsteskrivelse/)
-      assert.match(flat, /Dnr: KS 2021\/1234/)
-      assert.match(flat, /Förslag till kommunstyrelsens beslut/)
-      assert.match(flat, /1\. Kommunstyrelsen godkänner programförklaringen Östergötland tillsammans mot brott 2022–2027\./)
-      assert.match(flat, /2\. Kommunstyrelsens ordförande får i uppdrag att underteckna programförklaringen\./)
-      assert.match(flat, /Kommunala mål Linköping ska vara en trygg kommun för alla\./)
-      assert.match(flat, /Beslutet skickas till Länsstyrelsen Östergötland/)
-    },
-  )
+  test('the Word document converts with LibreOffice and the PDF holds the municipality and the decision lines', {
+    skip: !hasLibreOffice && 'libreoffice not installed',
+  }, async () => {
+    const page = await b.get(memoUrl())
+    const res = await b.post(memoUrl(), { ...formValues(page.body), action: 'docx' })
+    assert.equal(res.statusCode, 200)
+    assert.equal(res.headers['content-type'], DOCX_CONTENT_TYPE)
+    assert.match(
+      String(res.headers['content-disposition']),
+      /attachment; filename="Tjansteskrivelse Linkopings kommun \d{4}-\d{2}-\d{2}\.docx"; filename\*=UTF-8''Tj%C3%A4nsteskrivelse/,
+    )
+    const docx = path.join(tmp, 'memo.docx')
+    fs.writeFileSync(docx, res.rawPayload)
+    execFileSync('libreoffice', [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    })
+    const text = execFileSync('pdftotext', ['-layout', path.join(tmp, 'memo.pdf'), '-'], { encoding: 'utf8' })
+    const flat = text.replace(/\s+/g, ' ')
+    assert.match(flat, /Linköpings kommun/)
+    assert.match(flat, /Tjänsteskrivelse/)
+    assert.match(flat, /Dnr: KS 2021\/1234/)
+    assert.match(flat, /Förslag till kommunstyrelsens beslut/)
+    assert.match(flat, /1\. Kommunstyrelsen godkänner programförklaringen Östergötland tillsammans mot brott 2022–2027\./)
+    assert.match(flat, /2\. Kommunstyrelsens ordförande får i uppdrag att underteckna programförklaringen\./)
+    assert.match(flat, /Kommunala mål Linköping ska vara en trygg kommun för alla\./)
+    assert.match(flat, /Beslutet skickas till Länsstyrelsen Östergötland/)
+  })
 
   test('only municipalities get a memo, and only their editors and the coordinator', async () => {
     assert.equal((await b.get(`/signatures/${c.signatures['lansstyrelsen-05']}/memo`)).statusCode, 404)

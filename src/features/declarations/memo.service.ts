@@ -67,7 +67,8 @@ export async function memoDefaults(deps: Deps, actor: Actor | undefined, s: repo
     matter: `${convenors} har tagit fram en programförklaring för ett länsövergripande brottsförebyggande och trygghetsskapande samarbete, ${c.name} (${c.shortName}), för perioden ${period}. Varje part godkänner programförklaringen genom beslut och undertecknande. ${s.organisationName} föreslås godkänna programförklaringen och ge kommunstyrelsens ordförande i uppdrag att underteckna den.`,
     basis: basis.join('\n'),
     background: background.join('\n\n'),
-    economy: 'Inga kostnader utöver arbetstid. Kommunens insats är den tid som kommunens representanter lägger i samarbetets styrgrupp, beredningsgrupp och arbetsgrupper.',
+    economy:
+      'Inga kostnader utöver arbetstid. Kommunens insats är den tid som kommunens representanter lägger i samarbetets styrgrupp, beredningsgrupp och arbetsgrupper.',
     goals: '',
     equality:
       'Kvinnor känner sig generellt mindre trygga än män i det offentliga rummet, vilket både den nationella trygghetsundersökningen (NTU) och kommunens medborgarenkät visar. Ett jämställdhetsperspektiv ska därför finnas med i samarbetets analyser och åtgärder.',

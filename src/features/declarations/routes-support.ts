@@ -38,4 +38,8 @@ export function domainFieldErrors(err: unknown, t: Translate): { status: number;
 
 /** Values as the form showed them (strings), for re-rendering after a rule violation. */
 export const asValues = (fields: Record<string, unknown>): Record<string, string | string[]> =>
-  Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== '_csrf' && v !== undefined && v !== null).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]))
+  Object.fromEntries(
+    Object.entries(fields)
+      .filter(([k, v]) => k !== '_csrf' && v !== undefined && v !== null)
+      .map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]),
+  )

@@ -20,7 +20,12 @@ async function tokenFor(userId: string) {
 }
 
 const api = (method: 'GET' | 'POST', url: string, token: string, body?: unknown) =>
-  t.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, payload: body ? JSON.stringify(body) : undefined })
+  t.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    payload: body ? JSON.stringify(body) : undefined,
+  })
 
 before(async () => {
   t = await buildTestApp()
@@ -39,10 +44,13 @@ test('partners read the board and a record as JSON, with the steps they may take
   assert.equal(board.statusCode, 200)
   const body = board.json()
   assert.equal(body.declarationVersion.versionNo, 1)
-  assert.deepEqual(body.parties.map((p: { name: string; status: string }) => [p.name, p.status]), [
-    ['Linköpings kommun', 'invited'],
-    ['Norrköpings kommun', 'invited'],
-  ])
+  assert.deepEqual(
+    body.parties.map((p: { name: string; status: string }) => [p.name, p.status]),
+    [
+      ['Linköpings kommun', 'invited'],
+      ['Norrköpings kommun', 'invited'],
+    ],
+  )
   const record = await api('GET', `/api/v1/signatures/${c.signatures['kommun-0580']}`, editorToken)
   assert.equal(record.statusCode, 200)
   assert.equal(record.json().organisation.name, 'Linköpings kommun')
@@ -54,7 +62,13 @@ test('partners read the board and a record as JSON, with the steps they may take
 
 test('an editor steps their own party’s record with a token; the same rules as the pages apply', async () => {
   const id = c.signatures['kommun-0580']
-  const prep = await api('POST', `/api/v1/signatures/${id}/steps`, editorToken, { step: 'in_preparation', version: 1, responsibleOfficial: 'Karin Berg', caseNumber: 'KS 2021/1234', memoDate: '2021-12-10' })
+  const prep = await api('POST', `/api/v1/signatures/${id}/steps`, editorToken, {
+    step: 'in_preparation',
+    version: 1,
+    responsibleOfficial: 'Karin Berg',
+    caseNumber: 'KS 2021/1234',
+    memoDate: '2021-12-10',
+  })
   assert.equal(prep.statusCode, 200, prep.body)
   assert.equal(prep.json().status, 'in_preparation')
   assert.equal(prep.json().version, 2)
@@ -86,7 +100,10 @@ test('an editor steps their own party’s record with a token; the same rules as
   assert.equal(other.statusCode, 403)
   const viewer = await api('POST', `/api/v1/signatures/${id}/steps`, viewerToken, { step: 'withdrawn', version: 3, reason: 'x' })
   assert.equal(viewer.statusCode, 403)
-  assert.deepEqual((await auditActions(t.deps, id)).map((e) => e.action), ['signature.step', 'signature.step'])
+  assert.deepEqual(
+    (await auditActions(t.deps, id)).map((e) => e.action),
+    ['signature.step', 'signature.step'],
+  )
 })
 
 test('a browser session uses the API with the x-csrf-token header, and without it is refused', async () => {

@@ -87,7 +87,7 @@ export function signaturesApi(app: FastifyInstance, deps: Deps) {
       ...common,
       summary: 'Take the next step of the workflow (or correct the current one)',
       description:
-        'invited → in_preparation → decided → signed, or declined / withdrawn with a reason. Send the record\'s `version`; a stale one gives 409. Coordinators for any party, editors for their own. Date rules (no future dates, signature not before the decision) give 400 with `errors[].path`.',
+        "invited → in_preparation → decided → signed, or declined / withdrawn with a reason. Send the record's `version`; a stale one gives 409. Coordinators for any party, editors for their own. Date rules (no future dates, signature not before the decision) give 400 with `errors[].path`.",
       body: StepBody,
       response: SignatureResponse,
     },
@@ -98,7 +98,11 @@ export function signaturesApi(app: FastifyInstance, deps: Deps) {
       } catch (err) {
         if (!(err instanceof DomainError) || !err.field) throw err
         const message = req.t(err.messageKey, err.params)
-        return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), { detail: message, code: err.code, errors: [{ path: err.field, code: err.code, message }] })
+        return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
+          detail: message,
+          code: err.code,
+          errors: [{ path: err.field, code: err.code, message }],
+        })
       }
       const s = await loadSignature(deps, req.actor, id)
       return toResponse(s.signature, s.nextSteps)

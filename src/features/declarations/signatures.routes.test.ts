@@ -31,7 +31,8 @@ const decision = {
   decisionBody: 'Kommunstyrelsen',
   decisionDate: '2022-01-25',
   decisionParagraph: '§ 12',
-  decisionLines: '1. Kommunstyrelsen godkänner programförklaringen Östergötland tillsammans mot brott 2022–2027.\n2. Kommunstyrelsens ordförande får i uppdrag att underteckna programförklaringen.',
+  decisionLines:
+    '1. Kommunstyrelsen godkänner programförklaringen Östergötland tillsammans mot brott 2022–2027.\n2. Kommunstyrelsens ordförande får i uppdrag att underteckna programförklaringen.',
 }
 const signing = { step: 'signed', signerName: 'Muharrem Demirok', signerTitle: 'Kommunstyrelsens ordförande', signedOn: '2022-02-02' }
 
@@ -61,7 +62,10 @@ describe('the decision and signature workflow', () => {
     assert.equal(row.version, 4)
 
     const events = await auditActions(t.deps, id)
-    assert.deepEqual(events.map((e) => e.action), ['signature.step', 'signature.step', 'signature.step'])
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['signature.step', 'signature.step', 'signature.step'],
+    )
     assert.equal((events[2].before as { status: string }).status, 'decided')
     assert.equal((events[2].after as { status: string }).status, 'signed')
 
@@ -71,7 +75,9 @@ describe('the decision and signature workflow', () => {
 
     const board = await (await as(coordinator)).get(`/collaborations/${c.collaborationId}/signatures`)
     assert.equal(board.statusCode, 200)
-    const linkoping = new RegExp(`<a href="/signatures/${id}">Linköpings kommun</a></td><td>Kommun</td><td><strong class="tag tag--green">Undertecknad</strong>`)
+    const linkoping = new RegExp(
+      `<a href="/signatures/${id}">Linköpings kommun</a></td><td>Kommun</td><td><strong class="tag tag--green">Undertecknad</strong>`,
+    )
     assert.match(board.body, linkoping)
     assert.match(board.body, /Norrköpings kommun<\/a><\/td><td>Kommun<\/td><td><strong class="tag tag--grey">Inbjuden<\/strong>/)
   })

@@ -29,7 +29,10 @@ export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
     const suggestedLines = draft?.fields.proposal ? linesOf(draft.fields.proposal) : undefined
     // After a stale form, the form offered again carries the current version: the user has now seen the record.
     const fresh = sent && stale ? { ...sent, values: { ...sent.values, version: String(signature.version) } } : sent
-    return reply.page(<SignaturePage {...loaded} collaboration={collaboration!} attachments={attachments} suggestedLines={suggestedLines} sent={fresh} />, status)
+    return reply.page(
+      <SignaturePage {...loaded} collaboration={collaboration!} attachments={attachments} suggestedLines={suggestedLines} sent={fresh} />,
+      status,
+    )
   }
 
   app.get<{ Params: Params }>('/signatures/:signatureId', { config: read }, async (req, reply) => render(req, reply, req.params.signatureId))

@@ -107,7 +107,11 @@ export async function addAttachment(deps: Deps, ctx: Ctx, signatureId: string, f
       entityType: 'party_signature',
       entityId: signature.id,
       organisationId: signature.organisationId,
-      after: { attachmentId: attachment.id, description: attachment.description, file: { id: stored.id, filename: stored.filename, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 } },
+      after: {
+        attachmentId: attachment.id,
+        description: attachment.description,
+        file: { id: stored.id, filename: stored.filename, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
+      },
     })
     return attachment
   })

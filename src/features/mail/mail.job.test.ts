@@ -7,7 +7,16 @@ import { eventually } from '../../platform/jobs/testing.ts'
 import { type TestDatabase, openTestDatabase } from '../../test-support/test-database.ts'
 import { MAIL_JOB, createMailJob, sendMail } from './mail.job.ts'
 
-const ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'METHOD:REQUEST', 'BEGIN:VEVENT', 'UID:1@tillsammans', 'SUMMARY:Samverkansmöte', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n')
+const ICS = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'METHOD:REQUEST',
+  'BEGIN:VEVENT',
+  'UID:1@tillsammans',
+  'SUMMARY:Samverkansmöte',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n')
 
 describe('the mail.send job', () => {
   let testDb: TestDatabase
@@ -72,10 +81,12 @@ describe('the mail.send job', () => {
     assert.match(String((job.output as any)?.message), /invalid mail\.send data: to, subject, text/)
     assert.equal(sent.length, before)
     // 5 retries, the first after 60 s and then doubling (pg-boss backoff), set on the queue by define().
-    const [queue] = (await testDb.database.query<{ retry_limit: number; retry_delay: number; retry_backoff: boolean }>(
-      'select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = $1',
-      [MAIL_JOB],
-    )).rows
+    const [queue] = (
+      await testDb.database.query<{ retry_limit: number; retry_delay: number; retry_backoff: boolean }>(
+        'select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = $1',
+        [MAIL_JOB],
+      )
+    ).rows
     assert.deepEqual({ ...queue }, { retry_limit: 5, retry_delay: 60, retry_backoff: true })
     const retryIn = (new Date((job as any).startAfter).getTime() - Date.now()) / 1000
     assert.ok(retryIn > 50 && retryIn <= 120, `next attempt in ${retryIn} s`)

@@ -17,7 +17,10 @@ export async function listAgenda(db: Db, meetingId: string): Promise<AgendaRow[]
 }
 
 export async function findAgendaItem(db: Db, meetingId: string, id: string): Promise<AgendaItem | undefined> {
-  const [row] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, id), eq(agendaItems.meetingId, meetingId)))
+  const [row] = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, id), eq(agendaItems.meetingId, meetingId)))
   return row
 }
 
@@ -42,7 +45,9 @@ export async function moveAgendaItem(tx: Db, item: AgendaItem, direction: 'up' |
   const [neighbour] = await tx
     .select()
     .from(agendaItems)
-    .where(and(eq(agendaItems.meetingId, item.meetingId), direction === 'up' ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position)))
+    .where(
+      and(eq(agendaItems.meetingId, item.meetingId), direction === 'up' ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position)),
+    )
     .orderBy(direction === 'up' ? sql`${agendaItems.position} desc` : asc(agendaItems.position))
     .limit(1)
   if (!neighbour) return false

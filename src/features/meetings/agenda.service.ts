@@ -21,7 +21,13 @@ export async function addAgendaItem(deps: Deps, ctx: Ctx, meetingId: unknown, in
       plannedMinutes: input.plannedMinutes ?? null,
       fileId: stored?.id ?? null,
     })
-    await audit(tx, ctx, { action: 'meeting.agenda_item_added', entityType: 'meeting', entityId: meeting.id, organisationId: body.organisationId, after: { ...item, file: stored && { filename: stored.filename, sha256: stored.sha256 } } })
+    await audit(tx, ctx, {
+      action: 'meeting.agenda_item_added',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      organisationId: body.organisationId,
+      after: { ...item, file: stored && { filename: stored.filename, sha256: stored.sha256 } },
+    })
     return item
   })
 }
@@ -33,7 +39,14 @@ export async function moveAgendaItem(deps: Deps, ctx: Ctx, meetingId: unknown, i
     const item = await repo.findAgendaItem(tx, meeting.id, itemId)
     if (!item) throw new NotFoundError()
     if (!(await repo.moveAgendaItem(tx, item, direction))) return
-    await audit(tx, ctx, { action: 'meeting.agenda_item_moved', entityType: 'meeting', entityId: meeting.id, organisationId: body.organisationId, before: item, after: { direction } })
+    await audit(tx, ctx, {
+      action: 'meeting.agenda_item_moved',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      organisationId: body.organisationId,
+      before: item,
+      after: { direction },
+    })
   })
 }
 
@@ -44,7 +57,13 @@ export async function removeAgendaItem(deps: Deps, ctx: Ctx, meetingId: unknown,
     const item = await repo.findAgendaItem(tx, meeting.id, itemId)
     if (!item) throw new NotFoundError()
     await repo.deleteAgendaItem(tx, item.id)
-    await audit(tx, ctx, { action: 'meeting.agenda_item_removed', entityType: 'meeting', entityId: meeting.id, organisationId: body.organisationId, before: item })
+    await audit(tx, ctx, {
+      action: 'meeting.agenda_item_removed',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      organisationId: body.organisationId,
+      before: item,
+    })
   })
 }
 

@@ -27,7 +27,9 @@ after(() => t.close())
 async function postAgendaWithFile(meetingId: string, fields: Record<string, string>, file: { name: string; data: Buffer }) {
   await coordinator.get(`/meetings/${meetingId}/agenda/new`)
   const boundary = '----meetings-test'
-  const parts = Object.entries({ _csrf: coordinator.csrf, ...fields }).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  const parts = Object.entries({ _csrf: coordinator.csrf, ...fields }).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  )
   const payload = Buffer.concat([
     ...parts,
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`),
@@ -50,7 +52,10 @@ describe('agenda', () => {
     const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-02-02' })
     const ok = await postAgendaWithFile(m, { title: 'Lägesbild', presenter: 'Polisen', plannedMinutes: '20' }, { name: 'lägesbild.pdf', data: PDF })
     assert.equal(ok.statusCode, 303)
-    const [item] = await queryRows<{ id: string; file_id: string; planned_minutes: number }>(t.deps.db, sql`select id, file_id, planned_minutes from agenda_items where meeting_id = ${m}`)
+    const [item] = await queryRows<{ id: string; file_id: string; planned_minutes: number }>(
+      t.deps.db,
+      sql`select id, file_id, planned_minutes from agenda_items where meeting_id = ${m}`,
+    )
     assert.ok(item.file_id)
     assert.equal(item.planned_minutes, 20)
     const download = await coordinator.get(`/meetings/${m}/agenda/${item.id}/file`)

@@ -37,7 +37,12 @@ export async function seatsOfMeeting(db: Db, meeting: { id: string; bodyId: stri
 async function selectSeatsOfMeeting(db: Db, meeting: { id: string; bodyId: string; date: string }, viewer?: Viewer) {
   const validOnDay = and(sql`${seats.validFrom} <= ${meeting.date}`, sql`(${seats.validTo} is null or ${seats.validTo} >= ${meeting.date})`)
   const visible = viewer
-    ? visibleTo(viewer, { visibility: seats.visibility, ownerId: seats.organisationId, collaborationId: bodies.collaborationId, collaborationOwnerId: collaborations.organisationId })
+    ? visibleTo(viewer, {
+        visibility: seats.visibility,
+        ownerId: seats.organisationId,
+        collaborationId: bodies.collaborationId,
+        collaborationOwnerId: collaborations.organisationId,
+      })
     : undefined
   return db
     .select({
@@ -87,7 +92,10 @@ export async function upsertAttendance(tx: Db, v: AttendanceValues) {
 }
 
 export async function findAttendance(db: Db, meetingId: string, seatId: string) {
-  const [row] = await db.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.seatId, seatId)))
+  const [row] = await db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, meetingId), eq(attendance.seatId, seatId)))
   return row
 }
 

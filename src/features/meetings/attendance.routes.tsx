@@ -49,7 +49,15 @@ export function attendanceRoutes(app: FastifyInstance, deps: Deps) {
     return form
   }
   const page = (f: Awaited<ReturnType<typeof load>>, values: Record<string, string | string[]>, errors?: FieldError[]) => (
-    <AttendancePage body={f.body} meeting={f.meeting} editable={f.editable} others={f.seats.length - f.editable.length} defaultMinutes={f.defaultMinutes} values={values} errors={errors} />
+    <AttendancePage
+      body={f.body}
+      meeting={f.meeting}
+      editable={f.editable}
+      others={f.seats.length - f.editable.length}
+      defaultMinutes={f.defaultMinutes}
+      values={values}
+      errors={errors}
+    />
   )
 
   app.get('/meetings/:meetingId/attendance', write, async (req, reply) => {

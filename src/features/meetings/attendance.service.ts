@@ -38,7 +38,9 @@ export interface AttendanceEntry {
 export async function recordAttendance(deps: Deps, ctx: Ctx, meetingId: unknown, entries: AttendanceEntry[]): Promise<number> {
   const access = await loadMeeting(deps.db, ctx.actor, meetingId)
   const { meeting, body } = access
-  const seats = new Map((await repo.seatsOfMeeting(deps.db, { id: meeting.id, bodyId: meeting.bodyId, date: stockholmParts(meeting.startsAt).date })).map((s) => [s.seatId, s]))
+  const seats = new Map(
+    (await repo.seatsOfMeeting(deps.db, { id: meeting.id, bodyId: meeting.bodyId, date: stockholmParts(meeting.startsAt).date })).map((s) => [s.seatId, s]),
+  )
   for (const e of entries) {
     const seat = seats.get(e.seatId)
     if (!seat) throw new NotFoundError()
@@ -82,7 +84,10 @@ export async function timeContributed(deps: Deps, actor: Actor | undefined, coll
   const scope = await collaborationScope(deps.db, collaborationId)
   if (!scope) throw new NotFoundError()
   if (!isPartner(actor, scope)) throw new ForbiddenError()
-  const [c] = await deps.db.select({ name: collaborations.name, shortName: collaborations.shortName }).from(collaborations).where(eq(collaborations.id, collaborationId))
+  const [c] = await deps.db
+    .select({ name: collaborations.name, shortName: collaborations.shortName })
+    .from(collaborations)
+    .where(eq(collaborations.id, collaborationId))
   const rows = await repo.timeByPartyAndYear(deps.db, collaborationId)
   return { collaboration: { id: collaborationId, ...c }, rows }
 }

@@ -12,7 +12,7 @@ import { type AgendaRow, type FollowUp, listAgenda, openFollowUps } from './agen
 import { seatsOfMeeting } from './attendance.repo.ts'
 import { type Ctx, loadBody, loadMeeting, requireManage } from './meetings.access.ts'
 import { meetingsCalendar, parseMailbox } from './meetings.ics.ts'
-import { type Meeting, bodiesSeatedByEmail, meetingsOfBodies } from './meetings.repo.ts'
+import { bodiesSeatedByEmail, meetingsOfBodies } from './meetings.repo.ts'
 import { stockholmParts } from './meetings.time.ts'
 import { upsertInvitation } from './minutes.repo.ts'
 
@@ -88,7 +88,6 @@ export async function sendInvitations(deps: Deps, ctx: Ctx, meetingId: unknown):
   return { invited: invitees.length, withoutEmail: seats.length - invitees.length, queued }
 }
 
-
 /** The body's meetings as a feed (partners; a signed-in download). */
 export async function bodyFeed(deps: Deps, actor: Actor | undefined, bodyId: unknown): Promise<{ name: string; ics: string }> {
   const { body } = await loadBody(deps.db, actor, bodyId)
@@ -105,10 +104,14 @@ export const userFeedPath = (deps: Deps, userId: string) => `/calendar/${userId}
 export async function userFeed(deps: Deps, userId: unknown, mac: unknown): Promise<string> {
   if (!isUuid(userId) || typeof mac !== 'string' || !deps.signer.verify('calendar', userId, mac)) throw new NotFoundError()
   const user = await findUserById(deps.db, userId)
-  if (!user || user.status !== 'active') throw new NotFoundError()
+  if (user?.status !== 'active') throw new NotFoundError()
   const t = translator('sv')
   const bodies = await bodiesSeatedByEmail(deps.db, user.email, formatIsoDate(new Date()))
-  const meetings = await meetingsOfBodies(deps.db, bodies.map((b) => b.id), new Date(Date.now() - FEED_HISTORY_MS))
+  const meetings = await meetingsOfBodies(
+    deps.db,
+    bodies.map((b) => b.id),
+    new Date(Date.now() - FEED_HISTORY_MS),
+  )
   return meetingsCalendar({ name: t('meetings.calendar.feedName', { name: user.name }), method: 'PUBLISH', baseUrl: deps.config.baseUrl, meetings })
 }
 

@@ -41,8 +41,13 @@ before(async () => {
 after(() => t.close())
 
 const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((v) => v?.type === 'VEVENT') as ical.VEvent[]
-const mailJobs = () => queryRows<{ data: { to: string; subject: string; text: string; ics: string } }>(t.deps.db, sql`select data from pgboss.job where name = 'mail.send' order by created_on`)
-const invitations = (meetingId: string) => queryRows<{ seat_id: string; email: string }>(t.deps.db, sql`select seat_id, email from meeting_invitations where meeting_id = ${meetingId} order by email`)
+const mailJobs = () =>
+  queryRows<{ data: { to: string; subject: string; text: string; ics: string } }>(
+    t.deps.db,
+    sql`select data from pgboss.job where name = 'mail.send' order by created_on`,
+  )
+const invitations = (meetingId: string) =>
+  queryRows<{ seat_id: string; email: string }>(t.deps.db, sql`select seat_id, email from meeting_invitations where meeting_id = ${meetingId} order by email`)
 
 describe('calendar files', () => {
   test('the body feed parses with an iCalendar library; 13:00 Stockholm in February is 12:00Z, in June 11:00Z', async () => {

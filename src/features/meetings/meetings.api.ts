@@ -21,7 +21,15 @@ const summary = (m: Meeting) => ({
 export function meetingsApi(app: FastifyInstance, deps: Deps) {
   deps.api.route(
     app,
-    { method: 'GET', url: '/api/v1/bodies/:bodyId/meetings', policy: 'api.read', summary: 'Meetings of a body', description: 'Partners of the collaboration only; newest first.', tags: ['meetings'], response: MeetingList },
+    {
+      method: 'GET',
+      url: '/api/v1/bodies/:bodyId/meetings',
+      policy: 'api.read',
+      summary: 'Meetings of a body',
+      description: 'Partners of the collaboration only; newest first.',
+      tags: ['meetings'],
+      response: MeetingList,
+    },
     async (req) => {
       const r = await listBodyMeetings(deps, req.actor, paramsOf(req).bodyId)
       return { items: [...r.upcoming].reverse().concat(r.past).map(summary) }
@@ -30,15 +38,34 @@ export function meetingsApi(app: FastifyInstance, deps: Deps) {
 
   deps.api.route(
     app,
-    { method: 'GET', url: '/api/v1/meetings/:meetingId', policy: 'api.read', summary: 'A meeting with agenda, attendance, decisions, action items and distribution', tags: ['meetings'], response: MeetingDetail },
+    {
+      method: 'GET',
+      url: '/api/v1/meetings/:meetingId',
+      policy: 'api.read',
+      summary: 'A meeting with agenda, attendance, decisions, action items and distribution',
+      tags: ['meetings'],
+      response: MeetingDetail,
+    },
     async (req) => {
       const d = await meetingDetail(deps, req.actor, paramsOf(req).meetingId)
       return {
         ...summary(d.meeting),
         minutesText: d.meeting.minutesText,
         agenda: [
-          ...d.agenda.map((a) => ({ position: a.position, title: a.title, presenter: a.presenter, plannedMinutes: a.plannedMinutes, actionItemId: a.actionItemId })),
-          ...d.followUps.map((f, i) => ({ position: d.agenda.length + i + 1, title: f.title, presenter: null, plannedMinutes: null, actionItemId: f.actionItemId })),
+          ...d.agenda.map((a) => ({
+            position: a.position,
+            title: a.title,
+            presenter: a.presenter,
+            plannedMinutes: a.plannedMinutes,
+            actionItemId: a.actionItemId,
+          })),
+          ...d.followUps.map((f, i) => ({
+            position: d.agenda.length + i + 1,
+            title: f.title,
+            presenter: null,
+            plannedMinutes: null,
+            actionItemId: f.actionItemId,
+          })),
         ].map((a, i) => ({ ...a, position: i + 1 })),
         attendance: d.attendance.map((s) => ({
           seatId: s.seatId,

@@ -32,7 +32,11 @@ export async function insertMeeting(db: Db, values: NewMeeting): Promise<Meeting
 
 /** Sets fields of a meeting (the caller holds the row lock and has checked the version). */
 export async function setMeeting(tx: Db, id: string, values: Partial<NewMeeting>): Promise<Meeting> {
-  const [m] = await tx.update(meetings).set({ ...values, updatedAt: new Date() }).where(eq(meetings.id, id)).returning()
+  const [m] = await tx
+    .update(meetings)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(meetings.id, id))
+    .returning()
   return m
 }
 
@@ -41,7 +45,11 @@ export async function setMeeting(tx: Db, id: string, values: Partial<NewMeeting>
  * made from an older page is refused as stale instead of approving something its author never saw.
  */
 export async function touchMeeting(tx: Db, id: string): Promise<Meeting> {
-  const [m] = await tx.update(meetings).set({ updatedAt: new Date(), version: sql`${meetings.version} + 1` }).where(eq(meetings.id, id)).returning()
+  const [m] = await tx
+    .update(meetings)
+    .set({ updatedAt: new Date(), version: sql`${meetings.version} + 1` })
+    .where(eq(meetings.id, id))
+    .returning()
   return m
 }
 

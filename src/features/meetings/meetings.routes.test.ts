@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import type { Role } from '../../platform/http/actor.ts'
-import { TestBrowser, signedIn } from '../../test-support/browser.ts'
+import { type TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
 import { type BuiltCollaboration, type BuiltSeat, buildCollaboration, buildMeeting, buildSeat } from './meetings.test-factories.ts'
@@ -45,7 +45,14 @@ describe('creating meetings', () => {
   test('a coordinator creates a meeting; its times are Swedish time and partners see it', async () => {
     const b = browsers.coordinator
     assert.equal((await b.get(`/bodies/${c.bodyId}/meetings/new`)).statusCode, 200)
-    const res = await b.post(`/bodies/${c.bodyId}/meetings/new`, { title: 'Styrgruppsmöte februari', kind: 'ordinary', date: '2026-02-02', startTime: '13:00', endTime: '15:30', place: 'Länsstyrelsen' })
+    const res = await b.post(`/bodies/${c.bodyId}/meetings/new`, {
+      title: 'Styrgruppsmöte februari',
+      kind: 'ordinary',
+      date: '2026-02-02',
+      startTime: '13:00',
+      endTime: '15:30',
+      place: 'Länsstyrelsen',
+    })
     assert.equal(res.statusCode, 303)
     const id = /^\/meetings\/([0-9a-f-]{36})$/.exec(String(res.headers.location))?.[1]
     assert.ok(id)
@@ -62,7 +69,13 @@ describe('creating meetings', () => {
 
   test('an end before the start is refused on the end time field and nothing is created', async () => {
     const before = await queryRows(t.deps.db, sql`select id from meetings`)
-    const res = await browsers.coordinator.post(`/bodies/${c.bodyId}/meetings/new`, { title: 'Fel', kind: 'ordinary', date: '2026-02-02', startTime: '15:00', endTime: '13:00' })
+    const res = await browsers.coordinator.post(`/bodies/${c.bodyId}/meetings/new`, {
+      title: 'Fel',
+      kind: 'ordinary',
+      date: '2026-02-02',
+      startTime: '15:00',
+      endTime: '13:00',
+    })
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /<a href="#f-endTime">Sluttiden måste vara efter starttiden<\/a>/)
     assert.equal((await queryRows(t.deps.db, sql`select id from meetings`)).length, before.length)
@@ -110,7 +123,11 @@ describe('who may write', () => {
     assert.match(form.body, new RegExp(`name="status_${lkp.seatId}"`))
     assert.doesNotMatch(form.body, new RegExp(`name="status_${nkp.seatId}"`))
 
-    const ok = await b.post(`/meetings/${id}/attendance`, { [`status_${lkp.seatId}`]: 'substitute_present', [`substitute_${lkp.seatId}`]: 'Karin Ersätt', [`time_${lkp.seatId}`]: '2,5' })
+    const ok = await b.post(`/meetings/${id}/attendance`, {
+      [`status_${lkp.seatId}`]: 'substitute_present',
+      [`substitute_${lkp.seatId}`]: 'Karin Ersätt',
+      [`time_${lkp.seatId}`]: '2,5',
+    })
     assert.equal(ok.statusCode, 303)
     assert.deepEqual(await attendanceOf(id), [{ seat_id: lkp.seatId, status: 'substitute_present', minutes_contributed: 150, substitute_name: 'Karin Ersätt' }])
 
@@ -142,12 +159,27 @@ describe('justering', () => {
     const b = browsers.coordinator
     const id = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-06-10', start: '10:00', end: '12:00' })
     // Attendance with the default time: the meeting's length (2 h).
-    assert.equal((await b.post(`/meetings/${id}/attendance`, { [`status_${lkp.seatId}`]: 'present', [`status_${nkp.seatId}`]: 'absent', [`status_${lst.seatId}`]: 'present' })).statusCode, 303)
+    assert.equal(
+      (
+        await b.post(`/meetings/${id}/attendance`, {
+          [`status_${lkp.seatId}`]: 'present',
+          [`status_${nkp.seatId}`]: 'absent',
+          [`status_${lst.seatId}`]: 'present',
+        })
+      ).statusCode,
+      303,
+    )
     assert.deepEqual((await attendanceOf(id)).map((a) => a.minutes_contributed).sort(), [0, 120, 120])
     await b.get(`/meetings/${id}/minutes`)
-    assert.equal((await b.post(`/meetings/${id}/minutes`, { minutesText: 'Mötet öppnades.', version: version((await b.get(`/meetings/${id}/minutes`)).body) })).statusCode, 303)
+    assert.equal(
+      (await b.post(`/meetings/${id}/minutes`, { minutesText: 'Mötet öppnades.', version: version((await b.get(`/meetings/${id}/minutes`)).body) })).statusCode,
+      303,
+    )
     assert.equal((await b.post(`/meetings/${id}/decisions/new`, { title: 'Lägesbild', decisionText: 'Styrgruppen godkänner lägesbilden.' })).statusCode, 303)
-    assert.equal((await b.post(`/meetings/${id}/action-items/new`, { title: 'Sammanställ statistik', ownerPersonId: lkp.personId, status: 'open' })).statusCode, 303)
+    assert.equal(
+      (await b.post(`/meetings/${id}/action-items/new`, { title: 'Sammanställ statistik', ownerPersonId: lkp.personId, status: 'open' })).statusCode,
+      303,
+    )
     assert.equal((await b.post(`/meetings/${id}/distribution`, { recipient: 'Kommunstyrelsen i Linköpings kommun' })).statusCode, 303)
 
     const page = await b.get(`/meetings/${id}`)
@@ -200,7 +232,12 @@ describe('justering', () => {
 
     // Follow-up continues after justering: the action item can still change, until it is done.
     const [item] = await queryRows<{ id: string; version: number }>(t.deps.db, sql`select id, version from action_items where meeting_id = ${id}`)
-    const edit = await b.post(`/action-items/${item.id}/edit`, { title: 'Sammanställ statistik', ownerPersonId: lkp.personId, status: 'in_progress', version: String(item.version) })
+    const edit = await b.post(`/action-items/${item.id}/edit`, {
+      title: 'Sammanställ statistik',
+      ownerPersonId: lkp.personId,
+      status: 'in_progress',
+      version: String(item.version),
+    })
     assert.equal(edit.statusCode, 303)
   })
 
@@ -232,10 +269,24 @@ describe('the meetings API', () => {
     assert.equal(one.title, 'API-mötet')
     assert.equal(one.startsAt, '2026-09-09T11:00:00.000Z')
     // The agenda's own item first, then the open action item carried from the June meeting.
-    assert.deepEqual(one.agenda.map((a: { title: string; actionItemId: string | null }) => [a.title, !!a.actionItemId]), [['Inledning', false], ['Sammanställ statistik', true]])
+    assert.deepEqual(
+      one.agenda.map((a: { title: string; actionItemId: string | null }) => [a.title, !!a.actionItemId]),
+      [
+        ['Inledning', false],
+        ['Sammanställ statistik', true],
+      ],
+    )
     assert.deepEqual(
       one.attendance.find((a: { seatId: string }) => a.seatId === lkp.seatId),
-      { seatId: lkp.seatId, personName: 'Anna Lind', partyId: lkp.partyId, partyName: 'Linköpings kommun', status: 'present', substituteName: null, minutesContributed: 90 },
+      {
+        seatId: lkp.seatId,
+        personName: 'Anna Lind',
+        partyId: lkp.partyId,
+        partyName: 'Linköpings kommun',
+        status: 'present',
+        substituteName: null,
+        minutesContributed: 90,
+      },
     )
     assert.equal(one.decisions[0].title, 'Budget')
     assert.equal(typeof one.decisions[0].paragraph, 'number')

@@ -61,7 +61,10 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
       const { meeting: current } = await loadMeeting(deps.db, req.actor, meeting.id)
       if (current.minutesApprovedAt) throw new MinutesApproved()
       const values = { ...formValues(req.body), version: String(current.version) }
-      return reply.page(<MeetingFormPage body={body} meeting={current} values={values} current={current} errors={[{ field: '', message: req.t('meetings.stale.body') }]} />, 409)
+      return reply.page(
+        <MeetingFormPage body={body} meeting={current} values={values} current={current} errors={[{ field: '', message: req.t('meetings.stale.body') }]} />,
+        409,
+      )
     }
     reply.flash('success', 'meetings.flash.updated')
     return reply.seeOther(`/meetings/${meeting.id}`)
@@ -84,4 +87,3 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/meetings/${id}`)
   })
 }
-

@@ -12,7 +12,14 @@ export const isIsoDate = (v: string) => {
 const required = (key: string, max = 300) => z.preprocess(trimmed, z.string({ error: key }).max(max, { error: 'meetings.errors.tooLong' }))
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'meetings.errors.tooLong' }).optional())
 const isoDate = (key: string) => z.preprocess(trimmed, z.string({ error: key }).refine(isIsoDate, { error: 'meetings.errors.dateInvalid' }))
-const clock = (key: string) => z.preprocess(trimmed, z.string({ error: key }).regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, { error: 'meetings.errors.timeInvalid' }).transform((v) => v.replace('.', ':')))
+const clock = (key: string) =>
+  z.preprocess(
+    trimmed,
+    z
+      .string({ error: key })
+      .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, { error: 'meetings.errors.timeInvalid' })
+      .transform((v) => v.replace('.', ':')),
+  )
 export const Version = z.coerce.number({ error: 'platform.errors.badRequest' }).int().min(1).max(2147483647)
 const optionalUuid = (key: string) => z.preprocess(trimmed, z.uuid({ error: key }).optional())
 
@@ -48,7 +55,15 @@ export const VersionInput = z.object({ version: Version })
 export const AgendaItemInput = z.object({
   title: required('meetings.errors.agendaTitleRequired', 300),
   presenter: optionalText(200),
-  plannedMinutes: z.preprocess(trimmed, z.coerce.number({ error: 'meetings.errors.plannedMinutesInvalid' }).int({ error: 'meetings.errors.plannedMinutesInvalid' }).min(1, { error: 'meetings.errors.plannedMinutesInvalid' }).max(600, { error: 'meetings.errors.plannedMinutesInvalid' }).optional()),
+  plannedMinutes: z.preprocess(
+    trimmed,
+    z.coerce
+      .number({ error: 'meetings.errors.plannedMinutesInvalid' })
+      .int({ error: 'meetings.errors.plannedMinutesInvalid' })
+      .min(1, { error: 'meetings.errors.plannedMinutesInvalid' })
+      .max(600, { error: 'meetings.errors.plannedMinutesInvalid' })
+      .optional(),
+  ),
 })
 export type AgendaItemInput = z.output<typeof AgendaItemInput>
 
@@ -66,7 +81,10 @@ export type AttendanceRow = z.output<typeof AttendanceRow>
 
 // ---- Minutes ----
 
-export const MinutesInput = z.object({ minutesText: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(100_000, { error: 'meetings.errors.tooLong' })), version: Version })
+export const MinutesInput = z.object({
+  minutesText: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(100_000, { error: 'meetings.errors.tooLong' })),
+  version: Version,
+})
 export type MinutesInput = z.output<typeof MinutesInput>
 
 export const DecisionInput = z.object({
@@ -111,7 +129,15 @@ export const MeetingList = z.object({ items: z.array(MeetingSummary) })
 
 export const MeetingDetail = MeetingSummary.extend({
   minutesText: z.string(),
-  agenda: z.array(z.object({ position: z.number().int(), title: z.string(), presenter: z.string().nullable(), plannedMinutes: z.number().int().nullable(), actionItemId: z.uuid().nullable() })),
+  agenda: z.array(
+    z.object({
+      position: z.number().int(),
+      title: z.string(),
+      presenter: z.string().nullable(),
+      plannedMinutes: z.number().int().nullable(),
+      actionItemId: z.uuid().nullable(),
+    }),
+  ),
   attendance: z.array(
     z.object({
       seatId: z.uuid(),
@@ -124,6 +150,8 @@ export const MeetingDetail = MeetingSummary.extend({
     }),
   ),
   decisions: z.array(z.object({ id: z.uuid(), year: z.number().int(), paragraph: z.number().int(), title: z.string(), decisionText: z.string() })),
-  actionItems: z.array(z.object({ id: z.uuid(), title: z.string(), owner: z.string().nullable(), dueOn: z.string().nullable(), status: z.enum(ACTION_STATUSES) })),
+  actionItems: z.array(
+    z.object({ id: z.uuid(), title: z.string(), owner: z.string().nullable(), dueOn: z.string().nullable(), status: z.enum(ACTION_STATUSES) }),
+  ),
   distribution: z.array(z.object({ organisationId: z.uuid().nullable(), recipient: z.string() })),
 })

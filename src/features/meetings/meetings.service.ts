@@ -49,8 +49,15 @@ export async function updateMeeting(deps: Deps, ctx: Ctx, meetingId: unknown, in
     async (tx, _touched, before) => {
       // Decisions are numbered within the meeting's year: moving the meeting to another year would orphan their §.
       const decided = await minutes.listDecisions(tx, meeting.id)
-      if (decided.length && stockholmParts(before.startsAt).year !== Number(input.date.slice(0, 4))) throw new MeetingFieldError('date', 'meetings.errors.yearHasDecisions')
-      const after = await repo.setMeeting(tx, meeting.id, { title: input.title, kind: input.kind, place: input.place ?? '', status: input.status, ...times(input) })
+      if (decided.length && stockholmParts(before.startsAt).year !== Number(input.date.slice(0, 4)))
+        throw new MeetingFieldError('date', 'meetings.errors.yearHasDecisions')
+      const after = await repo.setMeeting(tx, meeting.id, {
+        title: input.title,
+        kind: input.kind,
+        place: input.place ?? '',
+        status: input.status,
+        ...times(input),
+      })
       await audit(tx, ctx, { action: 'meeting.updated', entityType: 'meeting', entityId: meeting.id, organisationId: body.organisationId, before, after })
       return after
     },
@@ -77,7 +84,14 @@ export async function approveMinutes(deps: Deps, ctx: Ctx, meetingId: unknown, v
         minutesApprovedBy: ctx.actor.name,
         status: touched.status === 'cancelled' ? 'cancelled' : 'held',
       })
-      await audit(tx, ctx, { action: 'meeting.minutes_approved', entityType: 'meeting', entityId: meeting.id, organisationId: body.organisationId, before, after })
+      await audit(tx, ctx, {
+        action: 'meeting.minutes_approved',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        organisationId: body.organisationId,
+        before,
+        after,
+      })
       return after
     },
     version,
@@ -114,11 +128,26 @@ export async function meetingDetail(deps: Deps, actor: Actor | undefined, meetin
     minutes.listInvitations(db, meeting.id),
     partyNames(db, scope.partyIds),
   ])
-  return { ...access, agenda, followUps, attendance, decisions, actionItems, distribution, invitations, parties, recordableParties: [...attendanceParties(actor, scope)], date }
+  return {
+    ...access,
+    agenda,
+    followUps,
+    attendance,
+    decisions,
+    actionItems,
+    distribution,
+    invitations,
+    parties,
+    recordableParties: [...attendanceParties(actor, scope)],
+    date,
+  }
 }
 
 export async function partyNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (!ids.length) return []
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...ids]))
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]))
   return sortBySv(rows, (p) => p.name)
 }

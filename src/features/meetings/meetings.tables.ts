@@ -119,10 +119,7 @@ export const actionItems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [
-    index('action_items_body_status_idx').on(t.bodyId, t.status),
-    check('action_items_status_check', sql`${t.status} in ('open','in_progress','done')`),
-  ],
+  (t) => [index('action_items_body_status_idx').on(t.bodyId, t.status), check('action_items_status_check', sql`${t.status} in ('open','in_progress','done')`)],
 )
 
 /** "Beslutet skickas till": who receives the minutes. */
@@ -154,4 +151,3 @@ export const meetingInvitations = pgTable(
   },
   (t) => [uniqueIndex('meeting_invitations_key').on(t.meetingId, t.seatId)],
 )
-

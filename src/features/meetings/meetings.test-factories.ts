@@ -29,10 +29,20 @@ export async function buildCollaboration(deps: Deps, overrides: { bodyName?: str
   const ownerId = await orgId(deps, 'lansstyrelsen-05')
   const [c] = await deps.db
     .insert(collaborations)
-    .values({ code: `test-${randomBytes(4).toString('hex')}`, name: 'Östergötland tillsammans mot brott', shortName: 'ÖTMB', countyCode: '05', periodStart: '2022-01-01', periodEnd: '2027-12-31', organisationId: ownerId })
+    .values({
+      code: `test-${randomBytes(4).toString('hex')}`,
+      name: 'Östergötland tillsammans mot brott',
+      shortName: 'ÖTMB',
+      countyCode: '05',
+      periodStart: '2022-01-01',
+      periodEnd: '2027-12-31',
+      organisationId: ownerId,
+    })
     .returning()
   for (const code of PARTY_CODES) {
-    await deps.db.insert(collaborationParties).values({ collaborationId: c.id, organisationId: await orgId(deps, code), isConvenor: code === 'lansstyrelsen-05' })
+    await deps.db
+      .insert(collaborationParties)
+      .values({ collaborationId: c.id, organisationId: await orgId(deps, code), isConvenor: code === 'lansstyrelsen-05' })
   }
   const bodyId = await buildBody(deps, c.id, ownerId, overrides.bodyName ?? 'Styrgrupp')
   return { collaborationId: c.id, bodyId, ownerId }
@@ -60,7 +70,15 @@ export async function buildSeat(
   const level = o.level ?? 'chief'
   const [s] = await deps.db
     .insert(seats)
-    .values({ bodyId: o.bodyId, personId: p.id, organisationId: partyId, level, validFrom: o.validFrom ?? '2022-01-01', validTo: o.validTo ?? null, visibility: level === 'chief' ? 'public' : 'partners' })
+    .values({
+      bodyId: o.bodyId,
+      personId: p.id,
+      organisationId: partyId,
+      level,
+      validFrom: o.validFrom ?? '2022-01-01',
+      validTo: o.validTo ?? null,
+      visibility: level === 'chief' ? 'public' : 'partners',
+    })
     .returning()
   return { seatId: s.id, personId: p.id, partyId }
 }

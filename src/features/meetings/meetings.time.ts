@@ -11,7 +11,16 @@ const formats = new Map<string, Intl.DateTimeFormat>()
 const partsFormat = (timeZone: string) => {
   let f = formats.get(timeZone)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
     formats.set(timeZone, f)
   }
   return f
@@ -28,7 +37,11 @@ export interface WallClock {
 
 /** The calendar fields of an instant in a time zone (Stockholm unless told). */
 export function wallClock(instant: Date, timeZone = MEETING_TIME_ZONE): WallClock {
-  const p = Object.fromEntries(partsFormat(timeZone).formatToParts(instant).map((x) => [x.type, x.value]))
+  const p = Object.fromEntries(
+    partsFormat(timeZone)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  )
   return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour % 24, minute: +p.minute, second: +p.second }
 }
 

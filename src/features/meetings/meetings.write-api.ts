@@ -49,7 +49,11 @@ async function withFieldProblems<T>(req: FastifyRequest, reply: FastifyReply, ru
   } catch (err) {
     if (!(err instanceof DomainError) || !err.field) throw err
     const message = req.t(err.messageKey, err.params)
-    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), { detail: message, code: err.code, errors: [{ path: err.field, code: err.code, message }] })
+    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
+      detail: message,
+      code: err.code,
+      errors: [{ path: err.field, code: err.code, message }],
+    })
   }
 }
 

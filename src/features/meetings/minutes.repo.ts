@@ -11,11 +11,18 @@ export type DistributionEntry = typeof meetingDistribution.$inferSelect
 // ---- Decisions (§) ----
 
 export async function listDecisions(db: Db, meetingId: string): Promise<Decision[]> {
-  return db.select().from(meetingDecisions).where(eq(meetingDecisions.meetingId, meetingId)).orderBy(asc(meetingDecisions.year), asc(meetingDecisions.paragraph))
+  return db
+    .select()
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.meetingId, meetingId))
+    .orderBy(asc(meetingDecisions.year), asc(meetingDecisions.paragraph))
 }
 
 export async function findDecision(db: Db, meetingId: string, id: string): Promise<Decision | undefined> {
-  const [d] = await db.select().from(meetingDecisions).where(and(eq(meetingDecisions.id, id), eq(meetingDecisions.meetingId, meetingId)))
+  const [d] = await db
+    .select()
+    .from(meetingDecisions)
+    .where(and(eq(meetingDecisions.id, id), eq(meetingDecisions.meetingId, meetingId)))
   return d
 }
 
@@ -88,7 +95,10 @@ export async function insertDistribution(tx: Db, v: { meetingId: string; organis
 }
 
 export async function deleteDistribution(tx: Db, meetingId: string, id: string): Promise<DistributionEntry | undefined> {
-  const [d] = await tx.delete(meetingDistribution).where(and(eq(meetingDistribution.id, id), eq(meetingDistribution.meetingId, meetingId))).returning()
+  const [d] = await tx
+    .delete(meetingDistribution)
+    .where(and(eq(meetingDistribution.id, id), eq(meetingDistribution.meetingId, meetingId)))
+    .returning()
   return d
 }
 

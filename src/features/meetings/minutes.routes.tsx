@@ -78,7 +78,10 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
       if (!(err instanceof StaleVersionError)) throw err
       const now = await svc.findDecisionFor(deps, req.actor, meetingId, decisionId)
       const values = { ...formValues(req.body), version: String(now.meeting.version) }
-      return reply.page(<DecisionPage body={body} meeting={now.meeting} decision={now.decision} current={now.decision} values={values} errors={staleError(req)} />, 409)
+      return reply.page(
+        <DecisionPage body={body} meeting={now.meeting} decision={now.decision} current={now.decision} values={values} errors={staleError(req)} />,
+        409,
+      )
     }
     reply.flash('success', 'meetings.flash.decisionUpdated', { paragraph: decision.paragraph })
     return reply.seeOther(back(meetingId))
@@ -125,7 +128,11 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
       await svc.updateActionItem(deps, ctxOf(req), item.id, form.data)
     } catch (err) {
       const f = fieldErrors(req, err)
-      if (f) return reply.page(<ActionItemPage body={body} meeting={meeting} item={item} owners={owners} values={formValues(req.body)} errors={f.errors} />, f.status)
+      if (f)
+        return reply.page(
+          <ActionItemPage body={body} meeting={meeting} item={item} owners={owners} values={formValues(req.body)} errors={f.errors} />,
+          f.status,
+        )
       if (!(err instanceof StaleVersionError)) throw err
       const now = await loadItem(req)
       const values = { ...formValues(req.body), version: String(now.item.version) }
@@ -136,7 +143,8 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   // ---- Distribution ----
-  const partyOptions = async (scope: { partyIds: readonly string[] }) => (await partyNames(deps.db, scope.partyIds)).map((p) => ({ value: p.id, label: p.name }))
+  const partyOptions = async (scope: { partyIds: readonly string[] }) =>
+    (await partyNames(deps.db, scope.partyIds)).map((p) => ({ value: p.id, label: p.name }))
 
   app.get('/meetings/:meetingId/distribution', write, async (req, reply) => {
     const { body, meeting, scope } = await openMeeting(req)
@@ -146,13 +154,17 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/meetings/:meetingId/distribution', write, async (req, reply) => {
     const { body, meeting, scope } = await openMeeting(req)
     const form = parseForm(DistributionInput, req.body, req.t)
-    if (!form.ok) return reply.page(<DistributionPage body={body} meeting={meeting} parties={await partyOptions(scope)} values={form.values} errors={form.errors} />, 400)
+    if (!form.ok)
+      return reply.page(<DistributionPage body={body} meeting={meeting} parties={await partyOptions(scope)} values={form.values} errors={form.errors} />, 400)
     try {
       await svc.addDistribution(deps, ctxOf(req), meeting.id, form.data)
     } catch (err) {
       const f = fieldErrors(req, err)
       if (!f) throw err
-      return reply.page(<DistributionPage body={body} meeting={meeting} parties={await partyOptions(scope)} values={formValues(req.body)} errors={f.errors} />, f.status)
+      return reply.page(
+        <DistributionPage body={body} meeting={meeting} parties={await partyOptions(scope)} values={formValues(req.body)} errors={f.errors} />,
+        f.status,
+      )
     }
     reply.flash('success', 'meetings.flash.distributionAdded')
     return reply.seeOther(back(meeting.id))

@@ -22,7 +22,12 @@ export async function saveMinutesText(deps: Deps, ctx: Ctx, meetingId: unknown, 
     meeting.id,
     async (tx, _m, before) => {
       const after = await setMeeting(tx, meeting.id, { minutesText: input.minutesText })
-      await audit(tx, ctx, { action: 'meeting.minutes_saved', ...audited(meeting.id, body.organisationId), before: { minutesText: before.minutesText }, after: { minutesText: after.minutesText } })
+      await audit(tx, ctx, {
+        action: 'meeting.minutes_saved',
+        ...audited(meeting.id, body.organisationId),
+        before: { minutesText: before.minutesText },
+        after: { minutesText: after.minutesText },
+      })
       return after
     },
     input.version,
@@ -39,15 +44,11 @@ export async function addDecision(deps: Deps, ctx: Ctx, meetingId: unknown, inpu
   const year = stockholmParts(meeting.startsAt).year
   for (let attempt = 0; ; attempt++) {
     try {
-      return await changeOpenMeeting(
-        deps,
-        meeting.id,
-        async (tx) => {
-          const d = await repo.insertDecision(tx, { meetingId: meeting.id, bodyId: body.id, year, title: input.title, decisionText: input.decisionText })
-          await audit(tx, ctx, { action: 'meeting.decision_added', ...audited(meeting.id, body.organisationId), after: d })
-          return d
-        },
-      )
+      return await changeOpenMeeting(deps, meeting.id, async (tx) => {
+        const d = await repo.insertDecision(tx, { meetingId: meeting.id, bodyId: body.id, year, title: input.title, decisionText: input.decisionText })
+        await audit(tx, ctx, { action: 'meeting.decision_added', ...audited(meeting.id, body.organisationId), after: d })
+        return d
+      })
     } catch (err) {
       if (!uniqueViolation(err, 'meeting_decisions_paragraph_key')) throw err
       if (attempt >= 4) throw new ParagraphTaken()
@@ -108,7 +109,13 @@ export async function addActionItem(deps: Deps, ctx: Ctx, meetingId: unknown, in
   await checkOwner(deps, meeting, input.ownerPersonId)
   return changeOpenMeeting(deps, meeting.id, async (tx) => {
     const item = await repo.insertActionItem(tx, { meetingId: meeting.id, bodyId: body.id, ...actionValues(input) })
-    await audit(tx, ctx, { action: 'meeting.action_item_added', entityType: 'action_item', entityId: item.id, organisationId: body.organisationId, after: item })
+    await audit(tx, ctx, {
+      action: 'meeting.action_item_added',
+      entityType: 'action_item',
+      entityId: item.id,
+      organisationId: body.organisationId,
+      after: item,
+    })
     return item
   })
 }
@@ -133,7 +140,14 @@ export async function updateActionItem(deps: Deps, ctx: Ctx, itemId: unknown, in
     if (before.status === 'done') throw new ActionItemDone()
     const after = await repo.updateActionItem(tx, item.id, input.version, actionValues(input))
     if (!after) throw new StaleVersionError(before)
-    await audit(tx, ctx, { action: 'meeting.action_item_updated', entityType: 'action_item', entityId: item.id, organisationId: body.organisationId, before, after })
+    await audit(tx, ctx, {
+      action: 'meeting.action_item_updated',
+      entityType: 'action_item',
+      entityId: item.id,
+      organisationId: body.organisationId,
+      before,
+      after,
+    })
     return after
   })
 }

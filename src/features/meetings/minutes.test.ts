@@ -29,7 +29,12 @@ before(async () => {
 after(() => t.close())
 
 const paragraphOf = async (meetingId: string, title: string) =>
-  (await queryRows<{ paragraph: number; year: number }>(t.deps.db, sql`select paragraph, year from meeting_decisions where meeting_id = ${meetingId} and title = ${title}`))[0]
+  (
+    await queryRows<{ paragraph: number; year: number }>(
+      t.deps.db,
+      sql`select paragraph, year from meeting_decisions where meeting_id = ${meetingId} and title = ${title}`,
+    )
+  )[0]
 
 async function decide(meetingId: string, title: string) {
   const res = await coordinator.post(`/meetings/${meetingId}/decisions/new`, { title, decisionText: `Beslut om ${title}.` })
@@ -52,7 +57,15 @@ describe('decision numbering (§)', () => {
     // Its § belong to 2026: the meeting cannot move to 2027 (it can within 2026).
     const edit = async (date: string) => {
       const v = /name="version" value="(\d+)"/.exec((await coordinator.get(`/meetings/${feb}/edit`)).body)![1]
-      return coordinator.post(`/meetings/${feb}/edit`, { title: 'Februarimötet', kind: 'ordinary', date, startTime: '13:00', endTime: '15:00', status: 'planned', version: v })
+      return coordinator.post(`/meetings/${feb}/edit`, {
+        title: 'Februarimötet',
+        kind: 'ordinary',
+        date,
+        startTime: '13:00',
+        endTime: '15:00',
+        status: 'planned',
+        version: v,
+      })
     }
     const moved = await edit('2027-02-02')
     assert.equal(moved.statusCode, 400)
@@ -78,16 +91,19 @@ describe('decision numbering (§)', () => {
     const b = await buildMeeting(t.deps, { bodyId: body, date: '2026-02-11' })
     const u = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })
     const ctx = { actor: (await actorForUser(t.deps, u.id, 'session'))! }
-    const saved = await Promise.all(
-      [a, b, a, b, a, b].map((m, i) => addDecision(t.deps, ctx, m, { title: `Samtidigt ${i}`, decisionText: 'x' })),
+    const saved = await Promise.all([a, b, a, b, a, b].map((m, i) => addDecision(t.deps, ctx, m, { title: `Samtidigt ${i}`, decisionText: 'x' })))
+    assert.deepEqual(
+      saved.map((d) => d.paragraph).sort((x, y) => x - y),
+      [1, 2, 3, 4, 5, 6],
     )
-    assert.deepEqual(saved.map((d) => d.paragraph).sort((x, y) => x - y), [1, 2, 3, 4, 5, 6])
   })
 
   test('the database refuses a second decision with the same § in a body and year', async () => {
     const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-08-08' })
     await assert.rejects(
-      t.deps.db.execute(sql`insert into meeting_decisions (meeting_id, body_id, year, paragraph, title, decision_text) values (${m}, ${c.bodyId}, 2026, 1, 'Dubblett', 'x')`),
+      t.deps.db.execute(
+        sql`insert into meeting_decisions (meeting_id, body_id, year, paragraph, title, decision_text) values (${m}, ${c.bodyId}, 2026, 1, 'Dubblett', 'x')`,
+      ),
     )
   })
 })
@@ -99,7 +115,12 @@ describe('action items', () => {
     const first = await buildMeeting(t.deps, { bodyId: body, date: '2026-02-02' })
     const second = await buildMeeting(t.deps, { bodyId: body, date: '2026-04-04' })
     const third = await buildMeeting(t.deps, { bodyId: body, date: '2026-06-06' })
-    const res = await coordinator.post(`/meetings/${first}/action-items/new`, { title: 'Ta fram lägesbild', ownerPersonId: seat.personId, dueOn: '2026-03-31', status: 'open' })
+    const res = await coordinator.post(`/meetings/${first}/action-items/new`, {
+      title: 'Ta fram lägesbild',
+      ownerPersonId: seat.personId,
+      dueOn: '2026-03-31',
+      status: 'open',
+    })
     assert.equal(res.statusCode, 303)
     const [item] = await queryRows<{ id: string; version: number }>(t.deps.db, sql`select id, version from action_items where meeting_id = ${first}`)
 
@@ -109,7 +130,14 @@ describe('action items', () => {
     assert.match((await viewer.get(`/meetings/${third}`)).body, followUp)
 
     // Still in progress at the second meeting: it stays.
-    const edit = (status: string, version: number) => coordinator.post(`/action-items/${item.id}/edit`, { title: 'Ta fram lägesbild', ownerPersonId: seat.personId, dueOn: '2026-03-31', status, version: String(version) })
+    const edit = (status: string, version: number) =>
+      coordinator.post(`/action-items/${item.id}/edit`, {
+        title: 'Ta fram lägesbild',
+        ownerPersonId: seat.personId,
+        dueOn: '2026-03-31',
+        status,
+        version: String(version),
+      })
     assert.equal((await edit('in_progress', item.version)).statusCode, 303)
     assert.match((await viewer.get(`/meetings/${third}`)).body, followUp)
     // Justering of the second meeting writes the follow-up into its agenda for good.
@@ -117,7 +145,10 @@ describe('action items', () => {
     assert.equal((await coordinator.post(`/meetings/${second}/approve`, { version: v })).statusCode, 303)
 
     assert.equal((await edit('done', item.version + 1)).statusCode, 303)
-    const [done] = await queryRows<{ status: string; done_at: Date | null; version: number }>(t.deps.db, sql`select status, done_at, version from action_items where id = ${item.id}`)
+    const [done] = await queryRows<{ status: string; done_at: Date | null; version: number }>(
+      t.deps.db,
+      sql`select status, done_at, version from action_items where id = ${item.id}`,
+    )
     assert.equal(done.status, 'done')
     assert.ok(done.done_at)
     assert.doesNotMatch((await viewer.get(`/meetings/${third}`)).body, followUp, 'gone once done')
@@ -132,7 +163,11 @@ describe('action items', () => {
 
   test('an owner who holds no seat in the body is refused on the owner field', async () => {
     const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-10-10' })
-    const stranger = await buildSeat(t.deps, { bodyId: await buildBody(t.deps, c.collaborationId, c.ownerId, 'Annat organ'), partyCode: 'kommun-0581', name: 'Olle Utomstående' })
+    const stranger = await buildSeat(t.deps, {
+      bodyId: await buildBody(t.deps, c.collaborationId, c.ownerId, 'Annat organ'),
+      partyCode: 'kommun-0581',
+      name: 'Olle Utomstående',
+    })
     const res = await coordinator.post(`/meetings/${m}/action-items/new`, { title: 'X', ownerPersonId: stranger.personId, status: 'open' })
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /<a href="#f-ownerPersonId">Välj en person i organet eller skriv ett namn<\/a>/)
@@ -151,10 +186,21 @@ describe('time contributed', () => {
     const m2026a = await buildMeeting(t.deps, { bodyId: fresh.bodyId, date: '2026-02-02', start: '09:00', end: '12:00' })
     const m2026b = await buildMeeting(t.deps, { bodyId: fresh.bodyId, date: '2026-03-03', start: '09:00', end: '10:00' })
     const cancelled = await buildMeeting(t.deps, { bodyId: fresh.bodyId, date: '2026-04-04' })
-    const record = async (meeting: string, fields: Record<string, string>) => assert.equal((await coordinator.post(`/meetings/${meeting}/attendance`, fields)).statusCode, 303)
+    const record = async (meeting: string, fields: Record<string, string>) =>
+      assert.equal((await coordinator.post(`/meetings/${meeting}/attendance`, fields)).statusCode, 303)
     await record(m2025, { [`status_${seats.lkp.seatId}`]: 'present', [`status_${seats.nkp.seatId}`]: 'present', [`time_${seats.nkp.seatId}`]: '1,5' })
-    await record(m2026a, { [`status_${seats.lkp.seatId}`]: 'present', [`time_${seats.lkp.seatId}`]: '2:30', [`status_${seats.lkp2.seatId}`]: 'present', [`status_${seats.nkp.seatId}`]: 'absent' })
-    await record(m2026b, { [`status_${seats.lkp.seatId}`]: 'substitute_present', [`substitute_${seats.lkp.seatId}`]: 'Karin', [`status_${seats.nkp.seatId}`]: 'present', [`time_${seats.nkp.seatId}`]: '0:20' })
+    await record(m2026a, {
+      [`status_${seats.lkp.seatId}`]: 'present',
+      [`time_${seats.lkp.seatId}`]: '2:30',
+      [`status_${seats.lkp2.seatId}`]: 'present',
+      [`status_${seats.nkp.seatId}`]: 'absent',
+    })
+    await record(m2026b, {
+      [`status_${seats.lkp.seatId}`]: 'substitute_present',
+      [`substitute_${seats.lkp.seatId}`]: 'Karin',
+      [`status_${seats.nkp.seatId}`]: 'present',
+      [`time_${seats.nkp.seatId}`]: '0:20',
+    })
     await record(cancelled, { [`status_${seats.lkp.seatId}`]: 'present' })
     await t.deps.db.execute(sql`update meetings set status = 'cancelled' where id = ${cancelled}`)
 
@@ -165,7 +211,8 @@ describe('time contributed', () => {
 
     const page = await viewer.get(`/collaborations/${fresh.collaborationId}/time`)
     assert.equal(page.statusCode, 200)
-    const row = (name: string) => new RegExp(`<td>${name}</td>${'<td class="table__cell--numeric">(?:<strong>)?([^<]+)(?:</strong>)?</td>'.repeat(3)}`).exec(page.body)?.slice(1)
+    const row = (name: string) =>
+      new RegExp(`<td>${name}</td>${'<td class="table__cell--numeric">(?:<strong>)?([^<]+)(?:</strong>)?</td>'.repeat(3)}`).exec(page.body)?.slice(1)
     assert.deepEqual(row('Linköpings kommun'), ['2', '6,5', '8,5'])
     assert.deepEqual(row('Norrköpings kommun'), ['1,5', '0,33', '1,83'])
   })

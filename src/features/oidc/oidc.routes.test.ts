@@ -10,7 +10,12 @@ import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
 import { isLoopbackHttp, type OidcFlow } from './oidc.service.ts'
 
 const CLIENT = { clientId: 'tillsammans', clientSecret: 'hemlig klient+nyckel/1' }
-const oidcEnv = (issuer: string) => ({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT.clientId, OIDC_CLIENT_SECRET: CLIENT.clientSecret, BASE_URL: 'http://localhost:3000' })
+const oidcEnv = (issuer: string) => ({
+  OIDC_ISSUER: issuer,
+  OIDC_CLIENT_ID: CLIENT.clientId,
+  OIDC_CLIENT_SECRET: CLIENT.clientSecret,
+  BASE_URL: 'http://localhost:3000',
+})
 
 let idp: MockOidcProvider
 let t: TestApp
@@ -153,7 +158,7 @@ describe('OIDC login', () => {
     assert.equal(b.cookie('tm_session'), undefined)
   })
 
-  test('an ID token not signed by a key in the IdP\'s JWKS is refused', async () => {
+  test("an ID token not signed by a key in the IdP's JWKS is refused", async () => {
     await buildUser(t.deps, { email: 'forfalskad@kommun.test' })
     idp.login = { email: 'forfalskad@kommun.test', foreignKey: true }
     const b = new TestBrowser(t.app)

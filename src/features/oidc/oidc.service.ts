@@ -150,24 +150,24 @@ export type SignInResult = { ok: true; token: string } | { ok: false; reason: 'n
  * unknown or deactivated address is refused, and the refusal is audited so the coordinator can see
  * who tried.
  */
-export async function signInWithEmail(
-  deps: Deps,
-  email: string,
-  meta: { ip: string; userAgent?: string; requestId?: string },
-): Promise<SignInResult> {
+export async function signInWithEmail(deps: Deps, email: string, meta: { ip: string; userAgent?: string; requestId?: string }): Promise<SignInResult> {
   const user = await findUserByEmail(deps.db, email)
   if (user && user.status === 'active') {
     return { ok: true, token: await openSession(deps, user, { ...meta, method: 'oidc' }) }
   }
   const reason = user ? 'deactivated' : 'no_account'
   await deps.db.transaction(async (tx) => {
-    await audit(tx, { actor: { label: 'anonymous' }, requestId: meta.requestId }, {
-      action: 'session.oidc_refused',
-      entityType: 'user',
-      entityId: user?.id ?? null,
-      organisationId: user?.organisationId ?? null,
-      after: { email: email.trim().toLowerCase().slice(0, 200), reason, ip: meta.ip },
-    })
+    await audit(
+      tx,
+      { actor: { label: 'anonymous' }, requestId: meta.requestId },
+      {
+        action: 'session.oidc_refused',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        organisationId: user?.organisationId ?? null,
+        after: { email: email.trim().toLowerCase().slice(0, 200), reason, ip: meta.ip },
+      },
+    )
   })
   return { ok: false, reason }
 }

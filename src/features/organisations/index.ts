@@ -7,6 +7,12 @@ export type { Organisation } from './organisations.repo.ts'
 
 /** The parties of the platform: reference data every other feature points at. */
 export async function organisations(app: FastifyInstance, { deps }: { deps: Deps }) {
-  deps.nav.add({ href: '/organisations', labelKey: 'organisations.nav', descriptionKey: 'organisations.navDescription', order: 40, visible: (a) => a?.via === 'session' })
+  deps.nav.add({
+    href: '/organisations',
+    labelKey: 'organisations.nav',
+    descriptionKey: 'organisations.navDescription',
+    order: 40,
+    visible: (a) => a?.via === 'session',
+  })
   organisationsRoutes(app, deps)
 }

@@ -7,7 +7,11 @@ import { listCounties, listOrganisations } from './organisations.repo.ts'
 import { OrganisationsPage } from './views/organisations-page.tsx'
 
 const ListQuery = z.object({
-  county: z.string().regex(/^\d{2}$/).optional().describe('County code (län), e.g. 05'),
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .describe('County code (län), e.g. 05'),
   kind: z.enum(ORGANISATION_KINDS).optional(),
 })
 

@@ -81,7 +81,8 @@ export class ApiRegistry {
       info: {
         title: 'Tillsammans API',
         version: '1.0.0',
-        description: 'JSON API for machine clients. Authenticate with `Authorization: Bearer <token>`; tokens are created by administrators. Errors are application/problem+json (RFC 9457).',
+        description:
+          'JSON API for machine clients. Authenticate with `Authorization: Bearer <token>`; tokens are created by administrators. Errors are application/problem+json (RFC 9457).',
       },
       servers: [{ url: baseUrl }],
       paths,

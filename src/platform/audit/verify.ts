@@ -21,7 +21,8 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<Verify
       if (r.prevHash !== prev) return { ok: false, count, seq: r.seq, reason: 'prev_hash does not match the previous event' }
       if (sha256(r.prevHash + r.payload) !== r.hash) return { ok: false, count, seq: r.seq, reason: 'hash does not match the payload' }
       const hashed = JSON.parse(r.payload) as { occurredAt: string }
-      if (Date.parse(r.occurredAt) !== Date.parse(hashed.occurredAt)) return { ok: false, count, seq: r.seq, reason: 'occurred_at differs from the hashed payload' }
+      if (Date.parse(r.occurredAt) !== Date.parse(hashed.occurredAt))
+        return { ok: false, count, seq: r.seq, reason: 'occurred_at differs from the hashed payload' }
       const fromColumns = canonicalEvent({
         actor: { id: r.actorUserId, label: r.actorLabel },
         organisationId: r.organisationId,

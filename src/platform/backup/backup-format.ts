@@ -223,7 +223,8 @@ function checkManifest(m: BackupManifest, seen: (TableEntry & { from: number })[
   seen.forEach((t, i) => {
     const listed = m.tables[i]
     if (listed?.name !== t.name) throw new BackupError(`The manifest does not list table "${t.name}" (line ${t.from}) in its place.`)
-    if (listed.rows !== t.rows) throw new BackupError(`Table "${t.name}" (from line ${t.from}): the manifest says ${listed.rows} rows, the file holds ${t.rows}.`)
+    if (listed.rows !== t.rows)
+      throw new BackupError(`Table "${t.name}" (from line ${t.from}): the manifest says ${listed.rows} rows, the file holds ${t.rows}.`)
     if (listed.sha256 !== t.sha256) throw new BackupError(`Table "${t.name}" (from line ${t.from}) is damaged: its checksum does not match the manifest.`)
   })
   if (m.sha256 !== sha256) throw new BackupError('The backup file is damaged: the header or a table marker does not match the manifest checksum.')

@@ -75,7 +75,11 @@ async function seed(database: Database) {
   })
   for (const name of ['Åtvidaberg', 'Linköping', null]) {
     await database.db.transaction((tx) =>
-      audit(tx, { actor: { label: 'test' } }, { action: 'organisation.updated', entityType: 'organisation', entityId: C, organisationId: C, after: { name, n: null } }),
+      audit(
+        tx,
+        { actor: { label: 'test' } },
+        { action: 'organisation.updated', entityType: 'organisation', entityId: C, organisationId: C, after: { name, n: null } },
+      ),
     )
   }
 }
@@ -86,7 +90,14 @@ function rewrite(to: string, edit: (lines: string[]) => string[], resign = false
   if (resign) {
     const i = lines.findIndex((l) => l.startsWith('["manifest"'))
     const [, body] = JSON.parse(lines[i])
-    body.sha256 = createHash('sha256').update(lines.slice(0, i).map((l) => l + '\n').join('')).digest('hex')
+    body.sha256 = createHash('sha256')
+      .update(
+        lines
+          .slice(0, i)
+          .map((l) => l + '\n')
+          .join(''),
+      )
+      .digest('hex')
     lines[i] = JSON.stringify(['manifest', body])
   }
   fs.writeFileSync(to, gzipSync(lines.join('\n')))
@@ -110,7 +121,10 @@ after(async () => {
 test('backup writes a header, every table and a manifest with row counts', async () => {
   const manifest = await writeBackup(source, file)
   assert.equal(manifest.header.source, 'pglite')
-  assert.deepEqual(manifest.header.migrations, readMigrations().map((m) => m.tag))
+  assert.deepEqual(
+    manifest.header.migrations,
+    readMigrations().map((m) => m.tag),
+  )
   const byName = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))
   assert.deepEqual(byName, { ...Object.fromEntries(Object.entries(await counts(source)).filter(([n]) => n !== 'schema_migrations')) })
   assert.equal(byName.audit_events, 3)
@@ -138,25 +152,29 @@ test('a backup from an older version is loaded at its level, then migrated', asy
   const firstTables = new Set(
     [...fs.readFileSync(path.join(MIGRATIONS_DIR, `${readMigrations()[0].tag}.sql`), 'utf8').matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]),
   )
-  const older = rewrite(path.join(dir, 'older.tsb'), (lines) => {
-    const header = JSON.parse(lines[0])
-    header.migrations = header.migrations.slice(0, 1)
-    const kept: string[] = [JSON.stringify(header)]
-    let keep = true
-    for (const line of lines.slice(1)) {
-      if (line.startsWith('["table"')) keep = firstTables.has(JSON.parse(line)[1].name)
-      if (line.startsWith('["manifest"')) {
-        const [, body] = JSON.parse(line)
-        body.tables = body.tables.filter((t: { name: string }) => firstTables.has(t.name))
-        body.sequences = (body.sequences ?? []).filter((q: { table: string }) => firstTables.has(q.table))
-        kept.push(JSON.stringify(['manifest', body]))
-        keep = true
-        continue
+  const older = rewrite(
+    path.join(dir, 'older.tsb'),
+    (lines) => {
+      const header = JSON.parse(lines[0])
+      header.migrations = header.migrations.slice(0, 1)
+      const kept: string[] = [JSON.stringify(header)]
+      let keep = true
+      for (const line of lines.slice(1)) {
+        if (line.startsWith('["table"')) keep = firstTables.has(JSON.parse(line)[1].name)
+        if (line.startsWith('["manifest"')) {
+          const [, body] = JSON.parse(line)
+          body.tables = body.tables.filter((t: { name: string }) => firstTables.has(t.name))
+          body.sequences = (body.sequences ?? []).filter((q: { table: string }) => firstTables.has(q.table))
+          kept.push(JSON.stringify(['manifest', body]))
+          keep = true
+          continue
+        }
+        if (keep) kept.push(line)
       }
-      if (keep) kept.push(line)
-    }
-    return kept
-  }, true)
+      return kept
+    },
+    true,
+  )
   const target = await fresh(false)
   await restoreBackup(target, older)
   assert.deepEqual(await dump(target), await dump(source))
@@ -208,7 +226,10 @@ describe('restore refuses and changes nothing', () => {
     await refuses(cut, /damaged or incomplete/)
   })
   test('a file cut at a line boundary (no manifest)', async () => {
-    await refuses(rewrite(path.join(dir, 'nomanifest.tsb'), (l) => l.slice(0, -2).concat('')), /manifest .*missing/)
+    await refuses(
+      rewrite(path.join(dir, 'nomanifest.tsb'), (l) => l.slice(0, -2).concat('')),
+      /manifest .*missing/,
+    )
   })
   test('one byte changed inside a row', async () => {
     const changed = rewrite(path.join(dir, 'changed.tsb'), (l) => l.map((x) => (x.includes('"population": 11562') ? x.replace('Åtvidaberg', 'Åtvidaberh') : x)))
@@ -224,11 +245,15 @@ describe('restore refuses and changes nothing', () => {
     await refuses(file, /not empty \(rows in .*organisations/, source)
   })
   test('a backup from a newer version', async () => {
-    const newer = rewrite(path.join(dir, 'newer.tsb'), (lines) => {
-      const header = JSON.parse(lines[0])
-      header.migrations.push('9999_future')
-      return [JSON.stringify(header), ...lines.slice(1)]
-    }, true)
+    const newer = rewrite(
+      path.join(dir, 'newer.tsb'),
+      (lines) => {
+        const header = JSON.parse(lines[0])
+        header.migrations.push('9999_future')
+        return [JSON.stringify(header), ...lines.slice(1)]
+      },
+      true,
+    )
     await refuses(newer, /newer version .*9999_future/)
   })
   test('the target still takes a good backup afterwards', async () => {

@@ -86,8 +86,10 @@ async function load(tx: Db, file: string, manifest: BackupManifest, batchRows: n
   const finishTable = async () => {
     if (!current?.staged) return
     const cols = current.columns
-    await tx.execute(sql.raw(`insert into ${table(current.name)} (${cols}) overriding system value
-      select ${cols} from bk_stage s cross join lateral jsonb_populate_record(null::${table(current.name)}, s.j) r`))
+    await tx.execute(
+      sql.raw(`insert into ${table(current.name)} (${cols}) overriding system value
+      select ${cols} from bk_stage s cross join lateral jsonb_populate_record(null::${table(current.name)}, s.j) r`),
+    )
     await tx.execute(sql.raw('delete from bk_stage'))
   }
   try {
@@ -97,7 +99,10 @@ async function load(tx: Db, file: string, manifest: BackupManifest, batchRows: n
         const info = catalog.tables.get(event.name)!
         const strange = event.columns.find((c) => !info.columns.includes(c))
         if (strange) throw new BackupError(`Column "${strange}" of table "${event.name}" does not exist in this database.`)
-        const columns = event.columns.filter((c) => !info.generated.has(c)).map(ident).join(', ')
+        const columns = event.columns
+          .filter((c) => !info.generated.has(c))
+          .map(ident)
+          .join(', ')
         current = { name: event.name, columns, staged: info.parents.includes(event.name) }
       } else if (event.kind === 'rows' && current) {
         const json = `[${event.lines.join(',')}]`

@@ -3,7 +3,13 @@ import { test } from 'node:test'
 import { BOM, csvDateTime, csvField, csvRow, decimalComma, toCsv } from './csv.ts'
 
 test('a document starts with a UTF-8 BOM and separates fields with ; and records with CRLF', () => {
-  const text = toCsv(['Namn', 'Län'], [['Linköping', 'Östergötland'], ['Malmö', 'Skåne']])
+  const text = toCsv(
+    ['Namn', 'Län'],
+    [
+      ['Linköping', 'Östergötland'],
+      ['Malmö', 'Skåne'],
+    ],
+  )
   assert.ok(text.startsWith(BOM))
   assert.equal(Buffer.from(text, 'utf8').subarray(0, 3).toString('hex'), 'efbbbf')
   assert.equal(text, `${BOM}Namn;Län\r\nLinköping;Östergötland\r\nMalmö;Skåne\r\n`)

@@ -26,7 +26,10 @@ test('a new data folder is created, migrated once, and reopened with its data', 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-db-'))
   const first = await openDatabase({ dataDir: dir })
   const applied = await migrate(first)
-  assert.deepEqual(applied, readMigrations().map((m) => m.tag))
+  assert.deepEqual(
+    applied,
+    readMigrations().map((m) => m.tag),
+  )
   await first.query(`insert into counties (code, name) values ('99', 'Testlän')`)
   await first.close()
   const again = await openDatabase({ dataDir: dir })

@@ -45,7 +45,15 @@ function databaseUrl() {
 async function startInstance(port: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: String(port), TILLSAMMANS_DEMO: 'true', LOG_LEVEL: 'warn', TILLSAMMANS_WORKERS: 'false', SESSION_SECRET: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl(),
+      PORT: String(port),
+      TILLSAMMANS_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      TILLSAMMANS_WORKERS: 'false',
+      SESSION_SECRET: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -55,7 +63,9 @@ async function startInstance(port: number) {
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`instance on ${port} exited: ${output}`)
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false)
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false)
     if (ok) return
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -79,11 +89,17 @@ test('two instances start together on one empty PostgreSQL, migrate once and sha
   const users = await c.query(`select count(*)::int as n from users where email like '%@demo.test'`)
   await c.end()
   assert.ok(migrations.rows.length >= 2)
-  assert.ok(migrations.rows.every((r) => r.n === 1), 'each migration recorded once')
+  assert.ok(
+    migrations.rows.every((r) => r.n === 1),
+    'each migration recorded once',
+  )
   assert.equal(users.rows[0].n, 7, 'demo accounts created once')
 
   const loginPage = await fetch(`http://127.0.0.1:${a}/login`)
-  const anon = loginPage.headers.getSetCookie().map((s) => s.split(';')[0]).join('; ')
+  const anon = loginPage.headers
+    .getSetCookie()
+    .map((s) => s.split(';')[0])
+    .join('; ')
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())![1]
   const login = await fetch(`http://127.0.0.1:${a}/login`, {
     method: 'POST',
@@ -92,7 +108,10 @@ test('two instances start together on one empty PostgreSQL, migrate once and sha
     body: new URLSearchParams({ _csrf: csrf, email: 'lansstyrelsen@demo.test', password: 'tillsammans-demo' }),
   })
   assert.equal(login.status, 303)
-  const session = login.headers.getSetCookie().find((s) => s.startsWith('tm_session='))!.split(';')[0]
+  const session = login.headers
+    .getSetCookie()
+    .find((s) => s.startsWith('tm_session='))!
+    .split(';')[0]
   const onB = await fetch(`http://127.0.0.1:${b}/account/password`, { redirect: 'manual', headers: { cookie: session } })
   assert.equal(onB.status, 200, 'the session made on instance A is valid on instance B')
   assert.match(await onB.text(), /Lena Samordnare/)

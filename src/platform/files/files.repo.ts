@@ -11,7 +11,16 @@ export async function insertFile(db: Db, file: CheckedFile, owner: { organisatio
   const [row] = await db
     .insert(files)
     .values({ ...file, organisationId: owner.organisationId, uploadedBy: owner.uploadedBy })
-    .returning({ id: files.id, organisationId: files.organisationId, filename: files.filename, contentType: files.contentType, size: files.size, sha256: files.sha256, uploadedBy: files.uploadedBy, createdAt: files.createdAt })
+    .returning({
+      id: files.id,
+      organisationId: files.organisationId,
+      filename: files.filename,
+      contentType: files.contentType,
+      size: files.size,
+      sha256: files.sha256,
+      uploadedBy: files.uploadedBy,
+      createdAt: files.createdAt,
+    })
   return row
 }
 

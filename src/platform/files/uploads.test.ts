@@ -7,7 +7,9 @@ import { openTestDatabase, type TestDatabase } from '../../test-support/test-dat
 import { checkUpload, isUploadedFile } from './uploads.ts'
 
 /** A minimal valid PDF: what a decision document upload looks like to the sniffer. */
-export const SMALL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+export const SMALL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
 
 let tdb: TestDatabase
 let app: Awaited<ReturnType<typeof buildApp>>
@@ -30,8 +32,13 @@ after(async () => {
 
 function multipartBody(filename: string, data: Buffer) {
   const boundary = '----tillsammans-test'
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nÅtvidaberg\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`)
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nÅtvidaberg\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  )
+  return {
+    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  }
 }
 
 test('a PDF is accepted with its type judged by content, and the other fields arrive as text', async () => {
@@ -49,5 +56,8 @@ test('a program disguised with a .pdf name is refused by its content', async () 
   const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 0x90)])
   const res = await app.inject({ method: 'POST', url: '/upload-probe', ...multipartBody('beslut.pdf', exe) })
   assert.deepEqual(res.json(), { ok: false, errorKey: 'platform.files.wrongType' })
-  assert.deepEqual(await checkUpload({ filename: 'x.pdf', data: Buffer.from('just text pretending'), truncated: false }), { ok: false, errorKey: 'platform.files.wrongType' })
+  assert.deepEqual(await checkUpload({ filename: 'x.pdf', data: Buffer.from('just text pretending'), truncated: false }), {
+    ok: false,
+    errorKey: 'platform.files.wrongType',
+  })
 })

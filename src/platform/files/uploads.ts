@@ -26,17 +26,20 @@ export type CheckedFile = { filename: string; data: Buffer; contentType: string;
  * an UploadedFile, so parseForm, CSRF and the error summary work the same way. Oversized files are
  * marked, not thrown, so the form can re-render with a clear message on the file field.
  */
-export const uploads = fp(async (app: FastifyInstance) => {
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 200, fieldSize: 1024 * 1024 },
-    async onFile(part: any) {
-      const data = await part.toBuffer()
-      part.value = part.filename ? ({ filename: part.filename, data, truncated: !!part.file.truncated } satisfies UploadedFile) : undefined
-    },
-  } as any)
-}, { name: 'tillsammans-uploads' })
+export const uploads = fp(
+  async (app: FastifyInstance) => {
+    await app.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 200, fieldSize: 1024 * 1024 },
+      async onFile(part: any) {
+        const data = await part.toBuffer()
+        part.value = part.filename ? ({ filename: part.filename, data, truncated: !!part.file.truncated } satisfies UploadedFile) : undefined
+      },
+    } as any)
+  },
+  { name: 'tillsammans-uploads' },
+)
 
 export const isUploadedFile = (v: unknown): v is UploadedFile =>
   !!v && typeof v === 'object' && 'data' in v && Buffer.isBuffer((v as UploadedFile).data) && 'filename' in v

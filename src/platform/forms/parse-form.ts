@@ -2,9 +2,7 @@ import type { z } from 'zod'
 import type { Translate } from '../i18n/i18n.ts'
 import type { FieldError } from '../views/error-summary.tsx'
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; values: Record<string, string | string[]>; errors: FieldError[] }
+export type FormResult<T> = { ok: true; data: T } | { ok: false; values: Record<string, string | string[]>; errors: FieldError[] }
 
 /**
  * Validates a submitted form. Schemas name i18n keys as their messages (`{ error: 'x.y.z' }`);

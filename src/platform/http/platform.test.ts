@@ -38,7 +38,10 @@ describe('security headers', () => {
     const app = await variant({ BASE_URL: 'https://tillsammans.example.se' })
     const res = await app.inject('/login')
     assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/)
-    assert.ok(res.cookies.every((c) => c.secure), 'every cookie is Secure')
+    assert.ok(
+      res.cookies.every((c) => c.secure),
+      'every cookie is Secure',
+    )
     assert.ok(res.cookies.every((c) => c.httpOnly && c.sameSite === 'Lax'))
     await app.close()
   })
@@ -77,7 +80,12 @@ describe('error pages', () => {
   })
 
   test('a body over the limit is refused with 413 and a clear page', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/login', payload: `email=${'a'.repeat(1_100_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `email=${'a'.repeat(1_100_000)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     assert.equal(res.statusCode, 413)
     assert.match(res.body, /för stort/)
   })

@@ -186,7 +186,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     const { lang, return: back } = req.query as { lang?: string; return?: string }
     const locale = negotiateLocale(lang, undefined)
     reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions, maxAge: 365 * 24 * 3600 })
-    const safeReturn = back && back.startsWith('/') && !back.startsWith('//') ? back : '/'
+    const safeReturn = back?.startsWith('/') && !back.startsWith('//') ? back : '/'
     return reply.seeOther(safeReturn)
   })
 

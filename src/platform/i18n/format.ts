@@ -19,7 +19,7 @@ export function formatDate(value: Date | string, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric' }).format(toDate(value))
 }
 
-export function formatDateTime(value: Date | string, locale: Locale): string {
+export function formatDateTime(value: Date | string, _locale: Locale): string {
   const d = toDate(value)
   const time = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(d)
   return `${formatIsoDate(d)} ${time}`

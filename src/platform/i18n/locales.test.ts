@@ -35,14 +35,17 @@ test('every i18n key written in the code exists', () => {
   const { sv } = loadMessages()
   const namespaces = [...new Set(Object.keys(sv).map((k) => k.split('.')[0]))]
   // Job and policy names (jobs.send('mail.send'), policy: 'bodies.read') share the dotted style but are not text keys.
-  const literal = new RegExp(`(?<!(?:define|every|send|register|get|has)\\(|policy: ?|policy === ?)['"\`]((?:${namespaces.join('|')})\\.[A-Za-z0-9_.-]+)(\\.?)['"\`]`, 'g')
+  const literal = new RegExp(
+    `(?<!(?:define|every|send|register|get|has)\\(|policy: ?|policy === ?)['"\`]((?:${namespaces.join('|')})\\.[A-Za-z0-9_.-]+)(\\.?)['"\`]`,
+    'g',
+  )
   const templated = new RegExp(`\`((?:${namespaces.join('|')})\\.[A-Za-z0-9_.]*)\\$\\{`, 'g')
   const missing: string[] = []
   for (const file of sourceFiles(SRC)) {
     const text = fs.readFileSync(file, 'utf8')
     for (const m of text.matchAll(literal)) {
       // A literal ending in '.' is a prefix used to build keys; it is checked like a template below.
-      if (m[2] === '.' ) continue
+      if (m[2] === '.') continue
       if (!(m[1] in sv) && !Object.keys(sv).some((k) => k.startsWith(`${m[1]}.`))) missing.push(`${path.relative(SRC, file)}: ${m[1]}`)
     }
     for (const m of text.matchAll(templated)) {

@@ -72,10 +72,12 @@ describe('jobs on pg-boss', () => {
     assert.equal(flakyCalls, 2)
     assert.ok(job.retryCount >= 1, `retryCount ${job.retryCount}`)
     // The queue's settings come from define(): 3 retries starting after 1 s, with backoff.
-    const [queue] = (await testDb.database.query<{ retry_limit: number; retry_delay: number; retry_backoff: boolean }>(
-      'select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = $1',
-      ['test.flaky'],
-    )).rows
+    const [queue] = (
+      await testDb.database.query<{ retry_limit: number; retry_delay: number; retry_backoff: boolean }>(
+        'select retry_limit, retry_delay, retry_backoff from pgboss.queue where name = $1',
+        ['test.flaky'],
+      )
+    ).rows
     assert.deepEqual({ ...queue }, { retry_limit: 3, retry_delay: 1, retry_backoff: true })
     console.log(`# failure + retry: ${Date.now() - t0} ms`)
   })
@@ -118,7 +120,10 @@ describe('jobs on pg-boss', () => {
     await next.start({ work: true })
     try {
       const { rows } = await testDb.database.query<{ name: string; cron: string }>('select name, cron from pgboss.schedule')
-      assert.deepEqual(rows.map((r) => ({ ...r })), [{ name: 'test.nightly', cron: '30 4 * * *' }])
+      assert.deepEqual(
+        rows.map((r) => ({ ...r })),
+        [{ name: 'test.nightly', cron: '30 4 * * *' }],
+      )
     } finally {
       await next.stop()
     }

@@ -172,16 +172,7 @@ export function Checkboxes(p: FieldBase & { values?: string[]; options: Option[]
 /** A date as one ISO field (ÅÅÅÅ-MM-DD): what Swedish officials type, and it works without JavaScript. */
 export function DateField(p: FieldBase & { value?: string }) {
   const { t } = usePage()
-  return (
-    <TextField
-      {...p}
-      hint={p.hint ?? t('platform.forms.dateHint')}
-      width="narrow"
-      inputmode="numeric"
-      autocomplete="off"
-      spellcheck={false}
-    />
-  )
+  return <TextField {...p} hint={p.hint ?? t('platform.forms.dateHint')} width="narrow" inputmode="numeric" autocomplete="off" spellcheck={false} />
 }
 
 export function Button({

@@ -24,7 +24,14 @@ export function InvitePage({
       <h1 class="heading-l">{title}</h1>
       <p class="body">{t('accounts.users.inviteForm.intro')}</p>
       <Form action="/admin/users">
-        <TextField name="name" label={t('accounts.fields.name')} value={values.name as string} error={errorFor(errors, 'name')} autocomplete="off" width="medium" />
+        <TextField
+          name="name"
+          label={t('accounts.fields.name')}
+          value={values.name as string}
+          error={errorFor(errors, 'name')}
+          autocomplete="off"
+          width="medium"
+        />
         <TextField
           name="email"
           type="email"

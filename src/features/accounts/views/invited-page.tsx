@@ -15,9 +15,7 @@ export function InvitedPage({ user, password, mailQueued }: { user: { id: string
         <h1 class="heading-l">{title}</h1>
         <p class="body">{t('accounts.users.invited.lead', { name: user.name, email: user.email })}</p>
       </div>
-      <h2 class="heading-m">
-        {t('accounts.users.invited.passwordTitle')}
-      </h2>
+      <h2 class="heading-m">{t('accounts.users.invited.passwordTitle')}</h2>
       <p class="secret" id="one-time-password">
         {password}
       </p>

@@ -119,7 +119,6 @@ export function UserPage({ user, organisationName, grants, organisations, granta
       </p>
     </Layout>
   )
-
 }
 
 /** 409: someone else changed the account first. Nothing was saved; the page shows the account as it is now. */

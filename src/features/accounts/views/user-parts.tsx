@@ -15,7 +15,11 @@ export const roleNames = (t: Translate, roles: readonly Role[] = ROLES): Option[
 
 export function UserStatusTag({ status }: { status: string }) {
   const { t } = usePage()
-  return status === 'active' ? <StatusTag status="green" label={t('accounts.users.status.active')} /> : <StatusTag status="red" label={t('accounts.users.status.deactivated')} />
+  return status === 'active' ? (
+    <StatusTag status="green" label={t('accounts.users.status.active')} />
+  ) : (
+    <StatusTag status="red" label={t('accounts.users.status.deactivated')} />
+  )
 }
 
 export function RoleTags({ roles }: { roles: Role[] }) {

@@ -12,11 +12,22 @@ export function NewTokenPage({ users, values = {}, errors }: { users: UserOption
     <Layout
       title={t('apiTokens.new.title')}
       errors={errors}
-      breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { href: '/admin/api-tokens', label: t('apiTokens.title') }, { label: t('apiTokens.new.title') }]}
+      breadcrumbs={[
+        { href: '/', label: t('platform.nav.home') },
+        { href: '/admin/api-tokens', label: t('apiTokens.title') },
+        { label: t('apiTokens.new.title') },
+      ]}
     >
       <h1 class="heading-l">{t('apiTokens.new.title')}</h1>
       <Form action="/admin/api-tokens">
-        <TextField name="name" label={t('apiTokens.fields.name')} hint={t('apiTokens.fields.nameHint')} value={str(values.name)} error={errorFor(errors, 'name')} width="medium" />
+        <TextField
+          name="name"
+          label={t('apiTokens.fields.name')}
+          hint={t('apiTokens.fields.nameHint')}
+          value={str(values.name)}
+          error={errorFor(errors, 'name')}
+          width="medium"
+        />
         <Select
           name="userId"
           label={t('apiTokens.fields.user')}
@@ -26,7 +37,13 @@ export function NewTokenPage({ users, values = {}, errors }: { users: UserOption
           options={users.map((u) => ({ value: u.id, label: `${u.name} (${u.email}) – ${u.organisationName}` }))}
           error={errorFor(errors, 'userId')}
         />
-        <DateField name="expiresOn" label={t('apiTokens.fields.expiresOn')} hint={t('apiTokens.fields.expiresOnHint')} value={str(values.expiresOn)} error={errorFor(errors, 'expiresOn')} />
+        <DateField
+          name="expiresOn"
+          label={t('apiTokens.fields.expiresOn')}
+          hint={t('apiTokens.fields.expiresOnHint')}
+          value={str(values.expiresOn)}
+          error={errorFor(errors, 'expiresOn')}
+        />
         <div class="button-group">
           <Button>{t('apiTokens.new.submit')}</Button>
           <a href="/admin/api-tokens">{t('apiTokens.new.cancel')}</a>

@@ -8,7 +8,11 @@ export function TokenCreatedPage({ name, secret, actsAs, validUntil }: { name: s
   return (
     <Layout
       title={t('apiTokens.created.title')}
-      breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { href: '/admin/api-tokens', label: t('apiTokens.title') }, { label: t('apiTokens.created.title') }]}
+      breadcrumbs={[
+        { href: '/', label: t('platform.nav.home') },
+        { href: '/admin/api-tokens', label: t('apiTokens.title') },
+        { label: t('apiTokens.created.title') },
+      ]}
     >
       <div class="panel">
         <h1 class="heading-l">{t('apiTokens.created.title')}</h1>

@@ -32,7 +32,11 @@ export function TokensPage({ rows }: { rows: TokenRow[] }) {
     { key: 'createdAt', label: t('apiTokens.fields.createdAt'), render: (r) => formatIsoDate(r.createdAt) },
     { key: 'expires', label: t('apiTokens.fields.expires'), render: (r) => (r.expiresAt ? lastValidDay(r.expiresAt) : t('apiTokens.noExpiry')) },
     { key: 'lastUsed', label: t('apiTokens.fields.lastUsed'), render: (r) => (r.lastUsedAt ? formatDateTime(r.lastUsedAt, locale) : t('apiTokens.never')) },
-    { key: 'status', label: t('apiTokens.fields.status'), render: (r) => <StatusTag status={STATUS_COLOUR[r.status]} label={t(`apiTokens.status.${r.status}`)} /> },
+    {
+      key: 'status',
+      label: t('apiTokens.fields.status'),
+      render: (r) => <StatusTag status={STATUS_COLOUR[r.status]} label={t(`apiTokens.status.${r.status}`)} />,
+    },
     { key: 'actions', label: t('apiTokens.fields.actions'), render: (r) => (r.status === 'revoked' ? '–' : <RevokeForm row={r} />) },
   ]
   return (

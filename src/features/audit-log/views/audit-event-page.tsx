@@ -28,7 +28,17 @@ export function AuditEventPage({ event: e, organisationName, entityHref }: { eve
         rows={[
           { key: t('auditLog.fields.time'), value: `${formatDateTime(e.occurredAt, locale)} (${e.occurredAt})` },
           { key: t('auditLog.fields.actor'), value: e.actorUserId ? `${actor} (${e.actorUserId})` : actor },
-          { key: t('auditLog.fields.action'), value: label === e.action ? <code>{e.action}</code> : <>{label} (<code>{e.action}</code>)</> },
+          {
+            key: t('auditLog.fields.action'),
+            value:
+              label === e.action ? (
+                <code>{e.action}</code>
+              ) : (
+                <>
+                  {label} (<code>{e.action}</code>)
+                </>
+              ),
+          },
           {
             key: t('auditLog.fields.entity'),
             value: (

@@ -51,21 +51,52 @@ export function AuditListPage(p: AuditListProps) {
   const v = (name: string) => str(p.values[name])
   const entityOptions = p.entityTypes.map((e) => ({ value: e, label: entityLabel(t, e) === e ? e : `${entityLabel(t, e)} (${e})` }))
   return (
-    <Layout
-      title={t('auditLog.title')}
-      breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('auditLog.title') }]}
-      errors={p.errors}
-      wide
-    >
+    <Layout title={t('auditLog.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('auditLog.title') }]} errors={p.errors} wide>
       <h1 class="heading-l">{t('auditLog.title')}</h1>
       <p class="lead">{t('auditLog.intro')}</p>
       <form method="get" action="/admin/audit" class="filters" novalidate>
         <h2 class="heading-s">{t('auditLog.filters.title')}</h2>
-        <TextField name="actor" label={t('auditLog.fields.actor')} hint={t('auditLog.filters.actorHint')} value={v('actor')} error={errorFor(p.errors, 'actor')} width="medium" spellcheck={false} />
-        <Select name="action" label={t('auditLog.fields.action')} value={v('action')} error={errorFor(p.errors, 'action')} placeholder={t('auditLog.filters.allActions')} options={actionOptions(t, p.actions, v('action'))} />
-        <Select name="entityType" label={t('auditLog.fields.entityType')} value={v('entityType')} error={errorFor(p.errors, 'entityType')} placeholder={t('auditLog.filters.allEntityTypes')} options={entityOptions} />
-        <TextField name="entityId" label={t('auditLog.fields.entityId')} value={v('entityId')} error={errorFor(p.errors, 'entityId')} width="medium" spellcheck={false} />
-        <Select name="organisation" label={t('auditLog.fields.organisation')} value={v('organisation')} error={errorFor(p.errors, 'organisation')} placeholder={t('auditLog.filters.allOrganisations')} options={p.organisations} />
+        <TextField
+          name="actor"
+          label={t('auditLog.fields.actor')}
+          hint={t('auditLog.filters.actorHint')}
+          value={v('actor')}
+          error={errorFor(p.errors, 'actor')}
+          width="medium"
+          spellcheck={false}
+        />
+        <Select
+          name="action"
+          label={t('auditLog.fields.action')}
+          value={v('action')}
+          error={errorFor(p.errors, 'action')}
+          placeholder={t('auditLog.filters.allActions')}
+          options={actionOptions(t, p.actions, v('action'))}
+        />
+        <Select
+          name="entityType"
+          label={t('auditLog.fields.entityType')}
+          value={v('entityType')}
+          error={errorFor(p.errors, 'entityType')}
+          placeholder={t('auditLog.filters.allEntityTypes')}
+          options={entityOptions}
+        />
+        <TextField
+          name="entityId"
+          label={t('auditLog.fields.entityId')}
+          value={v('entityId')}
+          error={errorFor(p.errors, 'entityId')}
+          width="medium"
+          spellcheck={false}
+        />
+        <Select
+          name="organisation"
+          label={t('auditLog.fields.organisation')}
+          value={v('organisation')}
+          error={errorFor(p.errors, 'organisation')}
+          placeholder={t('auditLog.filters.allOrganisations')}
+          options={p.organisations}
+        />
         <DateField name="from" label={t('auditLog.fields.from')} value={v('from')} error={errorFor(p.errors, 'from')} />
         <DateField name="to" label={t('auditLog.fields.to')} value={v('to')} error={errorFor(p.errors, 'to')} />
         <Button variant="secondary">{t('auditLog.filters.submit')}</Button>
@@ -97,7 +128,8 @@ export function AuditListPage(p: AuditListProps) {
               {
                 key: 'entity',
                 label: t('auditLog.fields.entity'),
-                render: (r: DisplayRow) => (r.entityId ? <a href={p.entityHref(r)}>{`${entityLabel(t, r.entityType)} ${r.entityId.slice(0, 8)}`}</a> : entityLabel(t, r.entityType)),
+                render: (r: DisplayRow) =>
+                  r.entityId ? <a href={p.entityHref(r)}>{`${entityLabel(t, r.entityType)} ${r.entityId.slice(0, 8)}`}</a> : entityLabel(t, r.entityType),
               },
               { key: 'organisation', label: t('auditLog.fields.organisation'), render: (r: DisplayRow) => r.organisationName ?? '–' },
             ]}

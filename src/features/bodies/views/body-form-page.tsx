@@ -79,8 +79,21 @@ export function BodyFormPage({ collaboration: c, body, parentOptions, values, er
           error={errorFor(errors, 'kind')}
         />
         <TextField name="name" label={t('bodies.fields.name')} value={str(values.name)} error={errorFor(errors, 'name')} />
-        <TextField name="theme" label={t('bodies.fields.theme')} hint={t('bodies.form.themeHint')} value={str(values.theme)} error={errorFor(errors, 'theme')} />
-        <TextArea name="mandate" label={t('bodies.fields.mandate')} hint={t('bodies.form.mandateHint')} value={str(values.mandate)} error={errorFor(errors, 'mandate')} rows={6} />
+        <TextField
+          name="theme"
+          label={t('bodies.fields.theme')}
+          hint={t('bodies.form.themeHint')}
+          value={str(values.theme)}
+          error={errorFor(errors, 'theme')}
+        />
+        <TextArea
+          name="mandate"
+          label={t('bodies.fields.mandate')}
+          hint={t('bodies.form.mandateHint')}
+          value={str(values.mandate)}
+          error={errorFor(errors, 'mandate')}
+          rows={6}
+        />
         <Select
           name="parentBodyId"
           label={t('bodies.fields.parent')}

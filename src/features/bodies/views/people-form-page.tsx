@@ -22,7 +22,11 @@ export function PersonFormPage({
   const { t } = usePage()
   const title = person ? t('people.editPage.title', { name: person.name }) : t('people.new.title')
   const listHref = `/collaborations/${collaborationId}/people`
-  const v: FormValues = values ?? (person ? { name: person.name, title: person.title ?? '', organisationId: person.organisationId, email: person.email ?? '', phone: person.phone ?? '' } : {})
+  const v: FormValues =
+    values ??
+    (person
+      ? { name: person.name, title: person.title ?? '', organisationId: person.organisationId, email: person.email ?? '', phone: person.phone ?? '' }
+      : {})
   return (
     <Layout
       title={title}
@@ -38,7 +42,14 @@ export function PersonFormPage({
       <Form action={person ? `${listHref}/${person.id}/edit` : `${listHref}/new`}>
         {person && <input type="hidden" name="version" value={String(person.version)} />}
         <TextField name="name" label={t('people.fields.name')} value={str(v.name)} error={errorFor(errors, 'name')} autocomplete="off" width="medium" />
-        <TextField name="title" label={t('people.fields.title')} hint={t('people.fields.titleHint')} value={str(v.title)} error={errorFor(errors, 'title')} width="medium" />
+        <TextField
+          name="title"
+          label={t('people.fields.title')}
+          hint={t('people.fields.titleHint')}
+          value={str(v.title)}
+          error={errorFor(errors, 'title')}
+          width="medium"
+        />
         <Select
           name="organisationId"
           label={t('people.fields.organisation')}
@@ -48,8 +59,25 @@ export function PersonFormPage({
           options={organisations}
           error={errorFor(errors, 'organisationId')}
         />
-        <TextField name="email" type="email" label={t('people.fields.email')} value={str(v.email)} error={errorFor(errors, 'email')} autocomplete="off" spellcheck={false} width="medium" />
-        <TextField name="phone" type="tel" label={t('people.fields.phone')} value={str(v.phone)} error={errorFor(errors, 'phone')} autocomplete="off" width="medium" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('people.fields.email')}
+          value={str(v.email)}
+          error={errorFor(errors, 'email')}
+          autocomplete="off"
+          spellcheck={false}
+          width="medium"
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('people.fields.phone')}
+          value={str(v.phone)}
+          error={errorFor(errors, 'phone')}
+          autocomplete="off"
+          width="medium"
+        />
         <div class="button-group">
           <Button>{t(person ? 'people.editPage.submit' : 'people.new.submit')}</Button>
           <a href={listHref}>{t('people.new.cancel')}</a>

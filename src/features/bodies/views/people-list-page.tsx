@@ -32,7 +32,11 @@ export function PeopleListPage({ collaborationId, rows, canAdd }: { collaboratio
   return (
     <Layout
       title={t('people.title')}
-      breadcrumbs={[{ href: '/', label: t('seats.crumbs.home') }, { href: `/collaborations/${collaborationId}`, label: t('seats.crumbs.collaboration') }, { label: t('people.title') }]}
+      breadcrumbs={[
+        { href: '/', label: t('seats.crumbs.home') },
+        { href: `/collaborations/${collaborationId}`, label: t('seats.crumbs.collaboration') },
+        { label: t('people.title') },
+      ]}
       wide
     >
       <h1 class="heading-l">{t('people.title')}</h1>

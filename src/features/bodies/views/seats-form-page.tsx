@@ -35,7 +35,13 @@ function SeatTerms({ parties, values = {}, errors }: Omit<SeatFormProps, 'body'>
         options={SEAT_ROLES.map((r) => ({ value: r, label: t(`seats.roles.${r}`) }))}
         error={errorFor(errors, 'role')}
       />
-      <Radios name="level" label={t('seats.fields.level')} value={str(values.level)} options={SEAT_LEVELS.map((l) => ({ value: l, label: t(`seats.levels.${l}`) }))} error={errorFor(errors, 'level')} />
+      <Radios
+        name="level"
+        label={t('seats.fields.level')}
+        value={str(values.level)}
+        options={SEAT_LEVELS.map((l) => ({ value: l, label: t(`seats.levels.${l}`) }))}
+        error={errorFor(errors, 'level')}
+      />
       <Radios
         name="membership"
         label={t('seats.fields.membership')}
@@ -44,7 +50,13 @@ function SeatTerms({ parties, values = {}, errors }: Omit<SeatFormProps, 'body'>
         error={errorFor(errors, 'membership')}
       />
       <DateField name="validFrom" label={t('seats.fields.validFrom')} value={str(values.validFrom)} error={errorFor(errors, 'validFrom')} />
-      <DateField name="validTo" label={t('seats.fields.validTo')} hint={t('seats.fields.validToHint')} value={str(values.validTo)} error={errorFor(errors, 'validTo')} />
+      <DateField
+        name="validTo"
+        label={t('seats.fields.validTo')}
+        hint={t('seats.fields.validToHint')}
+        value={str(values.validTo)}
+        error={errorFor(errors, 'validTo')}
+      />
       <Select
         name="visibility"
         label={t('seats.fields.visibility')}
@@ -64,7 +76,11 @@ export function NewSeatPage({ body, parties, people, values = {}, errors }: Seat
   const { t } = usePage()
   const title = t('seats.new.title', { body: body.name })
   return (
-    <Layout title={title} errors={errors} breadcrumbs={[...bodyCrumbs(t, body), { href: `/bodies/${body.id}/seats`, label: t('seats.crumbs.seats') }, { label: title }]}>
+    <Layout
+      title={title}
+      errors={errors}
+      breadcrumbs={[...bodyCrumbs(t, body), { href: `/bodies/${body.id}/seats`, label: t('seats.crumbs.seats') }, { label: title }]}
+    >
       <h1 class="heading-l">{title}</h1>
       {people.length === 0 && (
         <p class="inset">
@@ -92,14 +108,7 @@ export function NewSeatPage({ body, parties, people, values = {}, errors }: Seat
 }
 
 /** Edit the terms, or end the seat: two forms, each with the version the page was rendered from. */
-export function EditSeatPage({
-  body,
-  seat,
-  parties,
-  values,
-  endValues = {},
-  errors,
-}: SeatFormProps & { seat: SeatRow; endValues?: FormValues }) {
+export function EditSeatPage({ body, seat, parties, values, endValues = {}, errors }: SeatFormProps & { seat: SeatRow; endValues?: FormValues }) {
   const { t } = usePage()
   const title = t('seats.editPage.title', { person: seat.personName })
   const v: FormValues = values ?? {
@@ -112,7 +121,11 @@ export function EditSeatPage({
     visibility: seat.visibility,
   }
   return (
-    <Layout title={title} errors={errors} breadcrumbs={[...bodyCrumbs(t, body), { href: `/bodies/${body.id}/seats`, label: t('seats.crumbs.seats') }, { label: title }]}>
+    <Layout
+      title={title}
+      errors={errors}
+      breadcrumbs={[...bodyCrumbs(t, body), { href: `/bodies/${body.id}/seats`, label: t('seats.crumbs.seats') }, { label: title }]}
+    >
       <h1 class="heading-l">{title}</h1>
       <SummaryList rows={[{ key: t('seats.fields.person'), value: seat.personTitle ? `${seat.personName}, ${seat.personTitle}` : seat.personName }]} />
       <Form action={`/seats/${seat.id}/edit`}>

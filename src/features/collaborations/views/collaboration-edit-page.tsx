@@ -57,10 +57,23 @@ export function CollaborationEditPage({ collaboration: c, values, errors, curren
       <Form action={`/collaborations/${c.id}/edit`}>
         <input type="hidden" name="version" value={str(values.version)} />
         <TextField name="name" label={t('collaborations.fields.name')} value={str(values.name)} error={errorFor(errors, 'name')} />
-        <TextField name="shortName" label={t('collaborations.fields.shortName')} value={str(values.shortName)} error={errorFor(errors, 'shortName')} width="medium" />
+        <TextField
+          name="shortName"
+          label={t('collaborations.fields.shortName')}
+          value={str(values.shortName)}
+          error={errorFor(errors, 'shortName')}
+          width="medium"
+        />
         <DateField name="periodStart" label={t('collaborations.fields.periodStart')} value={str(values.periodStart)} error={errorFor(errors, 'periodStart')} />
         <DateField name="periodEnd" label={t('collaborations.fields.periodEnd')} value={str(values.periodEnd)} error={errorFor(errors, 'periodEnd')} />
-        <TextArea name="purpose" label={t('collaborations.fields.purpose')} hint={t('collaborations.edit.purposeHint')} value={str(values.purpose)} error={errorFor(errors, 'purpose')} rows={8} />
+        <TextArea
+          name="purpose"
+          label={t('collaborations.fields.purpose')}
+          hint={t('collaborations.edit.purposeHint')}
+          value={str(values.purpose)}
+          error={errorFor(errors, 'purpose')}
+          rows={8}
+        />
         <Radios
           name="visibility"
           label={t('collaborations.fields.visibility')}

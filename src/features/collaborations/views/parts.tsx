@@ -13,7 +13,10 @@ export const period = (start: string, end: string) => `${formatIsoDate(start)} â
 
 /** Free text typed with blank lines between paragraphs, shown as paragraphs (escaped like all text). */
 export function Paragraphs({ text, class: cls = 'body' }: { text: string; class?: string }) {
-  const parts = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+  const parts = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
   return (
     <>
       {parts.map((p) => (

@@ -104,7 +104,16 @@ export function StructureDiagram({
             </text>
           </g>
         ))}
-        <rect x={layout.parties.x} y={layout.parties.y} width={layout.parties.width} height={layout.parties.height} rx="4" fill="#ffffff" stroke={INK} stroke-width="1.5" />
+        <rect
+          x={layout.parties.x}
+          y={layout.parties.y}
+          width={layout.parties.width}
+          height={layout.parties.height}
+          rx="4"
+          fill="#ffffff"
+          stroke={INK}
+          stroke-width="1.5"
+        />
         <text x={layout.parties.heading.x} y={layout.parties.heading.y} font-size="15" font-weight="700" fill={INK}>
           {layout.parties.heading.text}
         </text>

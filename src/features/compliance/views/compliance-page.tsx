@@ -37,7 +37,11 @@ export function CompliancePage({ report }: { report: ComplianceReport }) {
   return (
     <Layout
       title={title}
-      breadcrumbs={[{ href: '/', label: t('compliance.crumbs.home') }, { href: `/collaborations/${c.id}`, label: c.shortName }, { label: t('compliance.crumbs.compliance') }]}
+      breadcrumbs={[
+        { href: '/', label: t('compliance.crumbs.home') },
+        { href: `/collaborations/${c.id}`, label: c.shortName },
+        { label: t('compliance.crumbs.compliance') },
+      ]}
       wide
     >
       <h1 class="heading-l">{title}</h1>
@@ -60,8 +64,15 @@ export function CompliancePage({ report }: { report: ComplianceReport }) {
             ))}
           </ul>
           <h2 class="heading-m">{t('compliance.summaryHeading')}</h2>
-          <SummaryList rows={(['green', 'yellow', 'red', 'not_applicable'] as const).map((s) => ({ key: t(`compliance.status.${s}`), value: String(counts[s]) }))} />
-          <DataTable caption={t('compliance.caption', { count: report.parties.length })} columns={columns} rows={report.parties} empty={t('compliance.noParties')} />
+          <SummaryList
+            rows={(['green', 'yellow', 'red', 'not_applicable'] as const).map((s) => ({ key: t(`compliance.status.${s}`), value: String(counts[s]) }))}
+          />
+          <DataTable
+            caption={t('compliance.caption', { count: report.parties.length })}
+            columns={columns}
+            rows={report.parties}
+            empty={t('compliance.noParties')}
+          />
         </>
       )}
     </Layout>

@@ -53,8 +53,20 @@ export function BoardPage({ collaboration: c, version, rows, total, signed, quer
       <div class="filters">
         <h2 class="heading-s">{t('declarations.board.filterTitle')}</h2>
         <form method="get" action={`/collaborations/${c.id}/signatures`}>
-          <Select name="status" label={t('declarations.fields.status')} value={query.status} placeholder={t('declarations.board.allStatuses')} options={statusOptions(t)} />
-          <Select name="kind" label={t('declarations.fields.kind')} value={query.kind} placeholder={t('declarations.board.allKinds')} options={kindOptions(t)} />
+          <Select
+            name="status"
+            label={t('declarations.fields.status')}
+            value={query.status}
+            placeholder={t('declarations.board.allStatuses')}
+            options={statusOptions(t)}
+          />
+          <Select
+            name="kind"
+            label={t('declarations.fields.kind')}
+            value={query.kind}
+            placeholder={t('declarations.board.allKinds')}
+            options={kindOptions(t)}
+          />
           {query.sort !== 'party' && <input type="hidden" name="sort" value={query.sort} />}
           {query.dir !== 'asc' && <input type="hidden" name="dir" value={query.dir} />}
           <Button variant="secondary">{t('declarations.board.filterSubmit')}</Button>

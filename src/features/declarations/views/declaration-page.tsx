@@ -59,7 +59,9 @@ export function DeclarationPage({ collaboration: c, versions, shown, locked, can
                     t('declarations.declaration.noFile')
                   ),
               },
-              ...(isNewest ? [{ key: t('declarations.fields.editable'), value: locked ? t('declarations.declaration.locked') : t('declarations.declaration.open') }] : []),
+              ...(isNewest
+                ? [{ key: t('declarations.fields.editable'), value: locked ? t('declarations.declaration.locked') : t('declarations.declaration.open') }]
+                : []),
             ]}
           />
           {shown.bodyText ? (

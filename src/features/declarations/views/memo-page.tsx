@@ -59,7 +59,9 @@ export function MemoPage({ collaboration: c, signature: s, values, errors, saved
         <h2 class="heading-m">{t('declarations.memo.fields.proposal')}</h2>
         {area('proposal', t('declarations.memo.proposalHint'))}
         <h2 class="heading-m">{t('declarations.memo.sectionsTitle')}</h2>
-        {MEMO_SECTIONS.map(([name]) => area(name, name === 'goals' ? t('declarations.memo.goalsHint') : name === 'basis' ? t('declarations.memo.basisHint') : undefined))}
+        {MEMO_SECTIONS.map(([name]) =>
+          area(name, name === 'goals' ? t('declarations.memo.goalsHint') : name === 'basis' ? t('declarations.memo.basisHint') : undefined),
+        )}
         <h2 class="heading-m">{t('declarations.memo.signatureTitle')}</h2>
         {text('official')}
         {text('officialTitle')}

@@ -26,7 +26,10 @@ export function collaborationCrumbs(t: Translate, c: { id: string; name: string 
 
 /** Plain text as paragraphs (blank lines separate them); preact escapes every string. */
 export function TextBlocks({ text }: { text: string }) {
-  const blocks = text.split(/\n{2,}/).map((b) => b.trim()).filter(Boolean)
+  const blocks = text
+    .split(/\n{2,}/)
+    .map((b) => b.trim())
+    .filter(Boolean)
   return (
     <>
       {blocks.map((b) => (
@@ -47,7 +50,10 @@ export function TextBlocks({ text }: { text: string }) {
 export function FileLabel({ name, size, contentType }: { name: string; size: number | null; contentType?: string }) {
   const { locale } = usePage()
   const kind = contentType?.includes('pdf') || name.toLowerCase().endsWith('.pdf') ? 'PDF' : 'DOCX'
-  const mb = size === null ? '' : `, ${size < 100_000 ? `${formatNumber(Math.max(1, Math.round(size / 1024)), locale)} kB` : `${formatNumber(size / 1024 / 1024, locale, 1)} MB`}`
+  const mb =
+    size === null
+      ? ''
+      : `, ${size < 100_000 ? `${formatNumber(Math.max(1, Math.round(size / 1024)), locale)} kB` : `${formatNumber(size / 1024 / 1024, locale, 1)} MB`}`
   return (
     <>
       {name} ({kind}

@@ -33,7 +33,11 @@ export function SignaturePage(p: SignaturePageProps) {
   const forward = p.nextSteps.filter((step) => step !== s.status)
   const correction = p.nextSteps.includes(s.status)
   const formFor = (step: SignatureStatus) =>
-    p.sent?.form === step ? <StepForm signature={s} step={step} values={p.sent.values} errors={p.sent.errors} suggestedLines={p.suggestedLines} /> : <StepForm signature={s} step={step} suggestedLines={p.suggestedLines} />
+    p.sent?.form === step ? (
+      <StepForm signature={s} step={step} values={p.sent.values} errors={p.sent.errors} suggestedLines={p.suggestedLines} />
+    ) : (
+      <StepForm signature={s} step={step} suggestedLines={p.suggestedLines} />
+    )
   const rows = [
     { key: t('declarations.fields.status'), value: <SignatureStatusTag status={s.status} /> },
     { key: t('declarations.fields.declarationVersion'), value: `${s.versionTitle} (${t('declarations.fields.versionNo').toLowerCase()} ${s.versionNo})` },
@@ -119,7 +123,13 @@ export function SignaturePage(p: SignaturePageProps) {
             {t('declarations.attachments.add')}
           </h3>
           <Form action={`/signatures/${s.id}/attachments`} multipart id="attachment">
-            <FileField name="file" label={t('declarations.fields.file')} hint={t('declarations.attachments.fileHint')} accept=".pdf,.docx" error={errorFor(p.sent?.form === 'attachment' ? p.sent.errors : undefined, 'file')} />
+            <FileField
+              name="file"
+              label={t('declarations.fields.file')}
+              hint={t('declarations.attachments.fileHint')}
+              accept=".pdf,.docx"
+              error={errorFor(p.sent?.form === 'attachment' ? p.sent.errors : undefined, 'file')}
+            />
             <TextField
               name="description"
               label={t('declarations.fields.description')}

@@ -29,8 +29,18 @@ export function StepForm({ signature: s, step, values, errors, suggestedLines }:
       <input type="hidden" name="version" value={values ? String(values.version ?? s.version) : String(s.version)} />
       {step === 'in_preparation' && (
         <>
-          <TextField {...field('caseNumber')} label={t('declarations.fields.caseNumber')} hint={t('declarations.steps.caseNumberHint')} width="medium" value={v('caseNumber', s.caseNumber)} />
-          <TextField {...field('responsibleOfficial')} label={t('declarations.fields.responsibleOfficial')} value={v('responsibleOfficial', s.responsibleOfficial)} />
+          <TextField
+            {...field('caseNumber')}
+            label={t('declarations.fields.caseNumber')}
+            hint={t('declarations.steps.caseNumberHint')}
+            width="medium"
+            value={v('caseNumber', s.caseNumber)}
+          />
+          <TextField
+            {...field('responsibleOfficial')}
+            label={t('declarations.fields.responsibleOfficial')}
+            value={v('responsibleOfficial', s.responsibleOfficial)}
+          />
           <DateField {...field('memoDate')} label={t('declarations.fields.memoDate')} value={v('memoDate', s.memoDate)} />
         </>
       )}
@@ -43,7 +53,13 @@ export function StepForm({ signature: s, step, values, errors, suggestedLines }:
             value={v('decisionBody', s.decisionBody ?? (s.organisationKind === 'municipality' ? 'Kommunstyrelsen' : ''))}
           />
           <DateField {...field('decisionDate')} label={t('declarations.fields.decisionDate')} value={v('decisionDate', s.decisionDate)} />
-          <TextField {...field('decisionParagraph')} label={t('declarations.fields.decisionParagraph')} hint={t('declarations.steps.paragraphHint')} width="narrow" value={v('decisionParagraph', s.decisionParagraph)} />
+          <TextField
+            {...field('decisionParagraph')}
+            label={t('declarations.fields.decisionParagraph')}
+            hint={t('declarations.steps.paragraphHint')}
+            width="narrow"
+            value={v('decisionParagraph', s.decisionParagraph)}
+          />
           <TextArea
             {...field('decisionLines')}
             label={t('declarations.fields.decisionLines')}
@@ -56,12 +72,23 @@ export function StepForm({ signature: s, step, values, errors, suggestedLines }:
       {step === 'signed' && (
         <>
           <TextField {...field('signerName')} label={t('declarations.fields.signerName')} value={v('signerName', s.signerName)} />
-          <TextField {...field('signerTitle')} label={t('declarations.fields.signerTitle')} hint={t('declarations.steps.signerTitleHint')} value={v('signerTitle', s.signerTitle)} />
+          <TextField
+            {...field('signerTitle')}
+            label={t('declarations.fields.signerTitle')}
+            hint={t('declarations.steps.signerTitleHint')}
+            value={v('signerTitle', s.signerTitle)}
+          />
           <DateField {...field('signedOn')} label={t('declarations.fields.signedOn')} value={v('signedOn', s.signedOn)} />
         </>
       )}
       {(step === 'declined' || step === 'withdrawn') && (
-        <TextArea {...field('reason')} label={t('declarations.fields.reason')} hint={t(`declarations.steps.${step}ReasonHint`)} rows={4} value={v('reason', null)} />
+        <TextArea
+          {...field('reason')}
+          label={t('declarations.fields.reason')}
+          hint={t(`declarations.steps.${step}ReasonHint`)}
+          rows={4}
+          value={v('reason', null)}
+        />
       )}
       <Button variant={step === 'declined' || step === 'withdrawn' ? 'warning' : correcting ? 'secondary' : 'primary'}>
         {correcting ? t('declarations.steps.saveCorrection') : t(`declarations.steps.submit.${step}`)}

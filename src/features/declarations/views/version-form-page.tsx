@@ -62,7 +62,12 @@ export function VersionFormPage({ collaboration: c, version, values, errors }: V
           accept=".pdf,application/pdf"
           error={errorFor(errors, 'file')}
         />
-        <DateField name="adoptedOn" label={t('declarations.fields.adoptedOn')} value={v('adoptedOn', version?.adoptedOn)} error={errorFor(errors, 'adoptedOn')} />
+        <DateField
+          name="adoptedOn"
+          label={t('declarations.fields.adoptedOn')}
+          value={v('adoptedOn', version?.adoptedOn)}
+          error={errorFor(errors, 'adoptedOn')}
+        />
         <Button>{version ? t('declarations.versionForm.saveEdit') : t('declarations.versionForm.saveNew')}</Button>
       </Form>
     </Layout>

@@ -14,7 +14,13 @@ export function AgendaItemPage({ body, meeting, values = {}, errors }: { body: B
       <h1 class="heading-l">{title}</h1>
       <Form action={`/meetings/${meeting.id}/agenda/new`} multipart>
         <TextField name="title" label={t('meetings.agenda.itemTitle')} value={str(values.title)} error={errorFor(errors, 'title')} />
-        <TextField name="presenter" label={t('meetings.agenda.presenterOptional')} value={str(values.presenter)} error={errorFor(errors, 'presenter')} width="medium" />
+        <TextField
+          name="presenter"
+          label={t('meetings.agenda.presenterOptional')}
+          value={str(values.presenter)}
+          error={errorFor(errors, 'presenter')}
+          width="medium"
+        />
         <TextField
           name="plannedMinutes"
           label={t('meetings.agenda.plannedMinutesOptional')}
@@ -24,7 +30,13 @@ export function AgendaItemPage({ body, meeting, values = {}, errors }: { body: B
           width="narrow"
           inputmode="numeric"
         />
-        <FileField name="file" label={t('meetings.agenda.attachmentOptional')} hint={t('meetings.agenda.attachmentHint')} accept=".pdf,.docx" error={errorFor(errors, 'file')} />
+        <FileField
+          name="file"
+          label={t('meetings.agenda.attachmentOptional')}
+          hint={t('meetings.agenda.attachmentHint')}
+          accept=".pdf,.docx"
+          error={errorFor(errors, 'file')}
+        />
         <div class="button-group">
           <Button>{t('meetings.agenda.submit')}</Button>
           <a href={`/meetings/${meeting.id}`}>{t('meetings.form.cancel')}</a>

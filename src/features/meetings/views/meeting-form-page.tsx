@@ -56,12 +56,46 @@ export function MeetingFormPage({ body, meeting, values, errors, current }: Prop
       )}
       <Form action={action}>
         {meeting && <input type="hidden" name="version" value={str(values.version)} />}
-        <TextField name="title" label={t('meetings.fields.title')} hint={t('meetings.form.titleHint')} value={str(values.title)} error={errorFor(errors, 'title')} />
-        <Radios name="kind" label={t('meetings.fields.kind')} value={str(values.kind) ?? 'ordinary'} options={kindOptions(t, MEETING_KINDS)} error={errorFor(errors, 'kind')} />
+        <TextField
+          name="title"
+          label={t('meetings.fields.title')}
+          hint={t('meetings.form.titleHint')}
+          value={str(values.title)}
+          error={errorFor(errors, 'title')}
+        />
+        <Radios
+          name="kind"
+          label={t('meetings.fields.kind')}
+          value={str(values.kind) ?? 'ordinary'}
+          options={kindOptions(t, MEETING_KINDS)}
+          error={errorFor(errors, 'kind')}
+        />
         <DateField name="date" label={t('meetings.fields.date')} value={str(values.date)} error={errorFor(errors, 'date')} />
-        <TextField name="startTime" label={t('meetings.fields.startTime')} hint={t('meetings.form.timeHint')} value={str(values.startTime)} error={errorFor(errors, 'startTime')} width="narrow" inputmode="numeric" />
-        <TextField name="endTime" label={t('meetings.fields.endTime')} hint={t('meetings.form.timeHint')} value={str(values.endTime)} error={errorFor(errors, 'endTime')} width="narrow" inputmode="numeric" />
-        <TextField name="place" label={t('meetings.fields.place')} hint={t('meetings.form.placeHint')} value={str(values.place)} error={errorFor(errors, 'place')} />
+        <TextField
+          name="startTime"
+          label={t('meetings.fields.startTime')}
+          hint={t('meetings.form.timeHint')}
+          value={str(values.startTime)}
+          error={errorFor(errors, 'startTime')}
+          width="narrow"
+          inputmode="numeric"
+        />
+        <TextField
+          name="endTime"
+          label={t('meetings.fields.endTime')}
+          hint={t('meetings.form.timeHint')}
+          value={str(values.endTime)}
+          error={errorFor(errors, 'endTime')}
+          width="narrow"
+          inputmode="numeric"
+        />
+        <TextField
+          name="place"
+          label={t('meetings.fields.place')}
+          hint={t('meetings.form.placeHint')}
+          value={str(values.place)}
+          error={errorFor(errors, 'place')}
+        />
         {meeting && (
           <Select
             name="status"

@@ -25,7 +25,12 @@ export function MeetingPage({ detail, jobsRunning }: { detail: MeetingDetail; jo
           { key: t('meetings.fields.kind'), value: t(`meetings.kinds.${m.kind}`) },
           { key: t('meetings.fields.status'), value: <MeetingStatus meeting={m} /> },
           ...(approved
-            ? [{ key: t('meetings.approve.approvedBy'), value: t('meetings.approve.approvedByValue', { name: m.minutesApprovedBy ?? '–', at: formatDateTime(m.minutesApprovedAt!, locale) }) }]
+            ? [
+                {
+                  key: t('meetings.approve.approvedBy'),
+                  value: t('meetings.approve.approvedByValue', { name: m.minutesApprovedBy ?? '–', at: formatDateTime(m.minutesApprovedAt!, locale) }),
+                },
+              ]
             : []),
         ]}
       />
@@ -45,11 +50,18 @@ export function MeetingPage({ detail, jobsRunning }: { detail: MeetingDetail; jo
           </h2>
           <p class="body">
             {invitations.length
-              ? t('meetings.invitations.sentCount', { count: invitations.length, at: formatDateTime(new Date(Math.max(...invitations.map((i) => i.sentAt.getTime()))), locale) })
+              ? t('meetings.invitations.sentCount', {
+                  count: invitations.length,
+                  at: formatDateTime(new Date(Math.max(...invitations.map((i) => i.sentAt.getTime()))), locale),
+                })
               : t('meetings.invitations.none')}
           </p>
           {!jobsRunning && <p class="warning-text">{t('meetings.invitations.queueStopped')}</p>}
-          <ActionButton action={`/meetings/${m.id}/invitations`} label={invitations.length ? t('meetings.invitations.resend') : t('meetings.invitations.send')} variant="secondary" />
+          <ActionButton
+            action={`/meetings/${m.id}/invitations`}
+            label={invitations.length ? t('meetings.invitations.resend') : t('meetings.invitations.send')}
+            variant="secondary"
+          />
         </section>
       )}
 

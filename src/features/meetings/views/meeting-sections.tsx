@@ -13,9 +13,16 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
   const { t } = usePage()
   const { meeting: m, agenda, followUps, manage } = detail
   const editable = manage && !m.minutesApprovedAt
-  const lines: AgendaLine[] = [...agenda.map((item) => ({ kind: 'item' as const, item })), ...followUps.map((followUp) => ({ kind: 'followUp' as const, followUp }))]
+  const lines: AgendaLine[] = [
+    ...agenda.map((item) => ({ kind: 'item' as const, item })),
+    ...followUps.map((followUp) => ({ kind: 'followUp' as const, followUp })),
+  ]
   const titleOf = (l: AgendaLine) =>
-    l.kind === 'followUp' ? t('meetings.agenda.followUp', { title: l.followUp.title }) : l.item.actionItemId ? t('meetings.agenda.followUp', { title: l.item.title }) : l.item.title
+    l.kind === 'followUp'
+      ? t('meetings.agenda.followUp', { title: l.followUp.title })
+      : l.item.actionItemId
+        ? t('meetings.agenda.followUp', { title: l.item.title })
+        : l.item.title
   return (
     <section aria-labelledby="agenda-heading">
       <h2 class="heading-m" id="agenda-heading">
@@ -29,12 +36,16 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
           { key: 'n', label: t('meetings.agenda.number'), numeric: true, render: (r) => r.n },
           { key: 'title', label: t('meetings.agenda.itemTitle'), render: (r) => titleOf(r.l) },
           { key: 'presenter', label: t('meetings.agenda.presenter'), render: (r) => (r.l.kind === 'item' ? (r.l.item.presenter ?? '–') : '–') },
-          { key: 'minutes', label: t('meetings.agenda.plannedMinutes'), numeric: true, render: (r) => (r.l.kind === 'item' && r.l.item.plannedMinutes ? r.l.item.plannedMinutes : '–') },
+          {
+            key: 'minutes',
+            label: t('meetings.agenda.plannedMinutes'),
+            numeric: true,
+            render: (r) => (r.l.kind === 'item' && r.l.item.plannedMinutes ? r.l.item.plannedMinutes : '–'),
+          },
           {
             key: 'file',
             label: t('meetings.agenda.attachment'),
-            render: (r) =>
-              r.l.kind === 'item' && r.l.item.fileId ? <a href={`/meetings/${m.id}/agenda/${r.l.item.id}/file`}>{r.l.item.fileName}</a> : '–',
+            render: (r) => (r.l.kind === 'item' && r.l.item.fileId ? <a href={`/meetings/${m.id}/agenda/${r.l.item.id}/file`}>{r.l.item.fileName}</a> : '–'),
           },
           ...(editable
             ? [
@@ -86,9 +97,18 @@ export function AttendanceSection({ detail }: { detail: MeetingDetail }) {
         columns={[
           { key: 'person', label: t('meetings.attendance.person'), render: (s) => s.personName },
           { key: 'party', label: t('meetings.attendance.party'), render: (s) => s.partyName },
-          { key: 'role', label: t('meetings.attendance.role'), render: (s) => `${t(`meetings.roles.${s.role}`)}${s.membership === 'substitute' ? `, ${t('meetings.roles.substitute')}` : ''}` },
+          {
+            key: 'role',
+            label: t('meetings.attendance.role'),
+            render: (s) => `${t(`meetings.roles.${s.role}`)}${s.membership === 'substitute' ? `, ${t('meetings.roles.substitute')}` : ''}`,
+          },
           { key: 'status', label: t('meetings.attendance.statusLabel'), render: (s) => (s.substituteName ? `${status(s)}: ${s.substituteName}` : status(s)) },
-          { key: 'time', label: t('meetings.attendance.hours'), numeric: true, render: (s) => (s.status ? formatHours(s.minutesContributed ?? 0, locale) : '–') },
+          {
+            key: 'time',
+            label: t('meetings.attendance.hours'),
+            numeric: true,
+            render: (s) => (s.status ? formatHours(s.minutesContributed ?? 0, locale) : '–'),
+          },
         ]}
       />
       {canRecord && (

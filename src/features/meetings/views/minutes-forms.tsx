@@ -61,7 +61,14 @@ export function MinutesPage({ current, ...p }: Frame & { current?: Meeting }) {
       )}
       <Form action={`/meetings/${p.meeting.id}/minutes`}>
         <input type="hidden" name="version" value={str(p.values.version)} />
-        <TextArea name="minutesText" label={t('meetings.minutes.text')} hint={t('meetings.minutes.textHint')} value={str(p.values.minutesText)} error={errorFor(p.errors, 'minutesText')} rows={20} />
+        <TextArea
+          name="minutesText"
+          label={t('meetings.minutes.text')}
+          hint={t('meetings.minutes.textHint')}
+          value={str(p.values.minutesText)}
+          error={errorFor(p.errors, 'minutesText')}
+          rows={20}
+        />
         <Buttons meeting={p.meeting} label={t('meetings.minutes.save')} />
       </Form>
     </FormFrame>
@@ -85,7 +92,14 @@ export function DecisionPage({ decision, current, ...p }: Frame & { decision?: D
       <Form action={decision ? `/meetings/${p.meeting.id}/decisions/${decision.id}/edit` : `/meetings/${p.meeting.id}/decisions/new`}>
         {decision && <input type="hidden" name="version" value={str(p.values.version)} />}
         <TextField name="title" label={t('meetings.decisions.decisionTitle')} value={str(p.values.title)} error={errorFor(p.errors, 'title')} />
-        <TextArea name="decisionText" label={t('meetings.decisions.text')} hint={t('meetings.decisions.textHint')} value={str(p.values.decisionText)} error={errorFor(p.errors, 'decisionText')} rows={8} />
+        <TextArea
+          name="decisionText"
+          label={t('meetings.decisions.text')}
+          hint={t('meetings.decisions.textHint')}
+          value={str(p.values.decisionText)}
+          error={errorFor(p.errors, 'decisionText')}
+          rows={8}
+        />
         <Buttons meeting={p.meeting} label={t('meetings.decisions.save')} />
       </Form>
     </FormFrame>
@@ -119,7 +133,13 @@ export function ActionItemPage({ item, owners, ...p }: Frame & { item?: ActionIt
           options={owners}
           error={errorFor(p.errors, 'ownerPersonId')}
         />
-        <TextField name="ownerName" label={t('meetings.actionItems.ownerName')} value={str(p.values.ownerName)} error={errorFor(p.errors, 'ownerName')} width="medium" />
+        <TextField
+          name="ownerName"
+          label={t('meetings.actionItems.ownerName')}
+          value={str(p.values.ownerName)}
+          error={errorFor(p.errors, 'ownerName')}
+          width="medium"
+        />
         <DateField name="dueOn" label={t('meetings.actionItems.dueOnOptional')} value={str(p.values.dueOn)} error={errorFor(p.errors, 'dueOn')} />
         <Radios
           name="status"
@@ -140,8 +160,21 @@ export function DistributionPage({ parties, ...p }: Frame & { parties: Option[] 
   return (
     <FormFrame {...p} title={t('meetings.distribution.addTitle')}>
       <Form action={`/meetings/${p.meeting.id}/distribution`}>
-        <Select name="organisationId" label={t('meetings.distribution.party')} placeholder={t('meetings.distribution.choose')} value={str(p.values.organisationId)} options={parties} error={errorFor(p.errors, 'organisationId')} />
-        <TextField name="recipient" label={t('meetings.distribution.recipient')} hint={t('meetings.distribution.recipientHint')} value={str(p.values.recipient)} error={errorFor(p.errors, 'recipient')} />
+        <Select
+          name="organisationId"
+          label={t('meetings.distribution.party')}
+          placeholder={t('meetings.distribution.choose')}
+          value={str(p.values.organisationId)}
+          options={parties}
+          error={errorFor(p.errors, 'organisationId')}
+        />
+        <TextField
+          name="recipient"
+          label={t('meetings.distribution.recipient')}
+          hint={t('meetings.distribution.recipientHint')}
+          value={str(p.values.recipient)}
+          error={errorFor(p.errors, 'recipient')}
+        />
         <Buttons meeting={p.meeting} label={t('meetings.distribution.add')} />
       </Form>
     </FormFrame>

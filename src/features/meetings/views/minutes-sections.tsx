@@ -93,7 +93,9 @@ export function MinutesSection({ detail }: { detail: MeetingDetail }) {
           {distribution.map((d) => (
             <li>
               {d.recipient}{' '}
-              {editable && <ActionButton action={`/meetings/${m.id}/distribution/${d.id}/delete`} label={t('meetings.distribution.remove')} context={d.recipient} />}
+              {editable && (
+                <ActionButton action={`/meetings/${m.id}/distribution/${d.id}/delete`} label={t('meetings.distribution.remove')} context={d.recipient} />
+              )}
             </li>
           ))}
         </ul>

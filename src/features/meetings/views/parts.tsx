@@ -31,7 +31,19 @@ export function MeetingStatus({ meeting }: { meeting: Pick<Meeting, 'status' | '
 }
 
 /** A one-button POST form (move, remove, send): works without JavaScript. */
-export function ActionButton({ action, label, context, fields = {}, variant = 'link' }: { action: string; label: string; context?: string; fields?: Record<string, string>; variant?: 'link' | 'secondary' | 'primary' | 'warning' }) {
+export function ActionButton({
+  action,
+  label,
+  context,
+  fields = {},
+  variant = 'link',
+}: {
+  action: string
+  label: string
+  context?: string
+  fields?: Record<string, string>
+  variant?: 'link' | 'secondary' | 'primary' | 'warning'
+}) {
   const { csrfToken } = usePage()
   return (
     <form method="post" action={action} class="inline-form">
@@ -49,7 +61,10 @@ export function ActionButton({ action, label, context, fields = {}, variant = 'l
 
 /** Multi-line text as paragraphs, escaped like every other string. */
 export function Paragraphs({ text, empty }: { text: string; empty?: ComponentChildren }) {
-  const parts = text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean)
+  const parts = text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
   if (!parts.length) return <p class="body">{empty}</p>
   return (
     <>
@@ -68,4 +83,3 @@ export function Paragraphs({ text, empty }: { text: string; empty?: ComponentChi
 }
 
 export const kindOptions = (t: Translate, kinds: readonly string[]) => kinds.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))
-

@@ -40,7 +40,11 @@ export function TimePage({ collaboration, rows }: Props) {
     <Layout
       title={title}
       wide
-      breadcrumbs={[{ href: '/', label: t('meetings.crumbs.home') }, { href: `/collaborations/${collaboration.id}`, label: collaboration.shortName }, { label: t('meetings.time.crumb') }]}
+      breadcrumbs={[
+        { href: '/', label: t('meetings.crumbs.home') },
+        { href: `/collaborations/${collaboration.id}`, label: collaboration.shortName },
+        { label: t('meetings.time.crumb') },
+      ]}
     >
       <h1 class="heading-l">{title}</h1>
       <p class="body">{t('meetings.time.intro')}</p>
@@ -50,7 +54,12 @@ export function TimePage({ collaboration, rows }: Props) {
         rows={sorted.length ? [...sorted, totals] : []}
         columns={[
           { key: 'party', label: t('meetings.time.party'), render: (l) => (l.partyId ? l.partyName : <strong>{l.partyName}</strong>) },
-          ...years.map((y) => ({ key: String(y), label: t('meetings.time.year', { year: y }), numeric: true, render: (l: PartyLine) => hours(l.byYear.get(y)) })),
+          ...years.map((y) => ({
+            key: String(y),
+            label: t('meetings.time.year', { year: y }),
+            numeric: true,
+            render: (l: PartyLine) => hours(l.byYear.get(y)),
+          })),
           { key: 'total', label: t('meetings.time.totalHours'), numeric: true, render: (l) => <strong>{hours(l.total)}</strong> },
         ]}
       />

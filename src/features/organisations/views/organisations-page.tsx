@@ -14,14 +14,30 @@ interface Row {
   countyName: string | null
 }
 
-export function OrganisationsPage({ rows, counties, county, kind }: { rows: Row[]; counties: { code: string; name: string }[]; county?: string; kind?: string }) {
+export function OrganisationsPage({
+  rows,
+  counties,
+  county,
+  kind,
+}: {
+  rows: Row[]
+  counties: { code: string; name: string }[]
+  county?: string
+  kind?: string
+}) {
   const { t } = usePage()
   return (
     <Layout title={t('organisations.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('organisations.title') }]} wide>
       <h1 class="heading-l">{t('organisations.title')}</h1>
       <p class="lead">{t('organisations.intro')}</p>
       <form method="get" action="/organisations" class="filters">
-        <Select name="county" label={t('organisations.fields.county')} value={county} placeholder={t('organisations.allCounties')} options={counties.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))} />
+        <Select
+          name="county"
+          label={t('organisations.fields.county')}
+          value={county}
+          placeholder={t('organisations.allCounties')}
+          options={counties.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+        />
         <Select
           name="kind"
           label={t('organisations.fields.kind')}
