@@ -3,23 +3,8 @@
  * municipality's name in the page header, "Tjänsteskrivelse" with date and diarienummer at the top
  * right, the heading, the sections in the usual order, the responsible official, the distribution.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
-import { lineParagraphs, numberedParagraphs, textParagraphs } from '../../platform/docx/docx.ts'
+import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { headingParagraph, lineParagraphs, numberedParagraphs, swedishDocx, textParagraphs } from '../../platform/docx/docx.ts'
 import type { MemoFields } from './declarations.schemas.ts'
 import { linesOf } from './signatures.workflow.ts'
 
@@ -39,8 +24,7 @@ export const MEMO_SECTIONS = [
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
-  new Paragraph({ heading: level, keepNext: true, keepLines: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text })] })
+const heading = (text: string, level: 1 | 2 = 2) => headingParagraph(text, level)
 
 /** Top block: the department on the left; document type, date and diarienummer on the right. */
 function topBlock(f: MemoFields) {
@@ -67,7 +51,7 @@ function topBlock(f: MemoFields) {
 
 /** The document's body, section by section; empty optional sections are left out. */
 function body(f: MemoFields): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [topBlock(f), heading(f.heading, HeadingLevel.HEADING_1)]
+  const out: (Paragraph | Table)[] = [topBlock(f), heading(f.heading, 1)]
   out.push(heading('Förslag till kommunstyrelsens beslut'), ...numberedParagraphs(linesOf(f.proposal)))
   for (const [key, title] of MEMO_SECTIONS) {
     const text = f[key]
@@ -98,36 +82,23 @@ function body(f: MemoFields): (Paragraph | Table)[] {
 }
 
 export async function memoDocx(f: MemoFields): Promise<Buffer> {
-  const doc = new Document({
-    creator: f.official || f.municipality,
-    title: `Tjänsteskrivelse – ${f.heading}`,
-    description: f.heading,
-    styles: {
-      default: { document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { line: 276 } } } },
-      paragraphStyles: [
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 32, bold: true } },
-        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 24, bold: true } },
-      ],
-    },
-    sections: [
-      {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1418, right: 1418 } } },
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: f.municipality, bold: true, size: 24 })] })] }) },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
-        children: body(f),
+  return swedishDocx({ title: `Tjänsteskrivelse – ${f.heading}`, creator: f.official || f.municipality, description: f.heading }, [
+    {
+      properties: { page: { margin: { top: 1134, bottom: 1134, left: 1418, right: 1418 } } },
+      headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: f.municipality, bold: true, size: 24 })] })] }) },
+      footers: {
+        default: new Footer({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
+            }),
+          ],
+        }),
       },
-    ],
-  })
-  return Packer.toBuffer(doc)
+      children: body(f),
+    },
+  ])
 }
 
 /** "Tjänsteskrivelse Linköpings kommun 2021-12-10.docx" */
