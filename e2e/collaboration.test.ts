@@ -30,7 +30,7 @@ import {
   submit,
   visit,
 } from './support/collaboration-steps.ts'
-import { type RunningServer, startServer } from './support/server.ts'
+import { type RunningServer, startServerAndBrowser } from './support/server.ts'
 
 /**
  * The collaboration journeys of issue 3, in a real browser against the real server with demo data:
@@ -64,7 +64,7 @@ const T = { timeout: 90_000 }
 
 before(
   async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    ;[server, browser] = await startServerAndBrowser(launchBrowser)
   },
   { timeout: 90_000 },
 )

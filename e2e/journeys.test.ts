@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test'
 import type { Browser, Page, Response } from 'playwright-core'
 import { checkA11y, checkedPages, journey, launchBrowser } from './support/browser.ts'
 import { navigate, visit } from './support/navigation.ts'
-import { type RunningServer, startServer } from './support/server.ts'
+import { type RunningServer, startServerAndBrowser } from './support/server.ts'
 
 /**
  * Journeys through the real server in a real browser: every demo role logs in, sees its menu, opens
@@ -56,7 +56,7 @@ const T = { timeout: 60_000 }
 
 before(
   async () => {
-    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+    ;[server, browser] = await startServerAndBrowser(launchBrowser)
   },
   { timeout: 90_000 },
 )

@@ -19,7 +19,8 @@ export interface RunningServer {
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const READY_TIMEOUT_MS = 60_000
+// Generous: a loaded CI machine has taken over a minute to migrate and seed a fresh data folder.
+const READY_TIMEOUT_MS = 120_000
 const STOP_TIMEOUT_MS = 15_000
 
 /** Asks the OS for a port nobody listens on. A tiny race remains; a collision shows up as a boot error. */
@@ -116,4 +117,17 @@ export async function startServer(): Promise<RunningServer> {
     throw new Error(`${(err as Error).message}\n--- server output ---\n${log}`)
   }
   return { baseUrl, output: () => log, stop }
+}
+
+/**
+ * Starts the server and the browser together. If either fails, the other is shut down before the
+ * error is thrown: a Chromium left running keeps the test process alive forever (seen under load,
+ * when the server missed its ready deadline and the run hung for half an hour).
+ */
+export async function startServerAndBrowser<B extends { close(): Promise<void> }>(launch: () => Promise<B>): Promise<[RunningServer, B]> {
+  const [server, browser] = await Promise.allSettled([startServer(), launch()])
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') return [server.value, browser.value]
+  if (server.status === 'fulfilled') await server.value.stop()
+  if (browser.status === 'fulfilled') await browser.value.close()
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason
 }
