@@ -66,7 +66,7 @@ before(
   async () => {
     ;[server, browser] = await startServerAndBrowser(launchBrowser)
   },
-  { timeout: 90_000 },
+  { timeout: 150_000 },
 )
 
 after(async () => {
