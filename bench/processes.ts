@@ -11,6 +11,12 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const tempDirs: string[] = []
 const running = new Set<AppProcess>()
+const finalizers: (() => Promise<void>)[] = []
+
+/** Work for cleanup() after the processes are stopped (dropping a bench database). */
+export function onCleanup(fn: () => Promise<void>): void {
+  finalizers.push(fn)
+}
 
 /** A new, empty data folder; removed by cleanup(). */
 export function newDataDir(): string {
@@ -36,10 +42,10 @@ export async function freePort(): Promise<number> {
  * Variables that would change what is measured (a PostgreSQL server, https cookies) are removed.
  */
 export function appEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TILLSAMMANS_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...extra }
-  for (const key of ['DATABASE_URL', 'BASE_URL', 'TILLSAMMANS_DEMO', 'HOST', 'NODE_OPTIONS']) delete env[key]
-  if (!extra.RATE_LIMIT_MAX) delete env.RATE_LIMIT_MAX
-  return env
+  const env: NodeJS.ProcessEnv = { ...process.env, TILLSAMMANS_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }
+  for (const key of ['DATABASE_URL', 'BASE_URL', 'TILLSAMMANS_DEMO', 'HOST', 'NODE_OPTIONS', 'RATE_LIMIT_MAX']) delete env[key]
+  // What the caller asks for explicitly (a PostgreSQL server for its own rows) is kept.
+  return { ...env, ...extra }
 }
 
 export interface AppProcess {
@@ -144,5 +150,6 @@ export async function waitFor200(app: AppProcess, url: string, timeoutMs = 60000
 /** Stops every process still running and removes the temp folders; safe to call more than once. */
 export async function cleanup(): Promise<void> {
   await Promise.all([...running].map((p) => p.stop()))
+  for (const fn of finalizers.splice(0)) await fn().catch(() => {})
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 }

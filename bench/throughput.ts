@@ -16,8 +16,9 @@ export interface Load {
 }
 
 export const CONNECTIONS = 32
-export const DURATION_S = 10
-export const WARMUP_S = 2
+/** Seconds per measured run; short by default so a run of every row stays a couple of minutes (BENCH_SECONDS). */
+export const DURATION_S = Number(process.env.BENCH_SECONDS) || 5
+export const WARMUP_S = 1
 
 /**
  * autocannon runs in a worker thread: in the calling thread it would share one event loop with the bare
@@ -44,11 +45,15 @@ export async function load(url: string, headers: Record<string, string> = {}): P
   }
 }
 
-/** The real server, started the way `npm start` ends up running it, on a fresh folder with demo data. */
-export async function startApp(): Promise<{ app: AppProcess; base: string }> {
+/**
+ * The real server, started the way `npm start` ends up running it, with demo data: on a fresh PGlite
+ * folder, or on the given (empty) PostgreSQL database.
+ */
+export async function startApp(databaseUrl?: string): Promise<{ app: AppProcess; base: string }> {
   const port = await freePort()
   // The per-IP limit (600/min by default) would turn most benchmark requests into 429s.
-  const env = appEnv(newDataDir(), port, { RATE_LIMIT_MAX: '1000000000' })
+  const server: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl, TILLSAMMANS_DEMO: 'true' } : {}
+  const env = appEnv(newDataDir(), port, { RATE_LIMIT_MAX: '1000000000', ...server })
   const app = spawnApp(process.execPath, ['--import', 'tsx', 'src/server.ts'], env)
   const base = `http://127.0.0.1:${port}`
   await waitFor200(app, `${base}/login`)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Config } from '../config.ts'
 import { installationSecrets } from '../features/accounts/accounts.tables.ts'
+import { ChangeFeed } from './db/change-feed.ts'
 import { type Database, openDatabase } from './db/connection.ts'
 import type { Db } from './db/types.ts'
 import { PolicyRegistry } from './http/policies.ts'
@@ -22,6 +23,8 @@ export interface Deps {
   config: Config
   database: Database
   db: Db
+  /** Committed changes the caches must forget (LISTEN/NOTIFY); started and stopped with the app. */
+  changes: ChangeFeed
   signer: Signer
   policies: PolicyRegistry
   nav: NavRegistry
@@ -38,6 +41,7 @@ export async function createDeps(config: Config, database?: Database): Promise<D
     config,
     database: db,
     db: db.db,
+    changes: new ChangeFeed(db),
     signer: new Signer(config.sessionSecret ?? (await installationSecret(db.db, 'session_secret'))),
     policies: new PolicyRegistry(),
     nav: new NavRegistry(),

@@ -8,6 +8,7 @@ import { users } from './accounts.tables.ts'
 import * as repo from './accounts.repo.ts'
 import { InvalidCredentials, TooManyAttempts, WrongCurrentPassword } from './accounts.errors.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
+import { forgetSessionsOf, type SessionCache, sessionCacheOf } from './session-cache.ts'
 
 export const IDLE_TIMEOUT_MS = 8 * 3600 * 1000
 export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 3600 * 1000
@@ -118,17 +119,45 @@ export async function logout(deps: Deps, actor: Actor, requestId?: string): Prom
     await repo.deleteSession(tx, actor.sessionId!)
     await audit(tx, { actor, requestId }, { action: 'session.logout', entityType: 'user', entityId: actor.userId, organisationId: actor.organisationId })
   })
+  // The database notifies every instance; this one forgets at once, before the answer goes out.
+  sessionCacheOf(deps).forget(actor.sessionId)
 }
 
-/** The actor behind a session cookie, or undefined when the session is unknown, idle too long or too old. */
+/**
+ * The actor behind a session cookie, or undefined when the session is unknown, idle too long or too old.
+ * Served from the process's session cache when it can be (decision 006); "last seen" is written at
+ * most once a minute per session and instance, never on every request.
+ */
 export async function actorFromSession(deps: Deps, token: string): Promise<Actor | undefined> {
   const id = sha256(token)
+  const cache = sessionCacheOf(deps)
+  const now = Date.now()
+  const hit = await cache.get(id, now)
+  if (hit && now - hit.lastSeenAt < IDLE_TIMEOUT_MS) {
+    if (now - hit.lastSeenAt > TOUCH_INTERVAL_MS) {
+      hit.lastSeenAt = now
+      await repo.touchSession(deps.db, id)
+    }
+    return hit.actor
+  }
+  return cache.load(id, () => loadSession(deps, cache, id))
+}
+
+async function loadSession(deps: Deps, cache: SessionCache, id: string): Promise<Actor | undefined> {
+  const generation = cache.generation
   const session = await repo.findLiveSession(deps.db, id, new Date(Date.now() - IDLE_TIMEOUT_MS))
   if (!session) return undefined
-  const actor = await actorForUser(deps, session.userId, 'session')
-  if (!actor) return undefined
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(deps.db, id)
-  return { ...actor, sessionId: id }
+  const found = await actorForUser(deps, session.userId, 'session')
+  if (!found) return undefined
+  let lastSeenAt = session.lastSeenAt.getTime()
+  if (Date.now() - lastSeenAt > TOUCH_INTERVAL_MS) {
+    await repo.touchSession(deps.db, id)
+    lastSeenAt = Date.now()
+  }
+  // One object serves many requests: frozen, so no handler can change another request's actor.
+  const actor: Actor = Object.freeze({ ...found, roles: Object.freeze(found.roles) as Actor['roles'], sessionId: id })
+  cache.put(id, { actor, lastSeenAt, expiresAt: session.expiresAt.getTime(), cachedAt: Date.now() }, generation)
+  return actor
 }
 
 export async function actorForUser(deps: Deps, userId: string, via: Actor['via']): Promise<Actor | undefined> {
@@ -161,4 +190,5 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
     await repo.deleteSessionsOfUser(tx, user.id, actor.sessionId)
     await audit(tx, { actor, requestId }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, organisationId: user.organisationId })
   })
+  forgetSessionsOf(deps, user.id)
 }

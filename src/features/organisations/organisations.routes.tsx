@@ -4,7 +4,9 @@ import type { Deps } from '../../platform/deps.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import { ORGANISATION_KINDS } from './organisations.tables.ts'
 import { listCounties, listOrganisations } from './organisations.repo.ts'
-import { OrganisationsPage } from './views/organisations-page.tsx'
+import { referenceCacheOf, todayInSweden } from './reference-cache.ts'
+import { OrganisationsList, OrganisationsPage } from './views/organisations-page.tsx'
+import { renderSharedFragment } from './views/shared-fragment.tsx'
 
 const ListQuery = z.object({
   county: z
@@ -28,12 +30,28 @@ const OrganisationResponse = z.object({
   validTo: z.string().nullable(),
 })
 
-/** The organisations page and GET /api/v1/organisations. */
+/**
+ * The organisations page and GET /api/v1/organisations. Both read reference data that changes seldom,
+ * kept per process until the database says it changed (decision 006): the sorted rows per filter and
+ * day, and the page's list rendered once per language.
+ */
 export function organisationsRoutes(app: FastifyInstance, deps: Deps) {
+  const cache = referenceCacheOf(deps)
+  const validToday = (filter: z.infer<typeof ListQuery>) => {
+    const today = todayInSweden()
+    return cache.get(`rows|${today}|${filter.county ?? ''}|${filter.kind ?? ''}`, async () =>
+      sortBySv(await listOrganisations(deps.db, { countyCode: filter.county, kind: filter.kind, validOn: today }), (r) => r.name),
+    )
+  }
+
   app.get('/organisations', { config: { policy: 'authenticated' } }, async (req, reply) => {
     const query = ListQuery.catch({}).parse(req.query)
-    const [rows, counties] = await Promise.all([listOrganisations(deps.db, { countyCode: query.county, kind: query.kind }), listCounties(deps.db)])
-    return reply.page(<OrganisationsPage rows={sortBySv(rows, (r) => r.name)} counties={counties} county={query.county} kind={query.kind} />)
+    const key = `page|${req.locale}|${todayInSweden()}|${query.county ?? ''}|${query.kind ?? ''}`
+    const listHtml = await cache.get(key, async () => {
+      const [rows, counties] = await Promise.all([validToday(query), cache.get('counties', () => listCounties(deps.db))])
+      return renderSharedFragment(req.t, req.locale, <OrganisationsList rows={rows} counties={counties} county={query.county} kind={query.kind} />)
+    })
+    return reply.page(<OrganisationsPage listHtml={listHtml} />)
   })
 
   deps.api.route<z.infer<typeof ListQuery>>(
@@ -49,8 +67,8 @@ export function organisationsRoutes(app: FastifyInstance, deps: Deps) {
       response: z.object({ items: z.array(OrganisationResponse) }),
     },
     async (_req, { query }) => {
-      const rows = await listOrganisations(deps.db, { countyCode: query.county, kind: query.kind })
-      return { items: sortBySv(rows, (r) => r.name).map(({ countyName: _c, ...o }) => o) }
+      const rows = await validToday(query)
+      return { items: rows.map(({ countyName: _c, ...o }) => o) }
     },
   )
 }

@@ -49,6 +49,10 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   })
 
+  // The feed that tells the in-process caches (sessions, reference data) what changed runs with the app.
+  app.addHook('onReady', async () => deps.changes.start())
+  app.addHook('onClose', async () => deps.changes.stop())
+
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secure }
   const translators = { sv: translator('sv'), en: translator('en') }
 

@@ -4,6 +4,7 @@ import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import { Select } from '../../../platform/views/form-controls.tsx'
 import { ORGANISATION_KINDS } from '../organisations.tables.ts'
+import { SharedFragment } from './shared-fragment.tsx'
 
 interface Row {
   id: string
@@ -14,7 +15,18 @@ interface Row {
   countyName: string | null
 }
 
-export function OrganisationsPage({
+/** The page around the list: the list itself is the same for everyone and rendered once (see the route). */
+export function OrganisationsPage({ listHtml }: { listHtml: string }) {
+  const { t } = usePage()
+  return (
+    <Layout title={t('organisations.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('organisations.title') }]} wide>
+      <SharedFragment html={listHtml} />
+    </Layout>
+  )
+}
+
+/** Heading, filters and the table of organisations: depends on the language and the filter only. */
+export function OrganisationsList({
   rows,
   counties,
   county,
@@ -27,7 +39,7 @@ export function OrganisationsPage({
 }) {
   const { t } = usePage()
   return (
-    <Layout title={t('organisations.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('organisations.title') }]} wide>
+    <>
       <h1 class="heading-l">{t('organisations.title')}</h1>
       <p class="lead">{t('organisations.intro')}</p>
       <form method="get" action="/organisations" class="filters">
@@ -57,6 +69,6 @@ export function OrganisationsPage({
         ]}
         rows={rows}
       />
-    </Layout>
+    </>
   )
 }
