@@ -1,7 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { DomainError } from '../../platform/http/errors.ts'
 import { SESSION_COOKIE } from '../../platform/http/platform.tsx'
 import { parseForm } from '../../platform/forms/parse-form.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
@@ -12,6 +11,7 @@ import { type DemoAccount, LoginPage } from './views/login-page.tsx'
 import { PasswordPage } from './views/password-page.tsx'
 import { AccountPage } from './views/account-page.tsx'
 import { findUserById, grantsOf } from './accounts.repo.ts'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 
 /** Only paths on this site: an open redirect after login would be a phishing tool. */
 export const safeReturn = (value: unknown) =>
@@ -72,9 +72,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 })
       return reply.seeOther(returnTo)
     } catch (err) {
-      if (!(err instanceof DomainError) || !err.field) throw err
-      const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]
-      return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), err.status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), status)
     }
   })
 
@@ -100,8 +99,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await changePassword(deps, req.actor!, form.data.currentPassword, form.data.newPassword, req.id)
     } catch (err) {
-      if (!(err instanceof DomainError) || !err.field) throw err
-      return reply.page(<PasswordPage errors={[{ field: err.field, message: req.t(err.messageKey) }]} forced={!!req.actor?.mustChangePassword} />, err.status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(<PasswordPage errors={errors} forced={!!req.actor?.mustChangePassword} />, status)
     }
     reply.flash('success', 'accounts.password.changed')
     return reply.seeOther('/')
