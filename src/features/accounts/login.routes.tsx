@@ -12,10 +12,7 @@ import { PasswordPage } from './views/password-page.tsx'
 import { AccountPage } from './views/account-page.tsx'
 import { findUserById, grantsOf } from './accounts.repo.ts'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
-
-/** Only paths on this site: an open redirect after login would be a phishing tool. */
-export const safeReturn = (value: unknown) =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+import { safeReturnPath } from '../../platform/http/return-path.ts'
 
 export function loginRoutes(app: FastifyInstance, deps: Deps) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.secure }
@@ -49,8 +46,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/login', { config: { policy: 'public' } }, async (req, reply) => {
     const { return: back } = req.query as { return?: string }
-    if (req.actor) return reply.seeOther(safeReturn(back))
-    const returnTo = back ? safeReturn(back) : undefined
+    if (req.actor) return reply.seeOther(safeReturnPath(back))
+    const returnTo = back ? safeReturnPath(back) : undefined
     if (returnTo) return reply.page(await renderLogin(req, { returnTo }))
     const demo = await loadDemoAccounts()
     return reply.anonymousPage('login', () => <LoginPage demoAccounts={demo} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />)
@@ -58,7 +55,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/login', { config: { policy: 'public' } }, async (req, reply) => {
     const form = parseForm(LoginInput, req.body, req.t)
-    const returnTo = safeReturn((req.body as Record<string, unknown>)?.return)
+    const returnTo = safeReturnPath((req.body as Record<string, unknown>)?.return)
     if (!form.ok) return reply.page(await renderLogin(req, { values: form.values, errors: form.errors, returnTo }), 400)
     try {
       const { token } = await login(deps, {

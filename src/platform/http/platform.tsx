@@ -10,6 +10,7 @@ import type { Flash, PageContext } from '../views/page-context.ts'
 import { installErrorHandlers } from './error-handler.tsx'
 import { installInputSanity } from './input-sanity.ts'
 import { paramCheckFor } from './params.ts'
+import { safeReturnPath } from './return-path.ts'
 import { SMALL_BODY_LIMIT, bodyKindCheck, uploads } from '../files/uploads.ts'
 import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
 import { renderPage } from './render.tsx'
@@ -193,8 +194,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     const { lang, return: back } = req.query as { lang?: string; return?: string }
     const locale = negotiateLocale(lang, undefined)
     reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions, maxAge: 365 * 24 * 3600 })
-    const safeReturn = back?.startsWith('/') && !back.startsWith('//') ? back : '/'
-    return reply.seeOther(safeReturn)
+    return reply.seeOther(safeReturnPath(back))
   })
 
   installInputSanity(app)
