@@ -9,6 +9,7 @@ import { ATTENDANCE } from './meetings.tables.ts'
 import { MAX_CONTRIBUTED_MINUTES } from './meetings.time.ts'
 import { ctxOf } from '../../platform/http/ctx.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { noDuplicates } from '../../platform/forms/batch.ts'
 
 const summary = (m: Meeting): z.infer<typeof MeetingSummary> => ({
   id: m.id,
@@ -38,7 +39,12 @@ const AttendanceEntry = z
   })
   .refine((e) => e.status !== 'substitute_present' || !!e.substituteName, { path: ['substituteName'], error: 'meetings.errors.substituteRequired' })
 
-const AttendanceBody = z.object({ entries: z.array(AttendanceEntry).max(500) })
+const AttendanceBody = z.object({
+  entries: z
+    .array(AttendanceEntry)
+    .max(500)
+    .superRefine(noDuplicates((e) => e.seatId, 'seatId')),
+})
 type AttendanceBody = z.output<typeof AttendanceBody>
 
 /** Meeting writes over JSON for coordinators and (attendance) editors; the same services as the pages. */

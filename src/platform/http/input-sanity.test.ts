@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { buildCollaboration, type TestCollaboration } from '../../features/bodies/seats.test-factories.ts'
+import { buildMeeting, buildSeat } from '../../features/meetings/meetings.test-factories.ts'
 import { type TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
@@ -93,4 +94,37 @@ test('dates outside 1900–2100 are refused on forms and in the API, never chang
   }
   const seats = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from seats where person_id = ${person.id}`)
   assert.equal(seats[0].n, 0)
+})
+
+test('a batch naming the same seat twice is refused as a whole, naming the repeat', async () => {
+  const meetingId = await buildMeeting(t.deps, { bodyId: c.steeringId, date: '2026-03-10' })
+  const seat = await buildSeat(t.deps, { bodyId: c.steeringId, partyCode: 'kommun-0580', name: 'Dubbel Dubbelsson' })
+  const other = await buildSeat(t.deps, { bodyId: c.steeringId, partyCode: 'kommun-0581', name: 'Enkel Enkelsson' })
+  const res = await json('PUT', `/api/v1/meetings/${meetingId}/attendance`, {
+    entries: [
+      { seatId: seat.seatId, status: 'present' },
+      { seatId: other.seatId, status: 'present' },
+      { seatId: seat.seatId, status: 'absent' },
+    ],
+  })
+  assert.equal(res.statusCode, 400, res.body)
+  assert.deepEqual(
+    res.json().errors.map((e: { path: string }) => e.path),
+    ['entries.2.seatId'],
+  )
+  const rows = await queryRows<{ n: number }>(t.deps.db, sql`select count(*)::int as n from meeting_attendance where meeting_id = ${meetingId}`)
+  assert.equal(rows[0].n, 0)
+})
+
+test('exports refuse bad filters before the first byte instead of dying half-way', async () => {
+  for (const query of ['from=0000-01-01', 'to=2101-01-01', 'actor=%00', 'organisation=inte-en-uuid', 'before=99999999999999999999']) {
+    const res = await coordinator.get(`/admin/audit.csv?${query}`)
+    assert.equal(res.statusCode, 400, query)
+    assert.match(String(res.headers['content-type']), /^text\/html/, query)
+  }
+  const ok = await coordinator.get('/admin/audit.csv?from=1900-01-01&to=2100-12-31')
+  assert.equal(ok.statusCode, 200)
+  assert.match(ok.body, /\r\n$/, 'the whole file arrives')
+  const board = await coordinator.get(`/collaborations/${c.id}/signatures.csv?status=%01&sort=nonsense`)
+  assert.equal(board.statusCode, 400)
 })
