@@ -10,7 +10,7 @@ import { MAX_CONTRIBUTED_MINUTES, parseDuration } from './meetings.time.ts'
 import { AttendancePage, attendanceValues } from './views/attendance-page.tsx'
 import { TimePage } from './views/time-page.tsx'
 import { ctxOf } from '../../platform/http/ctx.ts'
-import { formValues } from '../../platform/forms/parse-form.ts'
+import { formValues, controlCharacterErrors } from '../../platform/forms/parse-form.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 
 const read = { config: { policy: 'meetings.read' } }
@@ -23,7 +23,7 @@ const write = { config: { policy: 'meetings.write' } }
 export function parseAttendance(body: unknown, t: FastifyRequest['t']): { entries: AttendanceEntry[]; errors: FieldError[] } {
   const values = formValues(body)
   const entries: AttendanceEntry[] = []
-  const errors: FieldError[] = []
+  const errors: FieldError[] = controlCharacterErrors(values, t)
   for (const key of Object.keys(values)) {
     const seatId = /^status_(.+)$/.exec(key)?.[1]
     if (!seatId || !isUuid(seatId) || !values[key]) continue

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { Document, Packer, Paragraph } from 'docx'
 import { checkUpload, KNOWN_TYPES, withExtension } from './uploads.ts'
 import { sniffZip, ZIP_LIMITS } from './zip-sniff.ts'
 import { buildZip, contentTypes, entry, officeDocument, zerosEntry } from './zip.test-factories.ts'
@@ -16,6 +17,14 @@ test('a Word document and an Excel workbook are told apart by their content type
   assert.deepEqual(await sniffZip(officeDocument('xlsx')), { kind: 'ooxml', ext: 'xlsx' })
   assert.deepEqual(await sniffZip(buildZip([entry('readme.txt', 'hej')])), { kind: 'other' })
   assert.deepEqual(await sniffZip(Buffer.from('PK\u0003\u0004 not really a zip')), { kind: 'broken' })
+})
+
+test('a real Word document, as a word processor writes it, is a DOCX', async () => {
+  const real = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Programförklaring')] }] }))
+  assert.deepEqual(await sniffZip(real), { kind: 'ooxml', ext: 'docx' })
+  const checked = await checkUpload(upload('programförklaring.docx', real))
+  assert.ok(checked.ok)
+  assert.equal(checked.file.filename, 'programförklaring.docx')
 })
 
 test('a 1 MB .docx that unpacks to 1 GB is refused as a zip bomb without being unpacked', async () => {
