@@ -1,7 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { DomainError } from '../../platform/http/errors.ts'
 import { SESSION_COOKIE } from '../../platform/http/platform.tsx'
 import { parseForm } from '../../platform/forms/parse-form.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
@@ -12,10 +11,8 @@ import { type DemoAccount, LoginPage } from './views/login-page.tsx'
 import { PasswordPage } from './views/password-page.tsx'
 import { AccountPage } from './views/account-page.tsx'
 import { findUserById, grantsOf } from './accounts.repo.ts'
-
-/** Only paths on this site: an open redirect after login would be a phishing tool. */
-export const safeReturn = (value: unknown) =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { safeReturnPath } from '../../platform/http/return-path.ts'
 
 export function loginRoutes(app: FastifyInstance, deps: Deps) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.secure }
@@ -49,8 +46,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/login', { config: { policy: 'public' } }, async (req, reply) => {
     const { return: back } = req.query as { return?: string }
-    if (req.actor) return reply.seeOther(safeReturn(back))
-    const returnTo = back ? safeReturn(back) : undefined
+    if (req.actor) return reply.seeOther(safeReturnPath(back))
+    const returnTo = back ? safeReturnPath(back) : undefined
     if (returnTo) return reply.page(await renderLogin(req, { returnTo }))
     const demo = await loadDemoAccounts()
     return reply.anonymousPage('login', () => <LoginPage demoAccounts={demo} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />)
@@ -58,7 +55,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/login', { config: { policy: 'public' } }, async (req, reply) => {
     const form = parseForm(LoginInput, req.body, req.t)
-    const returnTo = safeReturn((req.body as Record<string, unknown>)?.return)
+    const returnTo = safeReturnPath((req.body as Record<string, unknown>)?.return)
     if (!form.ok) return reply.page(await renderLogin(req, { values: form.values, errors: form.errors, returnTo }), 400)
     try {
       const { token } = await login(deps, {
@@ -72,9 +69,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 })
       return reply.seeOther(returnTo)
     } catch (err) {
-      if (!(err instanceof DomainError) || !err.field) throw err
-      const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]
-      return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), err.status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), status)
     }
   })
 
@@ -100,8 +96,8 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await changePassword(deps, req.actor!, form.data.currentPassword, form.data.newPassword, req.id)
     } catch (err) {
-      if (!(err instanceof DomainError) || !err.field) throw err
-      return reply.page(<PasswordPage errors={[{ field: err.field, message: req.t(err.messageKey) }]} forced={!!req.actor?.mustChangePassword} />, err.status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(<PasswordPage errors={errors} forced={!!req.actor?.mustChangePassword} />, status)
     }
     reply.flash('success', 'accounts.password.changed')
     return reply.seeOther('/')

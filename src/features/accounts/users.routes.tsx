@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
 import { type Actor, isAdmin, ROLES } from '../../platform/http/actor.ts'
 import { DomainError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
@@ -18,6 +18,8 @@ import { InvitePage } from './views/invite-page.tsx'
 import { InvitedPage } from './views/invited-page.tsx'
 import { StaleUserPage, type UserAccess, UserPage } from './views/user-page.tsx'
 import { UsersListPage } from './views/users-list-page.tsx'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const PAGE_SIZE = 50
 const MANAGE = { config: { policy: 'users.manage' } }
@@ -38,11 +40,8 @@ async function organisationOptions(deps: Deps): Promise<Option[]> {
 /** The roles this actor may hand out (only an admin gives out admin). */
 const grantableRoles = (actor: Actor) => ROLES.filter((r) => canGrantRole(actor, r))
 
-/** Rule violations that belong on the form (field errors, or "not your own account"); others become error pages. */
-function formErrors(req: FastifyRequest, err: unknown): FieldError[] | undefined {
-  if (!(err instanceof DomainError) || !(err.field || err instanceof CannotChangeOwnAccess)) return undefined
-  return [{ field: err.field ?? '', message: req.t(err.messageKey, err.params) }]
-}
+/** "Not your own account" has no field but belongs on the form, like field errors; others become error pages. */
+const OWN_ACCESS = { formLevel: (err: DomainError) => err instanceof CannotChangeOwnAccess }
 
 /**
  * Tells the invited person where to sign in. The password is never in the e-mail: it is handed over
@@ -123,9 +122,8 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     try {
       created = await createUser(deps, { actor: req.actor, requestId: req.id }, form.data)
     } catch (err) {
-      const errors = formErrors(req, err)
-      if (!errors) throw err
-      return reply.page(await renderInvite(req, { values: rawValues(req.body), errors }), (err as DomainError).status)
+      const { errors, status } = formErrorOrThrow(err, req.t, OWN_ACCESS)
+      return reply.page(await renderInvite(req, { values: formValues(req.body), errors }), status)
     }
     const mailQueued = await queueInviteMail(deps, req, created.user)
     // A page, not a redirect: the one-time password exists only in this response.
@@ -133,12 +131,12 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get('/admin/users/:id', MANAGE, async (req, reply) => {
-    const user = await loadUser((req.params as { id: string }).id)
+    const user = await loadUser(paramsOf(req).id)
     return renderUser(req, reply, user)
   })
 
   app.post('/admin/users/:id/roles', MANAGE, async (req, reply) => {
-    const user = await loadUser((req.params as { id: string }).id)
+    const user = await loadUser(paramsOf(req).id)
     const form = parseForm(GrantRoleInput, req.body, req.t)
     if (!form.ok) return renderUser(req, reply, user, { values: form.values, errors: form.errors }, 400)
     try {
@@ -147,31 +145,29 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
       if (grant) reply.flash('success', 'accounts.users.flash.granted', params)
       else reply.flash('info', 'accounts.users.flash.alreadyGranted', params)
     } catch (err) {
-      const errors = formErrors(req, err)
-      if (!errors) throw err
-      return renderUser(req, reply, user, { values: rawValues(req.body), errors }, (err as DomainError).status)
+      const { errors, status } = formErrorOrThrow(err, req.t, OWN_ACCESS)
+      return renderUser(req, reply, user, { values: formValues(req.body), errors }, status)
     }
     return reply.seeOther(`/admin/users/${user.id}`)
   })
 
   app.post('/admin/users/:id/roles/:grantId/delete', MANAGE, async (req, reply) => {
-    const { id, grantId } = req.params as { id: string; grantId: string }
+    const { id, grantId } = paramsOf(req)
     const user = await loadUser(id)
     if (!isUuid(grantId)) throw new NotFoundError()
     const grant = (await repo.grantsOf(deps.db, user.id)).find((g) => g.id === grantId)
     try {
       await revokeRole(deps, req.actor!, user.id, grantId, req.id)
     } catch (err) {
-      const errors = formErrors(req, err)
-      if (!errors) throw err
-      return renderUser(req, reply, user, { errors }, (err as DomainError).status)
+      const { errors, status } = formErrorOrThrow(err, req.t, OWN_ACCESS)
+      return renderUser(req, reply, user, { errors }, status)
     }
     reply.flash('success', 'accounts.users.flash.revoked', { role: req.t(`platform.roles.${grant!.role}`), organisation: grant!.organisationName })
     return reply.seeOther(`/admin/users/${user.id}`)
   })
 
   app.post('/admin/users/:id/status', MANAGE, async (req, reply) => {
-    const user = await loadUser((req.params as { id: string }).id)
+    const user = await loadUser(paramsOf(req).id)
     const input = SetUserStatusInput.safeParse(req.body)
     // Only a tampered or truncated form gets here: the fields are hidden.
     if (!input.success) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)
@@ -183,18 +179,10 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
         const current = (err.current as repo.User | undefined) ?? user
         return reply.page(<StaleUserPage current={current} organisationName={await organisationName(current.organisationId)} wanted={status} />, 409)
       }
-      const errors = formErrors(req, err)
-      if (!errors) throw err
-      return renderUser(req, reply, user, { errors }, (err as DomainError).status)
+      const { errors, status: httpStatus } = formErrorOrThrow(err, req.t, OWN_ACCESS)
+      return renderUser(req, reply, user, { errors }, httpStatus)
     }
     reply.flash('success', status === 'deactivated' ? 'accounts.users.flash.deactivated' : 'accounts.users.flash.reactivated', { name: user.name })
     return reply.seeOther(`/admin/users/${user.id}`)
   })
-}
-
-/** The form as typed, for re-rendering after a rule violation (the CSRF token is not a value). */
-function rawValues(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') out[k] = v
-  return out
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
 import { parseForm } from '../../platform/forms/parse-form.ts'
-import { DomainError, NotFoundError } from '../../platform/http/errors.ts'
 import { compareSv } from '../../platform/i18n/collate.ts'
 import { listActiveUsers, listTokens } from './api-tokens.repo.ts'
 import { CreateTokenInput } from './api-tokens.schemas.ts'
@@ -10,8 +8,8 @@ import { createApiToken, lastValidDay, revokeApiToken, tokenStatus } from './api
 import { NewTokenPage } from './views/new-token-page.tsx'
 import { TokenCreatedPage } from './views/token-created-page.tsx'
 import { TokensPage } from './views/tokens-page.tsx'
-
-const TokenParams = z.object({ id: z.uuid() })
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 /** The administrator's pages for API tokens: list, create (secret shown once), revoke. */
 export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
@@ -41,17 +39,14 @@ export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
         <TokenCreatedPage name={token.name} secret={secret} actsAs={actsAs} validUntil={token.expiresAt ? lastValidDay(token.expiresAt) : undefined} />,
       )
     } catch (err) {
-      if (!(err instanceof DomainError) || !err.field) throw err
-      const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]
+      const { errors, status } = formErrorOrThrow(err, req.t)
       const values = { name: form.data.name, userId: form.data.userId, expiresOn: form.data.expiresOn ?? '' }
-      return reply.page(<NewTokenPage users={await userOptions()} values={values} errors={errors} />, err.status)
+      return reply.page(<NewTokenPage users={await userOptions()} values={values} errors={errors} />, status)
     }
   })
 
   app.post('/admin/api-tokens/:id/revoke', { config }, async (req, reply) => {
-    const params = TokenParams.safeParse(req.params)
-    if (!params.success) throw new NotFoundError()
-    const revoked = await revokeApiToken(deps, req.actor!, params.data.id, req.id)
+    const revoked = await revokeApiToken(deps, req.actor!, paramsOf(req).id, req.id)
     if (revoked) reply.flash('success', 'apiTokens.revoke.done', { name: revoked.name })
     else reply.flash('info', 'apiTokens.revoke.already')
     return reply.seeOther('/admin/api-tokens')

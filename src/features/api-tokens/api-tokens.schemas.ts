@@ -1,12 +1,6 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
-
-/** A real calendar date written as ÅÅÅÅ-MM-DD (2026-02-30 is refused, not rolled over). */
-export const isIsoDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
-  const d = new Date(`${v}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-}
+import { optionalIsoDate } from '../../platform/forms/dates.ts'
 
 export const CreateTokenInput = z.object({
   name: z.preprocess(
@@ -15,7 +9,7 @@ export const CreateTokenInput = z.object({
   ),
   userId: z.preprocess(trimmed, z.uuid({ error: 'apiTokens.errors.userRequired' })),
   // Optional: no date means the token lives until it is revoked.
-  expiresOn: z.preprocess(trimmed, z.string().refine(isIsoDate, { error: 'apiTokens.errors.expiresInvalid' }).optional()),
+  expiresOn: optionalIsoDate('apiTokens.errors.expiresInvalid'),
 })
 
 export type CreateTokenInput = z.output<typeof CreateTokenInput>

@@ -94,7 +94,7 @@ describe('audit log pages', () => {
 
     assert.ok(tableRows((await b.get(`/admin/audit?from=${today}&to=${today}`)).body).length >= 4, 'to is inclusive')
     assert.match((await b.get('/admin/audit?from=2000-01-01&to=2000-12-31')).body, /Inga händelser matchar filtret/)
-    assert.match((await b.get('/admin/audit?from=2999-01-01')).body, /Inga händelser matchar filtret/)
+    assert.match((await b.get('/admin/audit?from=2100-01-01')).body, /Inga händelser matchar filtret/)
 
     const plan = tableRows((await b.get('/admin/audit?entityType=plan&entityId=plan-1')).body)
     assert.equal(plan.length, 1)

@@ -15,6 +15,7 @@ import { AuditFilterQuery, filterParams } from './audit-log.schemas.ts'
 import { AuditEventPage } from './views/audit-event-page.tsx'
 import { AuditListPage } from './views/audit-list-page.tsx'
 import { AuditVerifyPage } from './views/audit-verify-page.tsx'
+import { paramsOf } from '../../platform/http/params.ts'
 
 /** A spreadsheet beyond this is not read by a person; larger extracts go through backup or the API. */
 export const EXPORT_LIMIT = 100_000
@@ -151,7 +152,7 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get('/admin/audit/:seq', policy, async (req, reply) => {
-    const raw = (req.params as { seq: string }).seq
+    const raw = paramsOf(req).seq
     const seq = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN
     const event = Number.isSafeInteger(seq) ? await findAuditEvent(deps.db, seq) : undefined
     if (!event) throw new NotFoundError()

@@ -1,10 +1,6 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
-
-const isCalendarDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-}
+import { isIsoDate } from '../../platform/forms/dates.ts'
 
 /** An ISO date (ÅÅÅÅ-MM-DD) that exists in the calendar; days are Stockholm days (see the repo). */
 const isoDate = () =>
@@ -13,7 +9,7 @@ const isoDate = () =>
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'auditLog.errors.dateFormat' })
-      .refine(isCalendarDate, { error: 'auditLog.errors.dateInvalid' })
+      .refine(isIsoDate, { error: 'auditLog.errors.dateInvalid' })
       .optional(),
   )
 

@@ -1,36 +1,27 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
-import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
-import { typedValues } from '../collaborations/form-values.ts'
-import { isUuid } from '../collaborations/collaborations.scope.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
+import { ForbiddenError, StaleVersionError } from '../../platform/http/errors.ts'
 import type { Body } from './bodies.repo.ts'
 import { BodyInput, UpdateBodyInput } from './bodies.schemas.ts'
 import { createBody, getBody, newBodyContext, updateBody } from './bodies.service.ts'
 import { BodyFormPage, bodyValues } from './views/body-form-page.tsx'
 import { BodyPage } from './views/body-page.tsx'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 // Registered by the collaborations feature (any signed-in user); the services decide per collaboration.
 const READ = { config: { policy: 'collaboration.read' } }
 
-const param = (params: unknown, name: string): string => {
-  const v = (params as Record<string, unknown>)[name]
-  if (!isUuid(v)) throw new NotFoundError()
-  return v
-}
-
-const fieldErrors = (err: unknown, t: (k: string, p?: Record<string, string | number>) => string) =>
-  err instanceof DomainError && err.field ? [{ field: err.field, message: t(err.messageKey, err.params) }] : undefined
-
 /** Create, show and edit the bodies of a collaboration. */
 export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/collaborations/:id/bodies/new', READ, async (req, reply) => {
-    const ctx = await newBodyContext(deps, req.actor, param(req.params, 'id'))
+    const ctx = await newBodyContext(deps, req.actor, paramsOf(req).id)
     return reply.page(<BodyFormPage {...ctx} values={{ visibility: 'public' }} />)
   })
 
   app.post('/collaborations/:id/bodies', READ, async (req, reply) => {
-    const id = param(req.params, 'id')
+    const id = paramsOf(req).id
     const ctx = await newBodyContext(deps, req.actor, id) // the policy check, before validation
     const form = parseForm(BodyInput, req.body, req.t)
     if (!form.ok) return reply.page(<BodyFormPage {...ctx} values={form.values} errors={form.errors} />, 400)
@@ -38,27 +29,26 @@ export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
     try {
       body = await createBody(deps, req.actor!, id, form.data, req.id)
     } catch (err) {
-      const errors = fieldErrors(err, req.t)
-      if (!errors) throw err
-      return reply.page(<BodyFormPage {...ctx} values={typedValues(req.body)} errors={errors} />, (err as DomainError).status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(<BodyFormPage {...ctx} values={formValues(req.body)} errors={errors} />, status)
     }
     reply.flash('success', 'bodies.new.created', { name: body.name })
     return reply.seeOther(`/bodies/${body.id}`)
   })
 
   app.get('/bodies/:bodyId', READ, async (req, reply) => {
-    const ctx = await getBody(deps, req.actor, param(req.params, 'bodyId'))
+    const ctx = await getBody(deps, req.actor, paramsOf(req).bodyId)
     return reply.page(<BodyPage {...ctx} />)
   })
 
   app.get('/bodies/:bodyId/edit', READ, async (req, reply) => {
-    const ctx = await getBody(deps, req.actor, param(req.params, 'bodyId'))
+    const ctx = await getBody(deps, req.actor, paramsOf(req).bodyId)
     if (!ctx.canManage) throw new ForbiddenError()
     return reply.page(<BodyFormPage collaboration={ctx.collaboration} body={ctx.body} parentOptions={ctx.parentOptions} values={bodyValues(ctx.body)} />)
   })
 
   app.post('/bodies/:bodyId/edit', READ, async (req, reply) => {
-    const ctx = await getBody(deps, req.actor, param(req.params, 'bodyId'))
+    const ctx = await getBody(deps, req.actor, paramsOf(req).bodyId)
     if (!ctx.canManage) throw new ForbiddenError()
     const page = { collaboration: ctx.collaboration, body: ctx.body, parentOptions: ctx.parentOptions }
     const form = parseForm(UpdateBodyInput, req.body, req.t)
@@ -68,11 +58,10 @@ export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
     } catch (err) {
       if (err instanceof StaleVersionError) {
         const current = err.current as Body
-        return reply.page(<BodyFormPage {...page} values={{ ...typedValues(req.body), version: String(current.version) }} current={current} />, 409)
+        return reply.page(<BodyFormPage {...page} values={{ ...formValues(req.body), version: String(current.version) }} current={current} />, 409)
       }
-      const errors = fieldErrors(err, req.t)
-      if (!errors) throw err
-      return reply.page(<BodyFormPage {...page} values={typedValues(req.body)} errors={errors} />, (err as DomainError).status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(<BodyFormPage {...page} values={formValues(req.body)} errors={errors} />, status)
     }
     reply.flash('success', 'bodies.edit.saved', { name: form.data.name })
     return reply.seeOther(`/bodies/${ctx.body.id}`)

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { VISIBILITIES } from '../collaborations/collaborations.tables.ts'
-import { optionalIsoDate, versionField } from '../collaborations/collaborations.schemas.ts'
+import { versionField } from '../collaborations/collaborations.schemas.ts'
 import { BODY_KINDS } from './bodies.tables.ts'
+import { optionalIsoDate } from '../../platform/forms/dates.ts'
 
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'bodies.errors.tooLong' }).optional())
 

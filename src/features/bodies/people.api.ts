@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
-import { DomainError } from '../../platform/http/errors.ts'
-import { sendProblem } from '../../platform/http/error-handler.tsx'
 import { PersonInput } from './seats.schemas.ts'
 import { createPerson, loadScopeForPeople } from './people.service.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const PersonResponse = z.object({
   id: z.uuid(),
@@ -34,20 +33,10 @@ export function peopleApi(app: FastifyInstance, deps: Deps) {
       body: PersonInput,
       response: PersonResponse,
     },
-    async (req, { body }, reply) => {
-      const scope = await loadScopeForPeople(deps.db, req.actor, (req.params as { id: string }).id)
-      try {
-        const p = await createPerson(deps, { actor: req.actor!, requestId: req.id }, scope, body)
-        return { id: p.id, name: p.name, title: p.title, organisationId: p.organisationId, email: p.email, phone: p.phone, version: p.version }
-      } catch (err) {
-        if (!(err instanceof DomainError) || !err.field) throw err
-        const message = req.t(err.messageKey, err.params)
-        return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
-          detail: message,
-          code: err.code,
-          errors: [{ path: err.field, code: err.code, message }],
-        })
-      }
+    async (req, { body }) => {
+      const scope = await loadScopeForPeople(deps.db, req.actor, paramsOf(req).id)
+      const p = await createPerson(deps, { actor: req.actor!, requestId: req.id }, scope, body)
+      return { id: p.id, name: p.name, title: p.title, organisationId: p.organisationId, email: p.email, phone: p.phone, version: p.version }
     },
   )
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { ForbiddenError, StaleVersionError } from '../../platform/http/errors.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import { canEditForParty } from '../collaborations/collaborations.policy.ts'
@@ -9,19 +9,21 @@ import type { LoadedScope } from '../collaborations/collaborations.scope.ts'
 import * as repo from './people.repo.ts'
 import { createPerson, loadPerson, loadScopeForPeople, updatePerson } from './people.service.ts'
 import { canAddForSomeParty } from './seats.policy.ts'
-import { formErrors, partyOptions, typedValues } from './seats.forms.ts'
+import { partyOptions } from './seats.forms.ts'
 import { PersonInput, UpdatePersonInput } from './seats.schemas.ts'
 import { PeopleListPage } from './views/people-list-page.tsx'
 import { PersonFormPage } from './views/people-form-page.tsx'
 import type { FormValues } from './views/seats-parts.tsx'
 import { StalePage } from './views/seats-stale-page.tsx'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const READ = { config: { policy: 'people.read' } }
 const WRITE = { config: { policy: 'seats.write' } }
 
 /** People of a collaboration's parties (/collaborations/:id/people …): partners read, owners edit. */
 export function peopleRoutes(app: FastifyInstance, deps: Deps) {
-  const ids = (req: FastifyRequest) => req.params as { id: string; personId?: string }
+  const ids = (req: FastifyRequest) => paramsOf(req)
 
   async function renderForm(
     req: FastifyRequest,
@@ -56,9 +58,8 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
       const person = await createPerson(deps, { actor: req.actor!, requestId: req.id }, scope, form.data)
       reply.flash('success', 'people.flash.created', { name: person.name })
     } catch (err) {
-      const failed = formErrors(req, err)
-      if (!failed) throw err
-      return renderForm(req, reply, scope, { values: typedValues(req.body), errors: failed.errors }, failed.status)
+      const failed = formErrorOrThrow(err, req.t)
+      return renderForm(req, reply, scope, { values: formValues(req.body), errors: failed.errors }, failed.status)
     }
     return reply.seeOther(`/collaborations/${scope.collaborationId}/people`)
   })
@@ -97,9 +98,8 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
         const back = `/collaborations/${scope.collaborationId}/people/${person.id}/edit`
         return reply.page(<StalePage title={req.t('people.stale.title')} rows={rows} backHref={back} backLabel={req.t('people.stale.back')} />, 409)
       }
-      const failed = formErrors(req, err)
-      if (!failed) throw err
-      return renderForm(req, reply, scope, { person, values: typedValues(req.body), errors: failed.errors }, failed.status)
+      const failed = formErrorOrThrow(err, req.t)
+      return renderForm(req, reply, scope, { person, values: formValues(req.body), errors: failed.errors }, failed.status)
     }
     return reply.seeOther(`/collaborations/${scope.collaborationId}/people`)
   })

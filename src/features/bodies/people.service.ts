@@ -7,7 +7,7 @@ import { canEditForParty, isPartner } from '../collaborations/collaborations.pol
 import { type LoadedScope, collaborationScope, isUuid } from '../collaborations/collaborations.scope.ts'
 import * as repo from './people.repo.ts'
 import type { PersonInput, UpdatePersonInput } from './seats.schemas.ts'
-import type { Ctx } from './seats.service.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 /**
  * A collaboration's scope for the people pages, which are for partners only. A person need not be a

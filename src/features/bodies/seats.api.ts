@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
-import { DomainError } from '../../platform/http/errors.ts'
-import { sendProblem } from '../../platform/http/error-handler.tsx'
 import { compareSv } from '../../platform/i18n/collate.ts'
 import * as repo from './seats.repo.ts'
 import { AddSeatBody, EndSeatBody, SeatResponse } from './seats.schemas.ts'
 import { type SeatStatus, addSeat, endSeat, listBodySeats, seatStatus } from './seats.service.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const toResponse = (s: repo.SeatRow, status: SeatStatus): z.infer<typeof SeatResponse> => ({
   id: s.id,
@@ -23,21 +22,6 @@ const toResponse = (s: repo.SeatRow, status: SeatStatus): z.infer<typeof SeatRes
   visibility: s.visibility,
   version: s.version,
 })
-
-/** A rule violation naming a field becomes a 4xx problem with `errors[{ path }]`, like a schema error. */
-async function withFieldProblems<T>(req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await run()
-  } catch (err) {
-    if (!(err instanceof DomainError) || !err.field) throw err
-    const message = req.t(err.messageKey, err.params)
-    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
-      detail: message,
-      code: err.code,
-      errors: [{ path: err.field, code: err.code, message }],
-    })
-  }
-}
 
 /** GET/POST /api/v1/bodies/:bodyId/seats and POST /api/v1/seats/:seatId/end, over the same service as the pages. */
 export function seatsApi(app: FastifyInstance, deps: Deps) {
@@ -57,7 +41,7 @@ export function seatsApi(app: FastifyInstance, deps: Deps) {
       response: z.object({ items: z.array(SeatResponse) }),
     },
     async (req) => {
-      const { rows } = await listBodySeats(deps, req.actor, (req.params as { bodyId: string }).bodyId)
+      const { rows } = await listBodySeats(deps, req.actor, paramsOf(req).bodyId)
       return { items: rows.sort((a, b) => compareSv(a.personName, b.personName)).map((r) => toResponse(r, r.status)) }
     },
   )
@@ -75,12 +59,11 @@ export function seatsApi(app: FastifyInstance, deps: Deps) {
       body: AddSeatBody,
       response: SeatResponse,
     },
-    async (req, { body }, reply) =>
-      withFieldProblems(req, reply, async () => {
-        const seat = await addSeat(deps, { actor: req.actor!, requestId: req.id }, (req.params as { bodyId: string }).bodyId, body)
-        const row = (await repo.findSeatRow(deps.db, seat.id))!
-        return toResponse(row, seatStatus(row))
-      }),
+    async (req, { body }) => {
+      const seat = await addSeat(deps, { actor: req.actor!, requestId: req.id }, paramsOf(req).bodyId, body)
+      const row = (await repo.findSeatRow(deps.db, seat.id))!
+      return toResponse(row, seatStatus(row))
+    },
   )
 
   deps.api.route<unknown, z.infer<typeof EndSeatBody>>(
@@ -95,12 +78,11 @@ export function seatsApi(app: FastifyInstance, deps: Deps) {
       body: EndSeatBody,
       response: SeatResponse,
     },
-    async (req, { body }, reply) =>
-      withFieldProblems(req, reply, async () => {
-        const seatId = (req.params as { seatId: string }).seatId
-        const seat = await endSeat(deps, { actor: req.actor!, requestId: req.id }, seatId, body)
-        const row = (await repo.findSeatRow(deps.db, seat.id))!
-        return toResponse(row, seatStatus(row))
-      }),
+    async (req, { body }) => {
+      const seatId = paramsOf(req).seatId
+      const seat = await endSeat(deps, { actor: req.actor!, requestId: req.id }, seatId, body)
+      const row = (await repo.findSeatRow(deps.db, seat.id))!
+      return toResponse(row, seatStatus(row))
+    },
   )
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { ForbiddenError, StaleVersionError } from '../../platform/http/errors.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
@@ -11,7 +11,7 @@ import { isPartner } from '../collaborations/collaborations.policy.ts'
 import type { LoadedScope } from '../collaborations/collaborations.scope.ts'
 import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import * as peopleRepo from './people.repo.ts'
-import { formErrors, partyOptions, typedValues } from './seats.forms.ts'
+import { partyOptions } from './seats.forms.ts'
 import { peopleRoutes } from './people.routes.tsx'
 import { seatsApi } from './seats.api.ts'
 import { canAddForSomeParty, canEditSeat, editableParties } from './seats.policy.ts'
@@ -22,6 +22,8 @@ import { EditSeatPage, NewSeatPage } from './views/seats-form-page.tsx'
 import { SeatsListPage } from './views/seats-list-page.tsx'
 import type { FormValues } from './views/seats-parts.tsx'
 import { StalePage } from './views/seats-stale-page.tsx'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const WRITE = { config: { policy: 'seats.write' } }
 
@@ -97,15 +99,15 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
   }
 
   app.get('/bodies/:bodyId/seats', { config: { policy: 'public' } }, async (req, reply) => {
-    const { body, scope, rows } = await listBodySeats(deps, req.actor, (req.params as { bodyId: string }).bodyId)
+    const { body, scope, rows } = await listBodySeats(deps, req.actor, paramsOf(req).bodyId)
     const sorted = sortBySv(rows, (r) => r.personName)
     return reply.page(<SeatsListPage body={body} rows={sorted} canAdd={canAddForSomeParty(req.actor, scope)} partner={isPartner(req.actor, scope)} />)
   })
 
-  app.get('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => renderNew(req, reply, (req.params as { bodyId: string }).bodyId))
+  app.get('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => renderNew(req, reply, paramsOf(req).bodyId))
 
   app.post('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => {
-    const { bodyId } = req.params as { bodyId: string }
+    const { bodyId } = paramsOf(req)
     const form = parseForm(AddSeatInput, req.body, req.t)
     if (!form.ok) return renderNew(req, reply, bodyId, { values: form.values, errors: form.errors }, 400)
     try {
@@ -113,15 +115,14 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
       const person = await peopleRepo.findPerson(deps.db, seat.personId)
       reply.flash('success', 'seats.flash.added', { person: person?.name ?? '' })
     } catch (err) {
-      const failed = formErrors(req, err)
-      if (!failed) throw err
-      return renderNew(req, reply, bodyId, { values: typedValues(req.body), errors: failed.errors }, failed.status)
+      const failed = formErrorOrThrow(err, req.t)
+      return renderNew(req, reply, bodyId, { values: formValues(req.body), errors: failed.errors }, failed.status)
     }
     return reply.seeOther(`/bodies/${bodyId}/seats`)
   })
 
   app.get('/seats/:seatId/edit', WRITE, async (req, reply) => {
-    const { seatId } = req.params as { seatId: string }
+    const { seatId } = paramsOf(req)
     const { seat, scope } = await loadSeat(deps, req.actor, seatId)
     // Only those who may change the seat see the form (the service checks again on save).
     if (!canEditSeat(req.actor, scope, seat)) throw new ForbiddenError()
@@ -129,7 +130,7 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post('/seats/:seatId/edit', WRITE, async (req, reply) => {
-    const { seatId } = req.params as { seatId: string }
+    const { seatId } = paramsOf(req)
     const form = parseForm(UpdateSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { values: form.values, errors: form.errors }, 400)
     try {
@@ -139,14 +140,13 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
       return reply.seeOther(`/bodies/${seat.bodyId}/seats`)
     } catch (err) {
       if (err instanceof StaleVersionError) return renderStale(req, reply, err, { ...form.data, version: undefined })
-      const failed = formErrors(req, err)
-      if (!failed) throw err
-      return renderEdit(req, reply, seatId, { values: typedValues(req.body), errors: failed.errors }, failed.status)
+      const failed = formErrorOrThrow(err, req.t)
+      return renderEdit(req, reply, seatId, { values: formValues(req.body), errors: failed.errors }, failed.status)
     }
   })
 
   app.post('/seats/:seatId/end', WRITE, async (req, reply) => {
-    const { seatId } = req.params as { seatId: string }
+    const { seatId } = paramsOf(req)
     const form = parseForm(EndSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { endValues: form.values, errors: form.errors }, 400)
     try {
@@ -156,9 +156,8 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
       return reply.seeOther(`/bodies/${seat.bodyId}/seats`)
     } catch (err) {
       if (err instanceof StaleVersionError) return renderStale(req, reply, err, { validTo: form.data.endedOn })
-      const failed = formErrors(req, err)
-      if (!failed) throw err
-      return renderEdit(req, reply, seatId, { endValues: typedValues(req.body), errors: failed.errors }, failed.status)
+      const failed = formErrorOrThrow(err, req.t)
+      return renderEdit(req, reply, seatId, { endValues: formValues(req.body), errors: failed.errors }, failed.status)
     }
   })
 

@@ -2,16 +2,10 @@ import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { VISIBILITIES } from '../collaborations/collaborations.tables.ts'
 import { SEAT_LEVELS, SEAT_MEMBERSHIPS, SEAT_ROLES } from './bodies.tables.ts'
+import { isoDate, optionalIsoDate, apiDate } from '../../platform/forms/dates.ts'
 
-/** A real calendar date written as ÅÅÅÅ-MM-DD (2026-02-30 is refused, not rolled over). */
-export const isIsoDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
-  const d = new Date(`${v}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-}
-
-const date = (requiredKey: string) => z.preprocess(trimmed, z.string({ error: requiredKey }).refine(isIsoDate, { error: 'seats.errors.dateInvalid' }))
-const optionalDate = z.preprocess(trimmed, z.string().refine(isIsoDate, { error: 'seats.errors.dateInvalid' }).optional())
+const date = (requiredKey: string) => isoDate(requiredKey, 'seats.errors.dateInvalid')
+const optionalDate = optionalIsoDate('seats.errors.dateInvalid')
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max).optional())
 export const Version = z.coerce.number({ error: 'platform.errors.badRequest' }).int().min(1).max(2147483647)
 
@@ -93,10 +87,10 @@ export const AddSeatBody = z
     role: z.enum(SEAT_ROLES).default('member'),
     level: z.enum(SEAT_LEVELS),
     membership: z.enum(SEAT_MEMBERSHIPS).default('ordinary'),
-    validFrom: z.iso.date(),
-    validTo: z.iso.date().optional(),
+    validFrom: apiDate(),
+    validTo: apiDate().optional(),
     visibility: z.enum(VISIBILITIES).optional(),
   })
   .refine(validToAfterFrom, toAfterFromIssue)
 
-export const EndSeatBody = z.object({ endedOn: z.iso.date(), version: z.number().int().min(1) })
+export const EndSeatBody = z.object({ endedOn: apiDate(), version: z.number().int().min(1) })

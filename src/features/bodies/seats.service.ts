@@ -10,11 +10,7 @@ import * as peopleRepo from './people.repo.ts'
 import { canEditSeat, seatViewer } from './seats.policy.ts'
 import * as repo from './seats.repo.ts'
 import { type AddSeatInput, type EndSeatInput, type UpdateSeatInput, defaultVisibility } from './seats.schemas.ts'
-
-export interface Ctx {
-  actor: Actor
-  requestId?: string
-}
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 export type SeatStatus = 'current' | 'ended' | 'upcoming'
 

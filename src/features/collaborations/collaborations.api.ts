@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
-import { collaborationId } from './collaborations.routes.tsx'
 import type { CollaborationRow, PartyRow } from './collaborations.repo.ts'
 import { BodyResponse, CollaborationDetailResponse, CollaborationResponse } from './collaborations.schemas.ts'
 import { collaborationOverview, listCollaborationsFor } from './collaborations.service.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const collaborationJson = (c: CollaborationRow): z.infer<typeof CollaborationResponse> => ({
   id: c.id,
@@ -57,7 +57,7 @@ export function collaborationsApi(app: FastifyInstance, deps: Deps) {
       response: CollaborationDetailResponse,
     },
     async (req) => {
-      const o = await collaborationOverview(deps, req.actor, collaborationId(req.params))
+      const o = await collaborationOverview(deps, req.actor, paramsOf(req).id)
       return { ...collaborationJson(o.collaboration), parties: o.parties.map(partyJson) }
     },
   )
@@ -74,7 +74,7 @@ export function collaborationsApi(app: FastifyInstance, deps: Deps) {
       response: z.object({ items: z.array(BodyResponse) }),
     },
     async (req) => {
-      const o = await collaborationOverview(deps, req.actor, collaborationId(req.params))
+      const o = await collaborationOverview(deps, req.actor, paramsOf(req).id)
       return {
         items: o.bodies.map((b) => ({
           id: b.id,

@@ -1,41 +1,34 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
-import { DomainError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
+import { StaleVersionError } from '../../platform/http/errors.ts'
 import type { Collaboration } from './collaborations.repo.ts'
-import { typedValues } from './form-values.ts'
 import { UpdateCollaborationInput } from './collaborations.schemas.ts'
-import { isUuid } from './collaborations.scope.ts'
 import { collaborationOverview, getManagedCollaboration, listCollaborationsFor, updateCollaboration } from './collaborations.service.ts'
 import { CollaborationEditPage, collaborationValues } from './views/collaboration-edit-page.tsx'
 import { CollaborationPage } from './views/collaboration-page.tsx'
 import { CollaborationsListPage } from './views/collaborations-list-page.tsx'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 export const READ = { config: { policy: 'collaboration.read' } }
-
-/** A collaboration id from the path; anything but a uuid is simply not found (never a database error). */
-export function collaborationId(params: unknown): string {
-  const id = (params as { id?: unknown }).id
-  if (!isUuid(id)) throw new NotFoundError()
-  return id
-}
 
 /** List, overview and the coordinator's edit page of a collaboration. */
 export function collaborationsRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/collaborations', READ, async (req, reply) => reply.page(<CollaborationsListPage rows={await listCollaborationsFor(deps, req.actor)} />))
 
   app.get('/collaborations/:id', READ, async (req, reply) => {
-    const overview = await collaborationOverview(deps, req.actor, collaborationId(req.params))
+    const overview = await collaborationOverview(deps, req.actor, paramsOf(req).id)
     return reply.page(<CollaborationPage {...overview} />)
   })
 
   app.get('/collaborations/:id/edit', READ, async (req, reply) => {
-    const { collaboration } = await getManagedCollaboration(deps, req.actor, collaborationId(req.params))
+    const { collaboration } = await getManagedCollaboration(deps, req.actor, paramsOf(req).id)
     return reply.page(<CollaborationEditPage collaboration={collaboration} values={collaborationValues(collaboration)} />)
   })
 
   app.post('/collaborations/:id/edit', READ, async (req, reply) => {
-    const id = collaborationId(req.params)
+    const id = paramsOf(req).id
     // The policy check comes before validation: a refused user learns nothing from error messages.
     const { collaboration } = await getManagedCollaboration(deps, req.actor, id)
     const form = parseForm(UpdateCollaborationInput, req.body, req.t)
@@ -47,20 +40,11 @@ export function collaborationsRoutes(app: FastifyInstance, deps: Deps) {
         const current = err.current as Collaboration
         // The user's text stays in the form; the hidden version becomes the current one, so saving
         // again is a deliberate choice made after seeing what the other person saved.
-        const values = { ...typedValues(req.body), version: String(current.version) }
+        const values = { ...formValues(req.body), version: String(current.version) }
         return reply.page(<CollaborationEditPage collaboration={collaboration} values={values} current={current} />, 409)
       }
-      if (err instanceof DomainError && err.field) {
-        return reply.page(
-          <CollaborationEditPage
-            collaboration={collaboration}
-            values={typedValues(req.body)}
-            errors={[{ field: err.field, message: req.t(err.messageKey, err.params) }]}
-          />,
-          err.status,
-        )
-      }
-      throw err
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(<CollaborationEditPage collaboration={collaboration} values={formValues(req.body)} errors={errors} />, status)
     }
     reply.flash('success', 'collaborations.edit.saved', { name: form.data.shortName })
     return reply.seeOther(`/collaborations/${id}`)

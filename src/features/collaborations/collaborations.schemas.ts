@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { VISIBILITIES } from './collaborations.tables.ts'
+import { isoDate, optionalIsoDate } from '../../platform/forms/dates.ts'
 
-/** A real calendar date as ÅÅÅÅ-MM-DD (2026-02-30 is refused, not rolled over). */
-export const isoDate = (errorKey: string) => z.preprocess(trimmed, z.iso.date({ error: errorKey }))
-export const optionalIsoDate = (errorKey: string) => z.preprocess(trimmed, z.iso.date({ error: errorKey }).optional())
 /** The hidden `version` every edit form carries (optimistic locking). */
 export const versionField = z.coerce.number().int().min(1).max(2147483647)
 /** An HTML checkbox: present ("on", "true") or absent. */
@@ -17,8 +15,8 @@ export const UpdateCollaborationInput = z
   .object({
     name: text('collaborations.errors.nameRequired', 200, 'collaborations.errors.tooLong'),
     shortName: text('collaborations.errors.shortNameRequired', 40, 'collaborations.errors.tooLong'),
-    periodStart: isoDate('collaborations.errors.periodStartInvalid'),
-    periodEnd: isoDate('collaborations.errors.periodEndInvalid'),
+    periodStart: isoDate('collaborations.errors.periodStartInvalid', 'collaborations.errors.periodStartInvalid'),
+    periodEnd: isoDate('collaborations.errors.periodEndInvalid', 'collaborations.errors.periodEndInvalid'),
     purpose: z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.string().max(5000, { error: 'collaborations.errors.tooLong' })),
     visibility: z.enum(VISIBILITIES, { error: 'collaborations.errors.visibilityRequired' }),
     version: versionField,

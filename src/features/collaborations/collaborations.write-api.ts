@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
 import { issuesToProblems } from '../../platform/forms/parse-form.ts'
-import { DomainError } from '../../platform/http/errors.ts'
 import { sendProblem } from '../../platform/http/error-handler.tsx'
 // The bodies feature's leaf modules, not its index: its index only exports what the pages of this
 // feature read, and the write rules (parent in the collaboration, no reporting cycles) live in its service.
@@ -10,10 +9,11 @@ import type { Body } from '../bodies/bodies.repo.ts'
 import { BodyInput, UpdateBodyInput } from '../bodies/bodies.schemas.ts'
 import { createBody, getBody, updateBody } from '../bodies/bodies.service.ts'
 import { BODY_KINDS } from '../bodies/bodies.tables.ts'
-import { collaborationId } from './collaborations.routes.tsx'
 import { AddPartyInput, BodyResponse, PartyResponse } from './collaborations.schemas.ts'
 import { addParty } from './collaborations.service.ts'
 import { VISIBILITIES } from './collaborations.tables.ts'
+import { apiDate } from '../../platform/forms/dates.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const bodyJson = (b: Body): z.infer<typeof BodyResponse> => ({
   id: b.id,
@@ -39,28 +39,13 @@ const PatchBody = z.object({
   theme: z.string().nullable().optional(),
   mandate: z.string().nullable().optional(),
   parentBodyId: z.uuid().nullable().optional(),
-  activeFrom: z.iso.date().nullable().optional(),
-  activeTo: z.iso.date().nullable().optional(),
+  activeFrom: apiDate().nullable().optional(),
+  activeTo: apiDate().nullable().optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   version: z.number().int().min(1),
 })
 type PatchBody = z.output<typeof PatchBody>
 const EDITABLE = ['kind', 'name', 'theme', 'mandate', 'parentBodyId', 'activeFrom', 'activeTo', 'visibility'] as const
-
-/** A rule violation naming a field becomes a problem with `errors[{ path }]`, like a schema error. */
-async function withFieldProblems<T>(req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await run()
-  } catch (err) {
-    if (!(err instanceof DomainError) || !err.field) throw err
-    const message = req.t(err.messageKey, err.params)
-    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
-      detail: message,
-      code: err.code,
-      errors: [{ path: err.field, code: err.code, message }],
-    })
-  }
-}
 
 /** Writes to a collaboration's structure over JSON: the same services, rules and audit as the pages. */
 export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
@@ -79,8 +64,7 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
       body: BodyInput,
       response: BodyResponse,
     },
-    async (req, { body }, reply) =>
-      withFieldProblems(req, reply, async () => bodyJson(await createBody(deps, req.actor!, collaborationId(req.params), body, req.id))),
+    async (req, { body }) => bodyJson(await createBody(deps, req.actor!, paramsOf(req).id, body, req.id)),
   )
 
   deps.api.route<unknown, PatchBody>(
@@ -96,13 +80,13 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
       response: BodyResponse,
     },
     async (req, { body }, reply) => {
-      const bodyId = (req.params as { bodyId: string }).bodyId
+      const bodyId = paramsOf(req).bodyId
       const { body: current } = await getBody(deps, req.actor, bodyId)
       const merged: Record<string, unknown> = { version: body.version }
       for (const key of EDITABLE) merged[key] = (key in body ? body[key] : current[key]) ?? undefined
       const parsed = UpdateBodyInput.safeParse(merged)
       if (!parsed.success) return sendProblem(reply, 400, req.t('platform.errors.badRequestTitle'), { errors: issuesToProblems(parsed.error, req.t) })
-      return withFieldProblems(req, reply, async () => bodyJson(await updateBody(deps, req.actor!, bodyId, parsed.data, req.id)))
+      return bodyJson(await updateBody(deps, req.actor!, bodyId, parsed.data, req.id))
     },
   )
 
@@ -117,17 +101,16 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
       body: AddPartyInput,
       response: PartyResponse,
     },
-    async (req, { body }, reply) =>
-      withFieldProblems(req, reply, async () => {
-        const { party, organisation } = await addParty(deps, req.actor!, collaborationId(req.params), body, req.id)
-        return {
-          organisationId: organisation.id,
-          code: organisation.code,
-          name: organisation.name,
-          kind: organisation.kind,
-          isConvenor: party.isConvenor,
-          joinedOn: party.joinedOn,
-        }
-      }),
+    async (req, { body }) => {
+      const { party, organisation } = await addParty(deps, req.actor!, paramsOf(req).id, body, req.id)
+      return {
+        organisationId: organisation.id,
+        code: organisation.code,
+        name: organisation.name,
+        kind: organisation.kind,
+        isConvenor: party.isConvenor,
+        joinedOn: party.joinedOn,
+      }
+    },
   )
 }

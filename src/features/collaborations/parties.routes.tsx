@@ -1,16 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
-import { DomainError, NotFoundError } from '../../platform/http/errors.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import { listOrganisations } from '../organisations/index.ts'
-import { READ, collaborationId } from './collaborations.routes.tsx'
-import { typedValues } from './form-values.ts'
+import { READ } from './collaborations.routes.tsx'
 import { AddPartyInput } from './collaborations.schemas.ts'
 import { isUuid } from './collaborations.scope.ts'
 import { addParty, getManagedCollaboration, partiesForManagement, removeParty } from './collaborations.service.ts'
 import { PartiesPage } from './views/parties-page.tsx'
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 /** The coordinator's party administration: add an organisation, let a party leave. */
 export function partiesRoutes(app: FastifyInstance, deps: Deps) {
@@ -28,10 +29,10 @@ export function partiesRoutes(app: FastifyInstance, deps: Deps) {
     return <PartiesPage collaboration={ctx.collaboration} parties={ctx.parties} organisations={options} {...form} />
   }
 
-  app.get('/collaborations/:id/parties', READ, async (req, reply) => reply.page(await render(req, collaborationId(req.params))))
+  app.get('/collaborations/:id/parties', READ, async (req, reply) => reply.page(await render(req, paramsOf(req).id)))
 
   app.post('/collaborations/:id/parties', READ, async (req, reply) => {
-    const id = collaborationId(req.params)
+    const id = paramsOf(req).id
     // The policy check comes before validation: a refused user learns nothing from error messages.
     await getManagedCollaboration(deps, req.actor, id)
     const form = parseForm(AddPartyInput, req.body, req.t)
@@ -40,16 +41,15 @@ export function partiesRoutes(app: FastifyInstance, deps: Deps) {
       const { organisation } = await addParty(deps, req.actor!, id, form.data, req.id)
       reply.flash('success', 'collaborations.parties.added', { name: organisation.name })
     } catch (err) {
-      if (!(err instanceof DomainError) || !err.field) throw err
-      const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]
-      return reply.page(await render(req, id, { values: typedValues(req.body), errors }), err.status)
+      const { errors, status } = formErrorOrThrow(err, req.t)
+      return reply.page(await render(req, id, { values: formValues(req.body), errors }), status)
     }
     return reply.seeOther(`/collaborations/${id}/parties`)
   })
 
   app.post('/collaborations/:id/parties/:partyId/remove', READ, async (req, reply) => {
-    const id = collaborationId(req.params)
-    const { partyId } = req.params as { partyId: string }
+    const id = paramsOf(req).id
+    const { partyId } = paramsOf(req)
     if (!isUuid(partyId)) throw new NotFoundError()
     const removed = await removeParty(deps, req.actor!, id, partyId, req.id)
     if (removed) reply.flash('success', 'collaborations.parties.removed')

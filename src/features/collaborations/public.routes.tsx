@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { listPublicCollaborations, publicOverview } from './collaborations.service.ts'
 import { PublicCollaborationPage, PublicListPage } from './views/public-pages.tsx'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const PUBLIC = { config: { policy: 'public' } }
 
@@ -11,7 +12,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/public/collaborations', PUBLIC, async (_req, reply) => reply.page(<PublicListPage rows={await listPublicCollaborations(deps)} />))
 
   app.get('/public/collaborations/:code', PUBLIC, async (req, reply) => {
-    const { code } = req.params as { code: string }
+    const { code } = paramsOf(req)
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(code)) throw new NotFoundError()
     return reply.page(<PublicCollaborationPage overview={await publicOverview(deps, code)} />)
   })

@@ -5,6 +5,7 @@ import { sortBySv } from '../../platform/i18n/collate.ts'
 import { RULE_KINDS } from './compliance.tables.ts'
 import { complianceReport } from './compliance.service.ts'
 import { CompliancePage } from './views/compliance-page.tsx'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const ComplianceResponse = z.object({
   collaborationId: z.uuid(),
@@ -30,7 +31,7 @@ export function complianceRoutes(app: FastifyInstance, deps: Deps) {
   deps.policies.register('compliance.read', (a) => a?.via === 'session')
 
   app.get('/collaborations/:id/compliance', { config: { policy: 'compliance.read' } }, async (req, reply) => {
-    const report = await complianceReport(deps, req.actor, (req.params as { id: string }).id)
+    const report = await complianceReport(deps, req.actor, paramsOf(req).id)
     return reply.page(<CompliancePage report={{ ...report, parties: sortBySv(report.parties, (p) => p.name) }} />)
   })
 
@@ -47,7 +48,7 @@ export function complianceRoutes(app: FastifyInstance, deps: Deps) {
       response: ComplianceResponse,
     },
     async (req) => {
-      const report = await complianceReport(deps, req.actor, (req.params as { id: string }).id)
+      const report = await complianceReport(deps, req.actor, paramsOf(req).id)
       return {
         collaborationId: report.collaboration.id,
         evaluatedAt: report.evaluatedAt.toISOString(),

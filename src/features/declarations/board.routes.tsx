@@ -7,8 +7,8 @@ import { BoardQuery } from './declarations.schemas.ts'
 import { todayIso } from './declarations.service.ts'
 import { inviteParty } from './signatures.service.ts'
 import { BoardPage } from './views/board-page.tsx'
+import { paramsOf } from '../../platform/http/params.ts'
 
-type IdParams = { id: string }
 const InviteInput = z.object({ organisationId: z.uuid() })
 
 /** The status board (parties × status), its CSV export, and inviting a party that joined later. */
@@ -16,9 +16,9 @@ export function boardRoutes(app: FastifyInstance, deps: Deps) {
   const read = { policy: 'declarations.read' }
   const write = { policy: 'declarations.write' }
 
-  app.get<{ Params: IdParams }>('/collaborations/:id/signatures', { config: read }, async (req, reply) => {
+  app.get('/collaborations/:id/signatures', { config: read }, async (req, reply) => {
     const query = BoardQuery.parse(req.query ?? {})
-    const b = await loadBoard(deps, req.actor, req.params.id, query)
+    const b = await loadBoard(deps, req.actor, paramsOf(req).id, query)
     return reply.page(
       <BoardPage
         collaboration={b.collaboration}
@@ -33,9 +33,9 @@ export function boardRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   // Swedish Excel dialect: BOM, `;`, CRLF; the same filters and order as the page.
-  app.get<{ Params: IdParams }>('/collaborations/:id/signatures.csv', { config: read }, async (req, reply) => {
+  app.get('/collaborations/:id/signatures.csv', { config: read }, async (req, reply) => {
     const query = BoardQuery.parse(req.query ?? {})
-    const b = await loadBoard(deps, req.actor, req.params.id, query)
+    const b = await loadBoard(deps, req.actor, paramsOf(req).id, query)
     const name = `underskrifter-${b.collaboration.shortName.replace(/[^A-Za-z0-9ÅÄÖåäö_-]+/g, '-')}-${todayIso()}.csv`
     const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     return reply
@@ -45,11 +45,11 @@ export function boardRoutes(app: FastifyInstance, deps: Deps) {
       .send(boardCsv(b.rows, req.t))
   })
 
-  app.post<{ Params: IdParams }>('/collaborations/:id/signatures/invitations', { config: write }, async (req, reply) => {
+  app.post('/collaborations/:id/signatures/invitations', { config: write }, async (req, reply) => {
     const input = InviteInput.safeParse(req.body)
     if (!input.success) throw new NotFoundError()
-    const created = await inviteParty(deps, { actor: req.actor!, requestId: req.id }, req.params.id, input.data.organisationId)
+    const created = await inviteParty(deps, { actor: req.actor!, requestId: req.id }, paramsOf(req).id, input.data.organisationId)
     reply.flash(created ? 'success' : 'info', created ? 'declarations.board.invited' : 'declarations.board.alreadyInvited')
-    return reply.seeOther(`/collaborations/${req.params.id}/signatures`)
+    return reply.seeOther(`/collaborations/${paramsOf(req).id}/signatures`)
   })
 }

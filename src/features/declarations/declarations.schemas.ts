@@ -2,13 +2,13 @@ import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { SIGNATURE_STATUSES } from './declarations.tables.ts'
 import { linesOf } from './signatures.workflow.ts'
+import { isoDate, optionalIsoDate, apiDate } from '../../platform/forms/dates.ts'
 
 const requiredText = (max: number, requiredKey: string) =>
   z.preprocess(trimmed, z.string({ error: requiredKey }).max(max, { error: 'declarations.errors.tooLong' }))
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'declarations.errors.tooLong' }).optional())
-const date = (requiredKey: string) =>
-  z.preprocess(trimmed, z.iso.date({ error: (i) => (i.input === undefined ? requiredKey : 'declarations.errors.dateInvalid') }))
-const optionalDate = z.preprocess(trimmed, z.iso.date({ error: 'declarations.errors.dateInvalid' }).optional())
+const date = (requiredKey: string) => isoDate(requiredKey, 'declarations.errors.dateInvalid')
+const optionalDate = optionalIsoDate('declarations.errors.dateInvalid')
 export const Version = z.coerce.number({ error: 'platform.errors.badRequest' }).int().min(1).max(2147483647)
 
 // ---- Declaration versions (the file field is checked separately: it is bytes, not text) ----
@@ -80,7 +80,7 @@ export const StepForm = z.discriminatedUnion('step', stepShapes({ lines: decisio
 /** The same step as a JSON client sends it (decision lines as an array, the version as a number). */
 export const StepBody = z.discriminatedUnion(
   'step',
-  stepShapes({ lines: decisionLinesJson, date: () => z.iso.date(), optionalDate: z.iso.date().optional(), version: z.number().int().min(1) }),
+  stepShapes({ lines: decisionLinesJson, date: () => apiDate(), optionalDate: apiDate().optional(), version: z.number().int().min(1) }),
 )
 
 /** What the service receives, whichever door it came through. */
@@ -152,10 +152,7 @@ const memoRequired = (max: number, key: string) => memoText(max).pipe(z.string()
 export const MemoForm = z.object({
   municipality: memoRequired(200, 'declarations.errors.memoMunicipalityRequired'),
   department: memoText(200),
-  date: z.preprocess(
-    trimmed,
-    z.iso.date({ error: (i) => (i.input === undefined ? 'declarations.errors.memoDateRequired' : 'declarations.errors.dateInvalid') }),
-  ),
+  date: isoDate('declarations.errors.memoDateRequired', 'declarations.errors.dateInvalid'),
   caseNumber: memoText(100),
   heading: memoRequired(300, 'declarations.errors.memoHeadingRequired'),
   proposal: memoRequired(5000, 'declarations.errors.memoProposalRequired'),

@@ -11,11 +11,7 @@ import { type LoadedScope, collaborationScope, isUuid } from '../collaborations/
 import { NotCurrentVersion, VersionLocked, fieldError } from './declarations.errors.ts'
 import * as repo from './declarations.repo.ts'
 import type { UpdateVersionInput, VersionInput } from './declarations.schemas.ts'
-
-export interface Ctx {
-  actor: Actor
-  requestId?: string
-}
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 /** Today in Sweden, as an ISO date: "not in the future" means what it means to a Swedish official. */
 export const todayIso = () => formatIsoDate(new Date())

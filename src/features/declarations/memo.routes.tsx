@@ -7,8 +7,7 @@ import { MemoForm } from './declarations.schemas.ts'
 import { memoDocx, memoFilename } from './memo.docx.ts'
 import { loadMemo, saveMemoDraft } from './memo.service.ts'
 import { MemoPage } from './views/memo-page.tsx'
-
-type Params = { signatureId: string }
+import { paramsOf } from '../../platform/http/params.ts'
 
 /**
  * The tjänsteskrivelse generator for a municipality's record. Every POST keeps the values for the
@@ -18,14 +17,14 @@ export function memoRoutes(app: FastifyInstance, deps: Deps) {
   const read = { policy: 'declarations.read' }
   const write = { policy: 'declarations.write' }
 
-  app.get<{ Params: Params }>('/signatures/:signatureId/memo', { config: read }, async (req, reply) => {
-    const m = await loadMemo(deps, req.actor, req.params.signatureId)
+  app.get('/signatures/:signatureId/memo', { config: read }, async (req, reply) => {
+    const m = await loadMemo(deps, req.actor, paramsOf(req).signatureId)
     const collaboration = (await findCollaborationInfo(deps.db, m.signature.collaborationId))!
     return reply.page(<MemoPage collaboration={collaboration} signature={m.signature} values={m.fields} savedAt={m.savedAt} />)
   })
 
-  app.post<{ Params: Params }>('/signatures/:signatureId/memo', { config: write }, async (req, reply) => {
-    const m = await loadMemo(deps, req.actor, req.params.signatureId)
+  app.post('/signatures/:signatureId/memo', { config: write }, async (req, reply) => {
+    const m = await loadMemo(deps, req.actor, paramsOf(req).signatureId)
     const form = parseForm(MemoForm, req.body, req.t)
     if (!form.ok) {
       const collaboration = (await findCollaborationInfo(deps.db, m.signature.collaborationId))!

@@ -9,9 +9,10 @@ import { viewerOf } from '../collaborations/collaborations.visibility.ts'
 import { MemoOnlyForMunicipalities } from './declarations.errors.ts'
 import * as declarationsRepo from './declarations.repo.ts'
 import { MEMO_FIELDS, type MemoFields } from './declarations.schemas.ts'
-import { type Ctx, todayIso } from './declarations.service.ts'
+import { todayIso } from './declarations.service.ts'
 import * as repo from './signatures.repo.ts'
 import { loadSignature } from './signatures.service.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 const andList = (items: string[]) => new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' }).format(items)
 const years = (c: { periodStart: string; periodEnd: string }) => `${c.periodStart.slice(0, 4)}–${c.periodEnd.slice(0, 4)}`

@@ -1,8 +1,6 @@
 /** Small helpers the HTML routes of this feature share: multipart bodies and domain errors as field errors. */
 import { ALLOWED_DOCUMENTS, type UploadedFile, checkUpload, isUploadedFile } from '../../platform/files/uploads.ts'
-import { DomainError } from '../../platform/http/errors.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
-import type { FieldError } from '../../platform/views/error-summary.tsx'
 
 export const PDF_ONLY = { pdf: ALLOWED_DOCUMENTS.pdf }
 
@@ -26,20 +24,5 @@ export async function checkFileField(file: UploadedFile | undefined, t: Translat
   return checked.ok ? { file: checked.file, errors: [] } : { errors: [{ field: 'file', message: t(checked.errorKey) }] }
 }
 
-/**
- * A rule violation the form can show: a DomainError with a field becomes that field's message (a
- * `step` field has no input of its own, so its message stands alone in the summary). Anything else
- * is rethrown for the error handler.
- */
-export function domainFieldErrors(err: unknown, t: Translate): { status: number; errors: FieldError[] } {
-  if (!(err instanceof DomainError) || !err.field) throw err
-  return { status: err.status, errors: [{ field: err.field === 'step' ? '' : err.field, message: t(err.messageKey, err.params) }] }
-}
-
-/** Values as the form showed them (strings), for re-rendering after a rule violation. */
-export const asValues = (fields: Record<string, unknown>): Record<string, string | string[]> =>
-  Object.fromEntries(
-    Object.entries(fields)
-      .filter(([k, v]) => k !== '_csrf' && v !== undefined && v !== null)
-      .map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]),
-  )
+/** A workflow's hidden `step` field has no input of its own: its rule violations stand alone in the summary. */
+export const STEP = { standalone: ['step'] } as const

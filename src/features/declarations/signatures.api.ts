@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
-import { DomainError } from '../../platform/http/errors.ts'
-import { sendProblem } from '../../platform/http/error-handler.tsx'
 import { loadBoard } from './board.service.ts'
 import { BoardResponse, SignatureResponse, StepBody, type StepInput } from './declarations.schemas.ts'
 import { SIGNATURE_STATUSES } from './declarations.tables.ts'
 import type { SignatureRow } from './signatures.repo.ts'
 import { loadSignature, recordStep } from './signatures.service.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const BoardApiQuery = z.object({
   status: z.enum(SIGNATURE_STATUSES).optional(),
@@ -52,7 +51,7 @@ export function signaturesApi(app: FastifyInstance, deps: Deps) {
       response: BoardResponse,
     },
     async (req, { query }) => {
-      const b = await loadBoard(deps, req.actor, (req.params as { id: string }).id, { ...query, sort: 'party', dir: 'asc' })
+      const b = await loadBoard(deps, req.actor, paramsOf(req).id, { ...query, sort: 'party', dir: 'asc' })
       return {
         collaboration: { id: b.collaboration.id, name: b.collaboration.name },
         declarationVersion: b.version ? { id: b.version.id, versionNo: b.version.versionNo, title: b.version.title } : null,
@@ -74,7 +73,7 @@ export function signaturesApi(app: FastifyInstance, deps: Deps) {
     app,
     { method: 'GET', url: '/api/v1/signatures/:id', ...common, summary: "One party's decision and signature record", response: SignatureResponse },
     async (req) => {
-      const s = await loadSignature(deps, req.actor, (req.params as { id: string }).id)
+      const s = await loadSignature(deps, req.actor, paramsOf(req).id)
       return toResponse(s.signature, s.nextSteps)
     },
   )
@@ -91,19 +90,9 @@ export function signaturesApi(app: FastifyInstance, deps: Deps) {
       body: StepBody,
       response: SignatureResponse,
     },
-    async (req, { body }, reply) => {
-      const id = (req.params as { id: string }).id
-      try {
-        await recordStep(deps, { actor: req.actor!, requestId: req.id }, id, body)
-      } catch (err) {
-        if (!(err instanceof DomainError) || !err.field) throw err
-        const message = req.t(err.messageKey, err.params)
-        return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
-          detail: message,
-          code: err.code,
-          errors: [{ path: err.field, code: err.code, message }],
-        })
-      }
+    async (req, { body }) => {
+      const id = paramsOf(req).id
+      await recordStep(deps, { actor: req.actor!, requestId: req.id }, id, body)
       const s = await loadSignature(deps, req.actor, id)
       return toResponse(s.signature, s.nextSteps)
     },

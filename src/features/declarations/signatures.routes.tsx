@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { ForbiddenError, StaleVersionError } from '../../platform/http/errors.ts'
 import { findCollaborationInfo } from './declarations.repo.ts'
 import { AttachmentInput, StepForm } from './declarations.schemas.ts'
-import { asValues, checkFileField, domainFieldErrors, splitUpload } from './routes-support.ts'
+import { STEP, checkFileField, splitUpload } from './routes-support.ts'
 import { findMemoDraft, listAttachments } from './signatures.repo.ts'
 import { addAttachment, loadSignature, recordStep } from './signatures.service.ts'
 import { linesOf } from './signatures.workflow.ts'
 import { SignaturePage, type SignaturePageProps } from './views/signature-page.tsx'
-
-type Params = { signatureId: string }
+import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 /** One party's signature record: the page, its workflow steps, its attachments. */
 export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
@@ -35,10 +35,10 @@ export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
     )
   }
 
-  app.get<{ Params: Params }>('/signatures/:signatureId', { config: read }, async (req, reply) => render(req, reply, req.params.signatureId))
+  app.get('/signatures/:signatureId', { config: read }, async (req, reply) => render(req, reply, paramsOf(req).signatureId))
 
-  app.post<{ Params: Params }>('/signatures/:signatureId/steps', { config: write }, async (req, reply) => {
-    const { signature, canEdit } = await loadSignature(deps, req.actor, req.params.signatureId)
+  app.post('/signatures/:signatureId/steps', { config: write }, async (req, reply) => {
+    const { signature, canEdit } = await loadSignature(deps, req.actor, paramsOf(req).signatureId)
     if (!canEdit) throw new ForbiddenError()
     const body = (req.body ?? {}) as Record<string, unknown>
     const form = parseForm(StepForm, body, req.t)
@@ -49,25 +49,25 @@ export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await recordStep(deps, { actor: req.actor!, requestId: req.id }, signature.id, form.data)
     } catch (err) {
-      const values = asValues(body)
+      const values = formValues(body)
       if (err instanceof StaleVersionError) {
         return render(req, reply, signature.id, { form: sentForm, values, errors: [{ field: '', message: req.t('declarations.errors.staleStep') }] }, 409, true)
       }
-      const { status, errors } = domainFieldErrors(err, req.t)
+      const { status, errors } = formErrorOrThrow(err, req.t, STEP)
       return render(req, reply, signature.id, { form: sentForm, values, errors }, status)
     }
     reply.flash('success', `declarations.steps.done.${form.data.step}`, { party: signature.organisationName })
     return reply.seeOther(`/signatures/${signature.id}`)
   })
 
-  app.post<{ Params: Params }>('/signatures/:signatureId/attachments', { config: write }, async (req, reply) => {
-    const { signature, canEdit } = await loadSignature(deps, req.actor, req.params.signatureId)
+  app.post('/signatures/:signatureId/attachments', { config: { ...write, uploads: true } }, async (req, reply) => {
+    const { signature, canEdit } = await loadSignature(deps, req.actor, paramsOf(req).signatureId)
     if (!canEdit) throw new ForbiddenError()
     const { fields, file } = splitUpload(req.body)
     const form = parseForm(AttachmentInput, fields, req.t)
     const upload = await checkFileField(file, req.t, { required: true })
     const errors = [...upload.errors, ...(form.ok ? [] : form.errors)]
-    if (!form.ok || !upload.file || errors.length) return render(req, reply, signature.id, { form: 'attachment', values: asValues(fields), errors }, 400)
+    if (!form.ok || !upload.file || errors.length) return render(req, reply, signature.id, { form: 'attachment', values: formValues(fields), errors }, 400)
     await addAttachment(deps, { actor: req.actor!, requestId: req.id }, signature.id, upload.file, form.data.description)
     reply.flash('success', 'declarations.attachments.added', { name: upload.file.filename })
     return reply.seeOther(`/signatures/${signature.id}`)

@@ -9,10 +9,11 @@ import { collaborationScope, isUuid } from '../collaborations/collaborations.sco
 import { NotCurrentVersion, StepNotAllowed, fieldError } from './declarations.errors.ts'
 import * as declarationsRepo from './declarations.repo.ts'
 import type { StepInput } from './declarations.schemas.ts'
-import { type Ctx, loadCollaboration, todayIso } from './declarations.service.ts'
+import { loadCollaboration, todayIso } from './declarations.service.ts'
 import type { SignatureStatus } from './declarations.tables.ts'
 import * as repo from './signatures.repo.ts'
 import { NEXT_STEPS, canStep, dateProblems } from './signatures.workflow.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 /**
  * A party's record for a reader (any partner), with what the actor may do next. Only the newest

@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { sendStoredFile } from '../../platform/files/files.repo.ts'
 import { checkUpload, isUploadedFile } from '../../platform/files/uploads.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { DomainError } from '../../platform/http/errors.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import { addAgendaItem, agendaAttachment, moveAgendaItem, removeAgendaItem } from './agenda.service.ts'
 import { loadMeeting, requireManage } from './meetings.access.ts'
 import { MinutesApproved } from './meetings.errors.ts'
-import { ctxOf, formValues, paramsOf } from './meetings.forms.ts'
 import { AgendaItemInput, MoveInput } from './meetings.schemas.ts'
 import { AgendaItemPage } from './views/agenda-item-page.tsx'
+import { ctxOf } from '../../platform/http/ctx.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const read = { config: { policy: 'meetings.read' } }
 const write = { config: { policy: 'meetings.write' } }
@@ -28,7 +29,7 @@ export function agendaRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<AgendaItemPage body={body} meeting={meeting} />)
   })
 
-  app.post('/meetings/:meetingId/agenda/new', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/agenda/new', { config: { ...write.config, uploads: true } }, async (req, reply) => {
     const { body, meeting } = await openMeeting(req)
     const form = parseForm(AgendaItemInput, formValues(req.body), req.t)
     const errors: FieldError[] = form.ok ? [] : form.errors

@@ -6,8 +6,9 @@ import { type StoredFile, findFile, insertFile } from '../../platform/files/file
 import type { CheckedFile } from '../../platform/files/uploads.ts'
 import { isUuid } from '../collaborations/collaborations.scope.ts'
 import * as repo from './agenda.repo.ts'
-import { type Ctx, changeOpenMeeting, loadMeeting, requireManage } from './meetings.access.ts'
+import { changeOpenMeeting, loadMeeting, requireManage } from './meetings.access.ts'
 import type { AgendaItemInput } from './meetings.schemas.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 /** Adds an item at the end of the agenda, with its attachment stored in the same transaction. */
 export async function addAgendaItem(deps: Deps, ctx: Ctx, meetingId: unknown, input: AgendaItemInput, file?: CheckedFile): Promise<repo.AgendaItem> {

@@ -5,11 +5,13 @@ import type { FieldError } from '../../platform/views/error-summary.tsx'
 import { isUuid } from '../collaborations/collaborations.scope.ts'
 import { type AttendanceEntry, attendanceForm, recordAttendance, timeContributed } from './attendance.service.ts'
 import { MinutesApproved } from './meetings.errors.ts'
-import { ctxOf, formValues, paramsOf } from './meetings.forms.ts'
 import { AttendanceRow } from './meetings.schemas.ts'
 import { MAX_CONTRIBUTED_MINUTES, parseDuration } from './meetings.time.ts'
 import { AttendancePage, attendanceValues } from './views/attendance-page.tsx'
 import { TimePage } from './views/time-page.tsx'
+import { ctxOf } from '../../platform/http/ctx.ts'
+import { formValues, controlCharacterErrors } from '../../platform/forms/parse-form.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const read = { config: { policy: 'meetings.read' } }
 const write = { config: { policy: 'meetings.write' } }
@@ -21,7 +23,7 @@ const write = { config: { policy: 'meetings.write' } }
 export function parseAttendance(body: unknown, t: FastifyRequest['t']): { entries: AttendanceEntry[]; errors: FieldError[] } {
   const values = formValues(body)
   const entries: AttendanceEntry[] = []
-  const errors: FieldError[] = []
+  const errors: FieldError[] = controlCharacterErrors(values, t)
   for (const key of Object.keys(values)) {
     const seatId = /^status_(.+)$/.exec(key)?.[1]
     if (!seatId || !isUuid(seatId) || !values[key]) continue

@@ -8,9 +8,10 @@ import { collaborationScope, isUuid } from '../collaborations/collaborations.sco
 import { collaborations } from '../collaborations/collaborations.tables.ts'
 import { viewerOf } from '../collaborations/collaborations.visibility.ts'
 import * as repo from './attendance.repo.ts'
-import { type Ctx, attendanceParties, canRecordAttendance, changeOpenMeeting, loadMeeting } from './meetings.access.ts'
+import { attendanceParties, canRecordAttendance, changeOpenMeeting, loadMeeting } from './meetings.access.ts'
 import { meetingMinutes, stockholmParts } from './meetings.time.ts'
 import type { ATTENDANCE } from './meetings.tables.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 /** The attendance form: the seats the actor sees, and which of them they may record. */
 export async function attendanceForm(deps: Deps, actor: Actor | undefined, meetingId: unknown) {

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { type VNode, h } from 'preact'
 import type { Deps } from '../../platform/deps.ts'
 import { bodyFeed, calendarPage, userFeed } from './calendar.service.ts'
-import { paramsOf } from './meetings.forms.ts'
 import { CalendarPage } from './views/calendar-page.tsx'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const sendCalendar = (reply: FastifyReply, ics: string, filename: string, disposition: 'attachment' | 'inline') =>
   reply

@@ -10,11 +10,12 @@ import { isUuid } from '../collaborations/collaborations.scope.ts'
 import { sendMail } from '../mail/index.ts'
 import { type AgendaRow, type FollowUp, listAgenda, openFollowUps } from './agenda.repo.ts'
 import { seatsOfMeeting } from './attendance.repo.ts'
-import { type Ctx, loadBody, loadMeeting, requireManage } from './meetings.access.ts'
+import { loadBody, loadMeeting, requireManage } from './meetings.access.ts'
 import { meetingsCalendar, parseMailbox } from './meetings.ics.ts'
 import { bodiesSeatedByEmail, meetingsOfBodies } from './meetings.repo.ts'
 import { stockholmParts } from './meetings.time.ts'
 import { upsertInvitation } from './minutes.repo.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 /** Feeds reach a year back: enough for "what did we decide last spring", small enough to poll. */
 const FEED_HISTORY_MS = 365 * 24 * 3600 * 1000

@@ -14,12 +14,6 @@ import { viewerOf } from '../collaborations/collaborations.visibility.ts'
 import { MinutesApproved } from './meetings.errors.ts'
 import { type Meeting, findMeeting, lockMeeting, touchMeeting } from './meetings.repo.ts'
 
-/** Who acted and in which request (the audit trail needs both). */
-export interface Ctx {
-  actor: Actor
-  requestId?: string
-}
-
 export interface BodyAccess {
   body: BodyRow
   scope: LoadedScope

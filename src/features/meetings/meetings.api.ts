@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { paramsOf } from './meetings.forms.ts'
 import type { Meeting } from './meetings.repo.ts'
 import { MeetingDetail, MeetingList } from './meetings.schemas.ts'
 import { listBodyMeetings, meetingDetail } from './meetings.service.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const summary = (m: Meeting) => ({
   id: m.id,

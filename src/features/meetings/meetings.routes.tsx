@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { DomainError, StaleVersionError } from '../../platform/http/errors.ts'
 import { sendInvitations } from './calendar.service.ts'
 import { loadBody, loadMeeting, requireManage } from './meetings.access.ts'
 import { MinutesApproved } from './meetings.errors.ts'
-import { ctxOf, fieldErrors, formValues, paramsOf } from './meetings.forms.ts'
 import { MeetingInput, UpdateMeetingInput, VersionInput } from './meetings.schemas.ts'
 import { approveMinutes, createMeeting, listBodyMeetings, meetingDetail, updateMeeting } from './meetings.service.ts'
 import { MeetingFormPage, meetingValues } from './views/meeting-form-page.tsx'
 import { MeetingPage } from './views/meeting-page.tsx'
 import { MeetingsListPage } from './views/meetings-list-page.tsx'
+import { ctxOf } from '../../platform/http/ctx.ts'
+import { formErrorOf } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const read = { config: { policy: 'meetings.read' } }
 const write = { config: { policy: 'meetings.write' } }
@@ -54,7 +56,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await updateMeeting(deps, ctxOf(req), meeting.id, form.data)
     } catch (err) {
-      const f = fieldErrors(req, err)
+      const f = formErrorOf(err, req.t)
       if (f) return reply.page(<MeetingFormPage body={body} meeting={meeting} values={formValues(req.body)} errors={f.errors} />, f.status)
       if (!(err instanceof StaleVersionError)) throw err
       // Keep what the user typed, show what is stored now, and let a new save replace it knowingly.

@@ -1,17 +1,10 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { ATTENDANCE, MEETING_KINDS } from './meetings.tables.ts'
-
-/** A real calendar date written as ÅÅÅÅ-MM-DD (2026-02-30 is refused, not rolled over). */
-export const isIsoDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
-  const d = new Date(`${v}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-}
+import { isoDate, optionalIsoDate } from '../../platform/forms/dates.ts'
 
 const required = (key: string, max = 300) => z.preprocess(trimmed, z.string({ error: key }).max(max, { error: 'meetings.errors.tooLong' }))
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'meetings.errors.tooLong' }).optional())
-const isoDate = (key: string) => z.preprocess(trimmed, z.string({ error: key }).refine(isIsoDate, { error: 'meetings.errors.dateInvalid' }))
 const clock = (key: string) =>
   z.preprocess(
     trimmed,
@@ -31,7 +24,7 @@ export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const
 const meetingFields = {
   title: required('meetings.errors.titleRequired', 200),
   kind: z.enum(MEETING_KINDS, { error: 'meetings.errors.kindRequired' }),
-  date: isoDate('meetings.errors.dateRequired'),
+  date: isoDate('meetings.errors.dateRequired', 'meetings.errors.dateInvalid'),
   startTime: clock('meetings.errors.startTimeRequired'),
   endTime: clock('meetings.errors.endTimeRequired'),
   place: optionalText(300),
@@ -99,7 +92,7 @@ const actionItemFields = {
   title: required('meetings.errors.actionTitleRequired', 300),
   ownerPersonId: optionalUuid('meetings.errors.ownerInvalid'),
   ownerName: optionalText(200),
-  dueOn: z.preprocess(trimmed, z.string().refine(isIsoDate, { error: 'meetings.errors.dateInvalid' }).optional()),
+  dueOn: optionalIsoDate('meetings.errors.dateInvalid'),
   status: z.enum(ACTION_STATUSES, { error: 'meetings.errors.actionStatusRequired' }),
 }
 export const ActionItemInput = z.object(actionItemFields)

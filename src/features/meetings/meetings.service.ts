@@ -9,11 +9,12 @@ import { organisations } from '../organisations/organisations.tables.ts'
 import { type AgendaRow, type FollowUp, insertAgendaItem, listAgenda, openFollowUps } from './agenda.repo.ts'
 import { type SeatAttendance, seatsOfMeeting } from './attendance.repo.ts'
 import { MeetingFieldError } from './meetings.errors.ts'
-import { type Ctx, type MeetingAccess, attendanceParties, changeOpenMeeting, loadBody, loadMeeting, requireManage } from './meetings.access.ts'
+import { type MeetingAccess, attendanceParties, changeOpenMeeting, loadBody, loadMeeting, requireManage } from './meetings.access.ts'
 import * as repo from './meetings.repo.ts'
 import type { MeetingInput, UpdateMeetingInput } from './meetings.schemas.ts'
 import { stockholmInstant, stockholmParts } from './meetings.time.ts'
 import * as minutes from './minutes.repo.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 const times = (input: MeetingInput) => ({
   startsAt: stockholmInstant(input.date, input.startTime),

@@ -1,15 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
-import { DomainError } from '../../platform/http/errors.ts'
-import { sendProblem } from '../../platform/http/error-handler.tsx'
 import { recordAttendance } from './attendance.service.ts'
-import { ctxOf, paramsOf } from './meetings.forms.ts'
 import type { Meeting } from './meetings.repo.ts'
 import { MeetingInput, MeetingSummary } from './meetings.schemas.ts'
 import { createMeeting } from './meetings.service.ts'
 import { ATTENDANCE } from './meetings.tables.ts'
 import { MAX_CONTRIBUTED_MINUTES } from './meetings.time.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
+import { paramsOf } from '../../platform/http/params.ts'
+import { noDuplicates } from '../../platform/forms/batch.ts'
 
 const summary = (m: Meeting): z.infer<typeof MeetingSummary> => ({
   id: m.id,
@@ -39,23 +39,13 @@ const AttendanceEntry = z
   })
   .refine((e) => e.status !== 'substitute_present' || !!e.substituteName, { path: ['substituteName'], error: 'meetings.errors.substituteRequired' })
 
-const AttendanceBody = z.object({ entries: z.array(AttendanceEntry).max(500) })
+const AttendanceBody = z.object({
+  entries: z
+    .array(AttendanceEntry)
+    .max(500)
+    .superRefine(noDuplicates((e) => e.seatId, 'seatId')),
+})
 type AttendanceBody = z.output<typeof AttendanceBody>
-
-/** A rule violation naming a field becomes a problem with `errors[{ path }]`, like a schema error. */
-async function withFieldProblems<T>(req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>): Promise<T | FastifyReply> {
-  try {
-    return await run()
-  } catch (err) {
-    if (!(err instanceof DomainError) || !err.field) throw err
-    const message = req.t(err.messageKey, err.params)
-    return sendProblem(reply, err.status, req.t('platform.errors.badRequestTitle'), {
-      detail: message,
-      code: err.code,
-      errors: [{ path: err.field, code: err.code, message }],
-    })
-  }
-}
 
 /** Meeting writes over JSON for coordinators and (attendance) editors; the same services as the pages. */
 export function meetingsWriteApi(app: FastifyInstance, deps: Deps) {
@@ -74,7 +64,7 @@ export function meetingsWriteApi(app: FastifyInstance, deps: Deps) {
       body: MeetingInput,
       response: MeetingSummary,
     },
-    async (req, { body }, reply) => withFieldProblems(req, reply, async () => summary(await createMeeting(deps, ctxOf(req), paramsOf(req).bodyId, body))),
+    async (req, { body }) => summary(await createMeeting(deps, ctxOf(req), paramsOf(req).bodyId, body)),
   )
 
   deps.api.route<unknown, AttendanceBody>(
@@ -90,7 +80,6 @@ export function meetingsWriteApi(app: FastifyInstance, deps: Deps) {
       body: AttendanceBody,
       response: z.object({ recorded: z.number().int().describe('Number of seats written') }),
     },
-    async (req, { body }, reply) =>
-      withFieldProblems(req, reply, async () => ({ recorded: await recordAttendance(deps, ctxOf(req), paramsOf(req).meetingId, body.entries) })),
+    async (req, { body }) => ({ recorded: await recordAttendance(deps, ctxOf(req), paramsOf(req).meetingId, body.entries) }),
   )
 }

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { parseForm } from '../../platform/forms/parse-form.ts'
+import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { StaleVersionError } from '../../platform/http/errors.ts'
 import { loadMeeting, requireManage } from './meetings.access.ts'
 import { ActionItemDone, MinutesApproved } from './meetings.errors.ts'
-import { ctxOf, fieldErrors, formValues, paramsOf } from './meetings.forms.ts'
 import { ActionItemInput, DecisionInput, DistributionInput, MinutesInput, UpdateActionItemInput, UpdateDecisionInput } from './meetings.schemas.ts'
 import { partyNames } from './meetings.service.ts'
 import * as svc from './minutes.service.ts'
 import { ActionItemPage, DecisionPage, DistributionPage, MinutesPage, actionItemValues } from './views/minutes-forms.tsx'
+import { ctxOf } from '../../platform/http/ctx.ts'
+import { formErrorOf } from '../../platform/forms/form-errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
 
 const write = { config: { policy: 'meetings.write' } }
 
@@ -101,7 +103,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await svc.addActionItem(deps, ctxOf(req), meeting.id, form.data)
     } catch (err) {
-      const f = fieldErrors(req, err)
+      const f = formErrorOf(err, req.t)
       if (!f) throw err
       return reply.page(<ActionItemPage body={body} meeting={meeting} owners={owners} values={formValues(req.body)} errors={f.errors} />, f.status)
     }
@@ -127,7 +129,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await svc.updateActionItem(deps, ctxOf(req), item.id, form.data)
     } catch (err) {
-      const f = fieldErrors(req, err)
+      const f = formErrorOf(err, req.t)
       if (f)
         return reply.page(
           <ActionItemPage body={body} meeting={meeting} item={item} owners={owners} values={formValues(req.body)} errors={f.errors} />,
@@ -159,7 +161,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     try {
       await svc.addDistribution(deps, ctxOf(req), meeting.id, form.data)
     } catch (err) {
-      const f = fieldErrors(req, err)
+      const f = formErrorOf(err, req.t)
       if (!f) throw err
       return reply.page(
         <DistributionPage body={body} meeting={meeting} parties={await partyOptions(scope)} values={formValues(req.body)} errors={f.errors} />,

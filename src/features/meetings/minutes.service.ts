@@ -4,13 +4,14 @@ import type { Actor } from '../../platform/http/actor.ts'
 import { NotFoundError, StaleVersionError, uniqueViolation } from '../../platform/http/errors.ts'
 import { isUuid } from '../collaborations/collaborations.scope.ts'
 import { seatsOfMeeting } from './attendance.repo.ts'
-import { type Ctx, changeOpenMeeting, loadMeeting, requireManage } from './meetings.access.ts'
+import { changeOpenMeeting, loadMeeting, requireManage } from './meetings.access.ts'
 import { ActionItemDone, MeetingFieldError, ParagraphTaken } from './meetings.errors.ts'
 import type { ActionItemInput, DecisionInput, DistributionInput, MinutesInput, UpdateActionItemInput, UpdateDecisionInput } from './meetings.schemas.ts'
 import { stockholmParts } from './meetings.time.ts'
 import * as repo from './minutes.repo.ts'
 import { setMeeting } from './meetings.repo.ts'
 import { partyNames } from './meetings.service.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 
 const audited = (meetingId: string, organisationId: string) => ({ entityType: 'meeting', entityId: meetingId, organisationId })
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { SESSION_COOKIE } from '../../platform/http/platform.tsx'
-import { FLOW_TTL_MS, type OidcClient, type OidcFlow, OidcUnavailableError, safeReturn, signInWithEmail } from './oidc.service.ts'
+import { FLOW_TTL_MS, type OidcClient, type OidcFlow, OidcUnavailableError, signInWithEmail } from './oidc.service.ts'
 import { OidcProblemPage } from './views/oidc-problem-page.tsx'
+import { safeReturnPath } from '../../platform/http/return-path.ts'
 
 export const OIDC_COOKIE = 'tm_oidc'
 // The same 7-day absolute limit the accounts feature puts on every session.
@@ -36,7 +37,7 @@ export function oidcRoutes(app: FastifyInstance, deps: Deps, oidc: OidcClient) {
   }
 
   app.get('/login/oidc', { config: { policy: 'public' } }, async (req, reply) => {
-    const returnTo = safeReturn((req.query as { return?: string }).return)
+    const returnTo = safeReturnPath((req.query as { return?: string }).return)
     if (req.actor) return reply.seeOther(returnTo)
     try {
       const { url, flow } = await oidc.start(returnTo)

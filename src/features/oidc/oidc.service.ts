@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit/audit.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { findUserByEmail, openSession } from '../accounts/index.ts'
 import { registerAuditLabel } from '../audit-log/index.ts'
+import { safeReturnPath } from '../../platform/http/return-path.ts'
 
 registerAuditLabel('session.oidc_refused', 'oidc.audit.refused')
 
@@ -39,10 +40,6 @@ export function isLoopbackHttp(issuer: string): boolean {
   const url = new URL(issuer)
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
 }
-
-/** Only paths on this site: an open redirect after login would be a phishing tool. */
-export const safeReturn = (value: unknown): string =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
 
 /**
  * The spec's default is client_secret_basic; an IdP that advertises only client_secret_post gets that.
@@ -99,7 +96,7 @@ export class OidcClient {
       codeVerifier: client.randomPKCECodeVerifier(),
       state: client.randomState(),
       nonce: client.randomNonce(),
-      returnTo: safeReturn(returnTo),
+      returnTo: safeReturnPath(returnTo),
       expiresAt: Date.now() + FLOW_TTL_MS,
     }
     const url = client.buildAuthorizationUrl(config, {

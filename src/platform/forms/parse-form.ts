@@ -1,25 +1,35 @@
 import type { z } from 'zod'
 import type { Translate } from '../i18n/i18n.ts'
 import type { FieldError } from '../views/error-summary.tsx'
+import { hasControlCharacters } from './text.ts'
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; values: Record<string, string | string[]>; errors: FieldError[] }
+export type FormValues = Record<string, string | string[]>
+export type FormResult<T> = { ok: true; data: T } | { ok: false; values: FormValues; errors: FieldError[] }
 
 /**
  * Validates a submitted form. Schemas name i18n keys as their messages (`{ error: 'x.y.z' }`);
  * issues without one get a generic message. The raw values come back so the form re-renders
- * exactly as the user typed it — nothing they entered is lost.
+ * exactly as the user typed it — nothing they entered is lost. Text holding control characters
+ * (NUL and the like; tab and line breaks are fine) is refused on its field before the schema runs.
  */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown, t: Translate): FormResult<z.output<S>> {
-  const values = rawValues(body)
+  const values = formValues(body)
+  const errors = controlCharacterErrors(values, t)
   const result = schema.safeParse(values)
-  if (result.success) return { ok: true, data: result.data }
-  const errors: FieldError[] = []
-  for (const issue of result.error.issues) {
+  if (result.success && errors.length === 0) return { ok: true, data: result.data }
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = issue.path.map(String).join('.')
     if (errors.some((e) => e.field === field)) continue
     errors.push({ field, message: issueMessage(issue, t) })
   }
   return { ok: false, values, errors }
+}
+
+/** A field error for every submitted value holding a control character. */
+export function controlCharacterErrors(values: FormValues, t: Translate): FieldError[] {
+  return Object.entries(values)
+    .filter(([, v]) => (Array.isArray(v) ? v.some(hasControlCharacters) : hasControlCharacters(v)))
+    .map(([field]) => ({ field, message: t('platform.forms.controlCharacters') }))
 }
 
 /** The same messages for JSON clients: problem+json `errors[{ path, code, message }]`. */
@@ -45,13 +55,17 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   }
 }
 
-function rawValues(body: unknown): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {}
+/**
+ * The form exactly as typed, for validation and re-rendering: text fields as strings (repeated
+ * fields as lists). The CSRF token and uploaded files are not values.
+ */
+export function formValues(body: unknown): FormValues {
+  const out: FormValues = {}
   if (!body || typeof body !== 'object') return out
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
     if (k === '_csrf') continue
-    if (Array.isArray(v)) out[k] = v.map(String)
-    else if (v !== undefined && v !== null) out[k] = String(v)
+    if (typeof v === 'string') out[k] = v
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string')
   }
   return out
 }

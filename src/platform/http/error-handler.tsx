@@ -38,6 +38,12 @@ const STATUS_KEYS: Record<number, string> = {
   500: 'server',
 }
 
+/** The title that goes with a message key, or the status's own title when the key has none. */
+function titleOf(req: FastifyRequest, key: string, statusKey: string): string {
+  const title = req.t(`${key}Title`)
+  return title === `${key}Title` ? req.t(`${statusKey}Title`) : title
+}
+
 /** Swedish (or English) error pages and problem+json; raw error text and stacks never reach the user. */
 export function installErrorHandlers(app: FastifyInstance, _deps: Deps) {
   app.setErrorHandler((error: FastifyError | DomainError, req, reply) => {
@@ -51,12 +57,18 @@ export function installErrorHandlers(app: FastifyInstance, _deps: Deps) {
     if (status === 401 && !isApi(req) && req.method === 'GET') {
       return reply.redirect(`/login?return=${encodeURIComponent(req.url)}`, 303)
     }
-    const key = domain ? domain.messageKey : `platform.errors.${STATUS_KEYS[status] ?? (status >= 500 ? 'server' : 'badRequest')}`
-    const title = req.t ? req.t(`${key}Title`) : 'Error'
+    const statusKey = `platform.errors.${STATUS_KEYS[status] ?? (status >= 500 ? 'server' : 'badRequest')}`
+    const key = domain ? domain.messageKey : statusKey
+    // req.t is missing when the request failed before the platform's first hook (a malformed URL).
+    const hasT = (req.t as typeof req.t | undefined) !== undefined
+    const title = hasT ? titleOf(req, domain?.field ? 'platform.errors.badRequest' : key, statusKey) : 'Error'
     const detail = req.t ? req.t(key, domain?.params) : ''
     if (status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60')
     if (isApi(req) || !req.t) {
-      return sendProblem(reply, status, title, { detail, code: domain?.code ?? (error as FastifyError).code })
+      const code = domain?.code ?? (error as FastifyError).code
+      // A rule violation naming a field reads like a schema error: `errors[{ path, code, message }]`.
+      const errors = domain?.field ? { errors: [{ path: domain.field, code, message: detail }] } : {}
+      return sendProblem(reply, status, title, { detail, code, ...errors })
     }
     const reference = status >= 500 ? req.t('platform.errors.reference', { id: req.id }) : undefined
     return reply.page(<ErrorPage title={title} body={detail} reference={reference} />, status)

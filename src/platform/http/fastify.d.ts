@@ -8,6 +8,8 @@ declare module 'fastify' {
     policy?: string
     /** Forms posted without a session (login) still need a CSRF token; APIs with bearer tokens skip it. */
     csrf?: boolean
+    /** The route takes multipart forms with files (20 MB); every other route refuses multipart and has a small body limit. */
+    uploads?: boolean
   }
   interface FastifyRequest {
     actor?: Actor

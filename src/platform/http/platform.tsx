@@ -8,7 +8,10 @@ import type { Deps } from '../deps.ts'
 import { negotiateLocale, translator } from '../i18n/i18n.ts'
 import type { Flash, PageContext } from '../views/page-context.ts'
 import { installErrorHandlers } from './error-handler.tsx'
-import { uploads } from '../files/uploads.ts'
+import { installInputSanity } from './input-sanity.ts'
+import { paramCheckFor } from './params.ts'
+import { safeReturnPath } from './return-path.ts'
+import { SMALL_BODY_LIMIT, bodyKindCheck, uploads } from '../files/uploads.ts'
 import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
 import { renderPage } from './render.tsx'
 import { installSecurityHeaders } from './security-headers.ts'
@@ -38,7 +41,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
 
   installSecurityHeaders(app, config.secure)
   await app.register(cookie)
-  await app.register(formbody, { bodyLimit: 1024 * 1024 })
+  await app.register(formbody, { bodyLimit: SMALL_BODY_LIMIT })
   await app.register(uploads)
   await app.register(rateLimit, {
     max: config.rateLimitMax,
@@ -74,9 +77,14 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
       if (typeof given !== 'string' || given !== req.csrfToken) throw new CsrfError()
     }
     const existing = ([] as any[]).concat(route.preHandler ?? [])
-    // A public route needs no guard; it still gets the CSRF check when it changes state (login).
-    const checks = [...(name === 'public' ? [] : [guard]), ...(checksCsrf ? [csrf] : [])]
-    route.preHandler = [...checks, ...existing]
+    // The guard, the parameters' formats and the body's kind are checked before the body is read
+    // (preParsing), so a stranger cannot make the server read a 20 MB upload or query a bad id. A
+    // public route needs no guard; it still gets the CSRF check when it changes state (login).
+    const params = paramCheckFor(route.url)
+    const early = [...(name === 'public' ? [] : [guard]), ...(params ? [params] : []), bodyKindCheck(route.config?.uploads === true)]
+    route.preParsing = [...early, ...([] as any[]).concat(route.preParsing ?? [])]
+    route.bodyLimit ??= route.config?.uploads ? undefined : SMALL_BODY_LIMIT
+    route.preHandler = [...(checksCsrf ? [csrf] : []), ...existing]
   })
 
   app.decorateRequest('actor', undefined)
@@ -190,10 +198,10 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     const { lang, return: back } = req.query as { lang?: string; return?: string }
     const locale = negotiateLocale(lang, undefined)
     reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions, maxAge: 365 * 24 * 3600 })
-    const safeReturn = back?.startsWith('/') && !back.startsWith('//') ? back : '/'
-    return reply.seeOther(safeReturn)
+    return reply.seeOther(safeReturnPath(back))
   })
 
+  installInputSanity(app)
   installErrorHandlers(app, deps)
 }
 
