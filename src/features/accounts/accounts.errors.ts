@@ -42,3 +42,17 @@ export class RoleNotAllowed extends DomainError {
     super('role_not_allowed', 'accounts.errors.roleNotAllowed', 403, 'role')
   }
 }
+
+/** The organisation is outside what the coordinator is responsible for (their länsstyrelse and its collaborations' parties). */
+export class OrganisationNotInScope extends DomainError {
+  constructor() {
+    super('organisation_not_in_scope', 'accounts.errors.organisationNotInScope', 403, 'organisationId')
+  }
+}
+
+/** Our rule: the county-wide coordinator role is held at a länsstyrelse only. */
+export class CoordinatorOnlyAtCountyBoard extends DomainError {
+  constructor() {
+    super('coordinator_only_at_county_board', 'accounts.errors.coordinatorOnlyAtCountyBoard', 400, 'role')
+  }
+}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm'
 import { containsPattern, svOrder } from '../../platform/db/sv-order.ts'
 import type { Db } from '../../platform/db/types.ts'
 import type { Role, RoleGrant } from '../../platform/http/actor.ts'
@@ -67,11 +67,21 @@ export interface UserListRow {
 
 export async function listUsers(
   db: Db,
-  opts: { q?: string; organisationId?: string; limit: number; offset: number; sort: 'name' | 'email' | 'organisation' | 'lastLogin'; dir: 'asc' | 'desc' },
+  opts: {
+    q?: string
+    organisationId?: string
+    /** Only users whose organisation is one of these (the actor's scope); undefined means all. */
+    within?: string[]
+    limit: number
+    offset: number
+    sort: 'name' | 'email' | 'organisation' | 'lastLogin'
+    dir: 'asc' | 'desc'
+  },
 ) {
   const filters = [
     opts.q ? or(ilike(users.name, containsPattern(opts.q)), ilike(users.email, containsPattern(opts.q))) : undefined,
     opts.organisationId ? eq(users.organisationId, opts.organisationId) : undefined,
+    opts.within ? (opts.within.length ? inArray(users.organisationId, opts.within) : sql`false`) : undefined,
   ].filter(Boolean)
   const where = filters.length ? and(...filters) : undefined
   const sortColumn = { name: svOrder(users.name), email: users.email, organisation: svOrder(organisations.name), lastLogin: users.lastLoginAt }[opts.sort]

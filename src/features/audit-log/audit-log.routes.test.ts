@@ -14,6 +14,8 @@ let t: TestApp
 let coordinator: BuiltUser
 let editor: BuiltUser
 let b: TestBrowser
+/** Länsstyrelsen Östergötland: events about it are within the coordinator's scope. */
+let ownOrg: string
 const today = formatIsoDate(new Date())
 
 before(async () => {
@@ -21,6 +23,7 @@ before(async () => {
   coordinator = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05', email: 'samordnare@lst.test' })
   editor = await buildUser(t.deps, { role: 'editor', email: 'redaktor@linkoping.test' })
   const org = (await findOrganisationByCode(t.deps.db, 'kommun-0581'))!
+  ownOrg = (await findOrganisationByCode(t.deps.db, 'lansstyrelsen-05'))!.id
   // An event with nested before/after, written as a service would; its key order is not alphabetical.
   await t.deps.db.transaction((tx) =>
     audit(
@@ -105,7 +108,9 @@ describe('audit log pages', () => {
     const at = async (iso: string, entityId: string) => {
       mock.timers.enable({ apis: ['Date'], now: new Date(iso) })
       try {
-        await t.deps.db.transaction((tx) => audit(tx, { actor: { label: 'system' } }, { action: 'dst.test', entityType: 'plan', entityId }))
+        await t.deps.db.transaction((tx) =>
+          audit(tx, { actor: { label: 'system' } }, { action: 'dst.test', entityType: 'plan', entityId, organisationId: ownOrg }),
+        )
       } finally {
         mock.timers.reset()
       }
@@ -124,7 +129,8 @@ describe('audit log pages', () => {
 
   test('pages of 50, newest first, with links to older and back to newer events', async () => {
     await t.deps.db.transaction(async (tx) => {
-      for (let i = 1; i <= 120; i++) await audit(tx, { actor: { label: 'system' } }, { action: 'bulk.item', entityType: 'plan', entityId: `item-${i}` })
+      for (let i = 1; i <= 120; i++)
+        await audit(tx, { actor: { label: 'system' } }, { action: 'bulk.item', entityType: 'plan', entityId: `item-${i}`, organisationId: ownOrg })
     })
     const first = await b.get('/admin/audit?action=bulk.item')
     const rows1 = tableRows(first.body)
