@@ -7,9 +7,16 @@ export class InvalidCredentials extends DomainError {
   }
 }
 
+/** Nothing was checked: wait `retryAfterSeconds` (0: another attempt for the account is being checked right now). */
 export class TooManyAttempts extends DomainError {
-  constructor(minutes: number) {
-    super('too_many_attempts', 'accounts.errors.tooManyAttempts', 429, 'email', { minutes })
+  constructor(readonly retryAfterSeconds: number) {
+    const key =
+      retryAfterSeconds === 0
+        ? 'accounts.errors.loginInProgress'
+        : retryAfterSeconds >= 120
+          ? 'accounts.errors.tooManyAttemptsMinutes'
+          : 'accounts.errors.tooManyAttempts'
+    super('too_many_attempts', key, 429, 'email', { seconds: retryAfterSeconds, minutes: Math.ceil(retryAfterSeconds / 60) })
   }
 }
 

@@ -3,7 +3,7 @@ import { containsPattern, svOrder } from '../../platform/db/sv-order.ts'
 import type { Db } from '../../platform/db/types.ts'
 import type { Role, RoleGrant } from '../../platform/http/actor.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
-import { loginFailures, roleGrants, sessions, users } from './accounts.tables.ts'
+import { roleGrants, sessions, users } from './accounts.tables.ts'
 
 export type User = typeof users.$inferSelect
 
@@ -131,25 +131,4 @@ export async function deleteSessionsOfUser(db: Db, userId: string, exceptId?: st
 
 export async function deleteExpiredSessions(db: Db, idleSince: Date) {
   await db.delete(sessions).where(or(sql`${sessions.expiresAt} <= now()`, sql`${sessions.lastSeenAt} <= ${idleSince}`))
-}
-
-export async function countFailures(db: Db, keys: string[], since: Date) {
-  const rows = await db
-    .select({ key: loginFailures.key, n: count() })
-    .from(loginFailures)
-    .where(and(sql`${loginFailures.key} in ${keys}`, gt(loginFailures.at, since)))
-    .groupBy(loginFailures.key)
-  return new Map(rows.map((r) => [r.key, Number(r.n)]))
-}
-
-export async function recordFailures(db: Db, keys: string[]) {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key })))
-}
-
-export async function clearFailures(db: Db, key: string) {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key))
-}
-
-export async function deleteOldFailures(db: Db, before: Date) {
-  await db.delete(loginFailures).where(sql`${loginFailures.at} < ${before}`)
 }

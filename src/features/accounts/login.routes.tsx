@@ -7,7 +7,9 @@ import { parseForm } from '../../platform/forms/parse-form.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { LoginInput, ChangePasswordInput } from './accounts.schemas.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
-import { changePassword, login, logout, ABSOLUTE_TIMEOUT_MS } from './sessions.service.ts'
+import { changePassword, logout, ABSOLUTE_TIMEOUT_MS } from './sessions.service.ts'
+import { login } from './login.service.ts'
+import { TooManyAttempts } from './accounts.errors.ts'
 import { type DemoAccount, LoginPage } from './views/login-page.tsx'
 import { PasswordPage } from './views/password-page.tsx'
 import { AccountPage } from './views/account-page.tsx'
@@ -73,6 +75,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
       return reply.seeOther(returnTo)
     } catch (err) {
       if (!(err instanceof DomainError) || !err.field) throw err
+      if (err instanceof TooManyAttempts) reply.header('retry-after', String(Math.max(err.retryAfterSeconds, 1)))
       const errors = [{ field: err.field, message: req.t(err.messageKey, err.params) }]
       return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), err.status)
     }
