@@ -63,3 +63,16 @@ export class CoordinatorOnlyAtCountyBoard extends DomainError {
     super('coordinator_only_at_county_board', 'accounts.errors.coordinatorOnlyAtCountyBoard', 400, 'role')
   }
 }
+
+/** One of the most common passwords (the shipped list): the first ones an attacker tries. */
+export class CommonPassword extends DomainError {
+  constructor() {
+    super('common_password', 'accounts.errors.commonPassword', 400, 'newPassword')
+  }
+}
+
+export class PasswordIsEmail extends DomainError {
+  constructor() {
+    super('password_is_email', 'accounts.errors.passwordIsEmail', 400, 'newPassword')
+  }
+}

@@ -7,7 +7,7 @@ import { organisations } from '../organisations/organisations.tables.ts'
 import { users } from './accounts.tables.ts'
 import * as repo from './accounts.repo.ts'
 import { WrongCurrentPassword } from './accounts.errors.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts'
 import { forgetSessionsOf, type SessionCache, sessionCacheOf } from './session-cache.ts'
 
 export const IDLE_TIMEOUT_MS = 8 * 3600 * 1000
@@ -110,6 +110,7 @@ export async function actorForUser(deps: Deps, userId: string, via: Actor['via']
 
 /** @throws WrongCurrentPassword. Ends the user's other sessions: a changed password locks out whoever knew the old one. */
 export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, requestId?: string) {
+  assertAcceptablePassword(next, actor.email)
   const user = await repo.findUserById(deps.db, actor.userId)
   if (!user || !(await verifyPassword(user.passwordHash, current))) throw new WrongCurrentPassword()
   const passwordHash = await hashPassword(next)
