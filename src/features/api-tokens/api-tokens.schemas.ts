@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
+import { TOKEN_SCOPES } from '../../platform/http/token-scopes.ts'
 
 /** A real calendar date written as ÅÅÅÅ-MM-DD (2026-02-30 is refused, not rolled over). */
 export const isIsoDate = (v: string) => {
@@ -16,6 +17,11 @@ export const CreateTokenInput = z.object({
   userId: z.preprocess(trimmed, z.uuid({ error: 'apiTokens.errors.userRequired' })),
   // Optional: no date means the token lives until it is revoked.
   expiresOn: z.preprocess(trimmed, z.string().refine(isIsoDate, { error: 'apiTokens.errors.expiresInvalid' }).optional()),
+  // Checkboxes: one value, several, or none at all (the field is then missing from the form).
+  scopes: z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : [...new Set(([] as unknown[]).concat(v))]),
+    z.array(z.enum(TOKEN_SCOPES, { error: 'apiTokens.errors.scopesRequired' })).min(1, { error: 'apiTokens.errors.scopesRequired' }),
+  ),
 })
 
 export type CreateTokenInput = z.output<typeof CreateTokenInput>

@@ -13,6 +13,7 @@ import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
 import { renderPage } from './render.tsx'
 import { installSecurityHeaders } from './security-headers.ts'
 import { randomToken } from './signing.ts'
+import { InsufficientScope, actorMayUse, scopeFor } from './token-scopes.ts'
 
 export const SESSION_COOKIE = 'tm_session'
 const ANON_COOKIE = 'tm_anon'
@@ -73,9 +74,14 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
       const given = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token']
       if (typeof given !== 'string' || given !== req.csrfToken) throw new CsrfError()
     }
+    // An API token reads only with the read scope and changes anything only with the write scope:
+    // decided here for every /api/ route by its method, so no handler can forget it.
+    const scoped = async (req: FastifyRequest) => {
+      if (!actorMayUse(req.actor, req.method)) throw new InsufficientScope(scopeFor(req.method))
+    }
     const existing = ([] as any[]).concat(route.preHandler ?? [])
     // A public route needs no guard; it still gets the CSRF check when it changes state (login).
-    const checks = [...(name === 'public' ? [] : [guard]), ...(checksCsrf ? [csrf] : [])]
+    const checks = [...(name === 'public' ? [] : [guard]), ...(route.url.startsWith('/api/') ? [scoped] : []), ...(checksCsrf ? [csrf] : [])]
     route.preHandler = [...checks, ...existing]
   })
 
