@@ -166,13 +166,22 @@ describe('audit log pages', () => {
     assert.match(reversed.body, /<a href="#f-to">Till och med-datumet måste vara samma som eller efter/)
   })
 
-  test('the detail page shows before/after as JSON, the hashes and the request id', async () => {
+  test('the detail page shows before/after field by field in words (JSON on request), the hashes and the request id', async () => {
     const seq = await planSeq()
     const list = await b.get('/admin/audit?action=plan.approved')
     assert.match(list.body, new RegExp(`href="/admin/audit/${seq}"`))
     const res = await b.get(`/admin/audit/${seq}`)
     assert.equal(res.statusCode, 200)
     assert.match(res.body, new RegExp(`Händelse ${seq}`))
+    assert.match(res.body, /<h2 class="heading-m">Ändringar<\/h2>/)
+    assert.match(res.body, /<th scope="row">Status <strong class="tag tag--yellow">Ändrat<\/strong><\/th><td>draft<\/td><td>approved<\/td>/)
+    // A field the event added counts as changed too.
+    assert.match(res.body, /<th scope="row">Anteckning <strong[^>]*>Ändrat<\/strong><\/th><td><span class="hint">–<\/span><\/td><td>Beslut; &quot;klart&quot;<\/td>/)
+    assert.match(
+      res.body,
+      /<th scope="row"><code>a<\/code> <strong[^>]*>Ändrat<\/strong><\/th><td><span class="hint">–<\/span><\/td><td><code>\{&quot;c&quot;:2,&quot;d&quot;:1\}<\/code><\/td>/,
+    )
+    assert.match(res.body, /<summary>Visa uppgifterna som JSON/)
     assert.match(res.body, /<pre[^>]*>\{\n {2}&quot;status&quot;: &quot;draft&quot;\n\}<\/pre>/)
     assert.match(res.body, /&quot;a&quot;: \{\n {4}&quot;c&quot;: 2,\n {4}&quot;d&quot;: 1\n {2}\},/)
     assert.match(res.body, /Beslut; \\&quot;klart\\&quot;/)

@@ -169,7 +169,7 @@ describe('audit tampering', () => {
       payload: string
     }>(
       s.database.db,
-      sql`select seq::text as seq, actor_user_id, actor_label, organisation_id, action, entity_type, entity_id, before, after, request_id, payload from audit_events order by seq`,
+      sql`select seq::text as seq, actor_user_id, actor_label, organisation_id, action, entity_type, entity_id, before, after, request_id, payload from audit_events order by audit_events.seq`,
     )
     let [{ hash: prev }] = await queryRows<{ hash: string }>(s.database.db, sql`select hash from audit_events where seq < ${from} order by seq desc limit 1`)
     for (const r of rows.filter((r) => Number(r.seq) >= from)) {
