@@ -1,2 +1,0 @@
-ALTER TABLE "api_tokens" ADD COLUMN "scopes" text[] DEFAULT '{read}' NOT NULL;--> statement-breakpoint
-ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_scopes_check" CHECK (cardinality("api_tokens"."scopes") > 0 and "api_tokens"."scopes" <@ array['read','write']::text[]);
