@@ -27,7 +27,14 @@ const commands: Record<string, Command> = {
     options: createUserOptions,
     run: async (config, values) => (await import('./cli/create-user.ts')).createUserCommand(config, values as Record<string, string>),
   },
-  'verify-audit': { run: async (config) => (await db()).verifyAudit(config) },
+  'verify-audit': {
+    options: { anchors: { type: 'string' } },
+    run: async (config, values) => (await db()).verifyAudit(config, values.anchors as string | undefined),
+  },
+  'db-roles': {
+    options: { execute: { type: 'boolean' }, owner: { type: 'string' }, app: { type: 'string' } },
+    run: async (config, values) => (await db()).dbRoles(config, values as { execute?: boolean; owner?: string; app?: string }),
+  },
   backup: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).backup(config, file) },
   restore: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).restore(config, file) },
 }

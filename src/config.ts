@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   ACCESSIBILITY_CONTACT: z.email().default('tillganglighet@tillsammans.invalid'),
   TRUST_PROXY: boolFromEnv.default(false),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  // Prometheus scrapes /metrics with `Authorization: Bearer <token>`; without a token there is no /metrics.
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+  // The audit chain's head is appended here (JSON lines) by a periodic job; verify-audit reads it.
+  TILLSAMMANS_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
 })
 
 export interface Config {
@@ -44,6 +48,10 @@ export interface Config {
   trustProxy: boolean
   /** Requests per minute per client address. */
   rateLimitMax: number
+  /** Bearer token for /metrics; /metrics does not exist without it. */
+  metricsToken?: string
+  /** Where the audit anchors are appended (absolute path); only the log gets them without it. */
+  auditAnchorFile?: string
 }
 
 export class ConfigError extends Error {}
@@ -80,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
     trustProxy: e.TRUST_PROXY,
     rateLimitMax: e.RATE_LIMIT_MAX,
+    metricsToken: e.METRICS_TOKEN,
+    auditAnchorFile: e.TILLSAMMANS_AUDIT_ANCHOR_FILE ? path.resolve(e.TILLSAMMANS_AUDIT_ANCHOR_FILE) : undefined,
   })
 }

@@ -12,7 +12,14 @@ Kommandon:
                            Skapar ett konto och skriver ut ett engångslösenord en gång.
                            ORGANISATION är en kod (t.ex. kommun-0580, lansstyrelsen-05) eller ett id.
                            ROLL är admin, coordinator, editor, reporter eller viewer.
-  verify-audit             Kontrollerar granskningsloggens hashkedja
+  verify-audit [--anchors FIL]
+                           Kontrollerar granskningsloggens hashkedja, och mot ankarfilen
+                           (TILLSAMMANS_AUDIT_ANCHOR_FILE eller --anchors) att inga rader raderats
+                           eller räknats om. Avslutas med kod 1 om något inte stämmer.
+  db-roles [--execute] [--owner NAMN] [--app NAMN]
+                           Skriver ut (eller kör, med --execute) SQL som skapar en ägarroll för
+                           migreringar och en applikationsroll som bara får läsa och lägga till i
+                           granskningsloggen. Lösenord: TILLSAMMANS_OWNER_PASSWORD, TILLSAMMANS_APP_PASSWORD.
   backup FIL               Skriver en säkerhetskopia av hela databasen till FIL
   restore FIL              Läser in en säkerhetskopia i en ny, tom databas
   help                     Visar den här hjälpen
@@ -38,6 +45,12 @@ En PGlite-mapp kan bara användas av en process i taget: stoppa servern innan du
   oneTimePassword: 'Engångslösenord (visas bara nu): {password}',
   passwordAdvice: 'Lämna lösenordet till personen på ett säkert sätt. Personen måste byta det vid första inloggningen.',
   auditOk: 'OK: {count} händelser',
+  anchorsOk: 'OK: {count} ankare stämmer ({file})',
+  anchorsNone: 'Obs: ingen ankarfil – kedjans slut kan inte kontrolleras. Ange TILLSAMMANS_AUDIT_ANCHOR_FILE.',
+  anchorsMissing: 'Obs: ankarfilen {file} finns inte ännu (jobbet audit.anchor skriver den var 15:e minut).',
+  rolesNeedServer: 'db-roles behöver en PostgreSQL-server (DATABASE_URL). Den inbäddade databasen har bara en användare.',
+  rolesDone: 'Klart: rollerna {owner} och {app} finns, {owner} äger tabellerna och {app} får bara läsa och lägga till i granskningsloggen.',
+  grantsApplied: 'Behörigheterna för {app} är uppdaterade.',
   backupWritten: 'Säkerhetskopian är skriven: {file} ({tables} tabeller, {rows} rader)',
   restored: 'Återställt från {file}: {tables} tabeller, {rows} rader',
   fileMissing: 'Filen finns inte: {file}',
@@ -56,7 +69,14 @@ Commands:
                            Create an account and print a one-time password, once.
                            ORGANISATION is a code (e.g. kommun-0580, lansstyrelsen-05) or an id.
                            ROLE is admin, coordinator, editor, reporter or viewer.
-  verify-audit             Check the audit trail's hash chain
+  verify-audit [--anchors FILE]
+                           Check the audit trail's hash chain, and against the anchor file
+                           (TILLSAMMANS_AUDIT_ANCHOR_FILE or --anchors) that no rows were deleted or
+                           recomputed. Exits with code 1 when anything does not match.
+  db-roles [--execute] [--owner NAME] [--app NAME]
+                           Print (or run, with --execute) SQL that creates an owner role for
+                           migrations and an application role that may only read and append to the
+                           audit trail. Passwords: TILLSAMMANS_OWNER_PASSWORD, TILLSAMMANS_APP_PASSWORD.
   backup FILE              Write a backup of the whole database to FILE
   restore FILE             Load a backup into a new, empty database
   help                     Show this help
@@ -82,6 +102,12 @@ A PGlite folder can be used by one process at a time: stop the server before run
   oneTimePassword: 'One-time password (shown only now): {password}',
   passwordAdvice: 'Give the password to the person in a safe way. They must change it the first time they sign in.',
   auditOk: 'OK: {count} events',
+  anchorsOk: 'OK: {count} anchors match ({file})',
+  anchorsNone: 'Note: no anchor file – the end of the chain cannot be checked. Set TILLSAMMANS_AUDIT_ANCHOR_FILE.',
+  anchorsMissing: 'Note: the anchor file {file} does not exist yet (the audit.anchor job writes it every 15 minutes).',
+  rolesNeedServer: 'db-roles needs a PostgreSQL server (DATABASE_URL). The embedded database has a single user.',
+  rolesDone: 'Done: the roles {owner} and {app} exist, {owner} owns the tables and {app} may only read and append to the audit trail.',
+  grantsApplied: 'Privileges of {app} updated.',
   backupWritten: 'Backup written: {file} ({tables} tables, {rows} rows)',
   restored: 'Restored from {file}: {tables} tables, {rows} rows',
   fileMissing: 'No such file: {file}',

@@ -7,9 +7,16 @@ export class InvalidCredentials extends DomainError {
   }
 }
 
+/** Nothing was checked: wait `retryAfterSeconds` (0: another attempt for the account is being checked right now). */
 export class TooManyAttempts extends DomainError {
-  constructor(minutes: number) {
-    super('too_many_attempts', 'accounts.errors.tooManyAttempts', 429, 'email', { minutes })
+  constructor(readonly retryAfterSeconds: number) {
+    const key =
+      retryAfterSeconds === 0
+        ? 'accounts.errors.loginInProgress'
+        : retryAfterSeconds >= 120
+          ? 'accounts.errors.tooManyAttemptsMinutes'
+          : 'accounts.errors.tooManyAttempts'
+    super('too_many_attempts', key, 429, 'email', { seconds: retryAfterSeconds, minutes: Math.ceil(retryAfterSeconds / 60) })
   }
 }
 
@@ -40,5 +47,32 @@ export class CannotChangeOwnAccess extends DomainError {
 export class RoleNotAllowed extends DomainError {
   constructor() {
     super('role_not_allowed', 'accounts.errors.roleNotAllowed', 403, 'role')
+  }
+}
+
+/** The organisation is outside what the coordinator is responsible for (their länsstyrelse and its collaborations' parties). */
+export class OrganisationNotInScope extends DomainError {
+  constructor() {
+    super('organisation_not_in_scope', 'accounts.errors.organisationNotInScope', 403, 'organisationId')
+  }
+}
+
+/** Our rule: the county-wide coordinator role is held at a länsstyrelse only. */
+export class CoordinatorOnlyAtCountyBoard extends DomainError {
+  constructor() {
+    super('coordinator_only_at_county_board', 'accounts.errors.coordinatorOnlyAtCountyBoard', 400, 'role')
+  }
+}
+
+/** One of the most common passwords (the shipped list): the first ones an attacker tries. */
+export class CommonPassword extends DomainError {
+  constructor() {
+    super('common_password', 'accounts.errors.commonPassword', 400, 'newPassword')
+  }
+}
+
+export class PasswordIsEmail extends DomainError {
+  constructor() {
+    super('password_is_email', 'accounts.errors.passwordIsEmail', 400, 'newPassword')
   }
 }

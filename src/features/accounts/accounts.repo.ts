@@ -1,9 +1,9 @@
-import { and, asc, count, eq, gt, ilike, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm'
 import { containsPattern, svOrder } from '../../platform/db/sv-order.ts'
 import type { Db } from '../../platform/db/types.ts'
 import type { Role, RoleGrant } from '../../platform/http/actor.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
-import { loginFailures, roleGrants, sessions, users } from './accounts.tables.ts'
+import { roleGrants, sessions, users } from './accounts.tables.ts'
 
 export type User = typeof users.$inferSelect
 
@@ -67,11 +67,21 @@ export interface UserListRow {
 
 export async function listUsers(
   db: Db,
-  opts: { q?: string; organisationId?: string; limit: number; offset: number; sort: 'name' | 'email' | 'organisation' | 'lastLogin'; dir: 'asc' | 'desc' },
+  opts: {
+    q?: string
+    organisationId?: string
+    /** Only users whose organisation is one of these (the actor's scope); undefined means all. */
+    within?: string[]
+    limit: number
+    offset: number
+    sort: 'name' | 'email' | 'organisation' | 'lastLogin'
+    dir: 'asc' | 'desc'
+  },
 ) {
   const filters = [
     opts.q ? or(ilike(users.name, containsPattern(opts.q)), ilike(users.email, containsPattern(opts.q))) : undefined,
     opts.organisationId ? eq(users.organisationId, opts.organisationId) : undefined,
+    opts.within ? (opts.within.length ? inArray(users.organisationId, opts.within) : sql`false`) : undefined,
   ].filter(Boolean)
   const where = filters.length ? and(...filters) : undefined
   const sortColumn = { name: svOrder(users.name), email: users.email, organisation: svOrder(organisations.name), lastLogin: users.lastLoginAt }[opts.sort]
@@ -121,25 +131,4 @@ export async function deleteSessionsOfUser(db: Db, userId: string, exceptId?: st
 
 export async function deleteExpiredSessions(db: Db, idleSince: Date) {
   await db.delete(sessions).where(or(sql`${sessions.expiresAt} <= now()`, sql`${sessions.lastSeenAt} <= ${idleSince}`))
-}
-
-export async function countFailures(db: Db, keys: string[], since: Date) {
-  const rows = await db
-    .select({ key: loginFailures.key, n: count() })
-    .from(loginFailures)
-    .where(and(sql`${loginFailures.key} in ${keys}`, gt(loginFailures.at, since)))
-    .groupBy(loginFailures.key)
-  return new Map(rows.map((r) => [r.key, Number(r.n)]))
-}
-
-export async function recordFailures(db: Db, keys: string[]) {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key })))
-}
-
-export async function clearFailures(db: Db, key: string) {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key))
-}
-
-export async function deleteOldFailures(db: Db, before: Date) {
-  await db.delete(loginFailures).where(sql`${loginFailures.at} < ${before}`)
 }

@@ -67,7 +67,11 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 )
 
-/** Failed logins, keyed by account and by client address, so throttling holds across instances. */
+/**
+ * Failed logins as they were counted before issue 7 (one row per failure). No longer written:
+ * `login_throttle` replaced it. Kept because dropping a table is not an additive migration, and the
+ * backup tests use it as their plain table with a sequence.
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
@@ -77,6 +81,21 @@ export const loginFailures = pgTable(
   },
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 )
+
+/**
+ * Login throttling (login-throttle.ts): one row per key — an account, an account at one client
+ * address, a client address. `failures` counts attempts that were not (yet) successful: an attempt is
+ * counted when it is let through, before its password is checked, so parallel guesses cannot slip
+ * past. `blocked_until` is when the next attempt may be let through; `checking_until` is a lease held
+ * while one instance checks a password for the account (one check at a time per account).
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull().defaultNow(),
+  checkingUntil: timestamp('checking_until', { withTimezone: true }),
+})
 
 /** Secrets generated once per installation (e.g. the cookie signing key when SESSION_SECRET is unset). */
 export const installationSecrets = pgTable('installation_secrets', {

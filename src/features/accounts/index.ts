@@ -6,8 +6,10 @@ import { usersRoutes } from './users.routes.tsx'
 import { sessionCleanupJob } from './session-cleanup.job.ts'
 
 export { createUser, grantRole, revokeRole, setUserStatus } from './users.service.ts'
-export { actorForUser, login, openSession } from './sessions.service.ts'
+export { actorForUser, openSession } from './sessions.service.ts'
+export { login } from './login.service.ts'
 export { findUserByEmail, findUserById } from './accounts.repo.ts'
+export { type AdminScope, administrationScope, inScope, scopeFilter } from './admin-scope.ts'
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH } from './demo-accounts.ts'
 
 /** Accounts, sessions, passwords and the user administration pages. */

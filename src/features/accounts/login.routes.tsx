@@ -6,7 +6,9 @@ import { parseForm } from '../../platform/forms/parse-form.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { LoginInput, ChangePasswordInput } from './accounts.schemas.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
-import { changePassword, login, logout, ABSOLUTE_TIMEOUT_MS } from './sessions.service.ts'
+import { changePassword, logout, ABSOLUTE_TIMEOUT_MS } from './sessions.service.ts'
+import { login } from './login.service.ts'
+import { TooManyAttempts } from './accounts.errors.ts'
 import { type DemoAccount, LoginPage } from './views/login-page.tsx'
 import { PasswordPage } from './views/password-page.tsx'
 import { AccountPage } from './views/account-page.tsx'
@@ -69,6 +71,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 })
       return reply.seeOther(returnTo)
     } catch (err) {
+      if (err instanceof TooManyAttempts) reply.header('retry-after', String(Math.max(err.retryAfterSeconds, 1)))
       const { errors, status } = formErrorOrThrow(err, req.t)
       return reply.page(await renderLogin(req, { values: { email: form.data.email }, errors, returnTo }), status)
     }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import argon2 from 'argon2'
+import { CommonPassword, PasswordIsEmail } from './accounts.errors.ts'
 import { randomToken } from '../../platform/http/signing.ts'
 
 /** argon2id with the library's defaults (m=64 MiB, t=3, p=4), as OWASP recommends. */
@@ -26,3 +28,32 @@ export function oneTimePassword(): string {
 }
 
 export const MIN_PASSWORD_LENGTH = 12
+
+let common: Set<string> | undefined
+
+/** The shipped list (data/common-passwords.txt, see its header), read once on first use. */
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const text = readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8')
+    common = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')))
+  }
+  return common
+}
+
+export const isCommonPassword = (password: string) => commonPasswords().has(password.trim().toLowerCase())
+
+/** The account's e-mail address, or the part before @, typed as the password (any case). */
+export function isOwnEmail(password: string, email: string): boolean {
+  const p = password.trim().toLowerCase()
+  const e = email.trim().toLowerCase()
+  return p === e || p === e.split('@')[0]
+}
+
+/**
+ * Rules for a password a person chooses (beyond the length the form checks).
+ * @throws CommonPassword, PasswordIsEmail
+ */
+export function assertAcceptablePassword(password: string, email: string): void {
+  if (isCommonPassword(password)) throw new CommonPassword()
+  if (isOwnEmail(password, email)) throw new PasswordIsEmail()
+}

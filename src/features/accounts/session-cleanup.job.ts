@@ -1,12 +1,13 @@
 import type { Deps } from '../../platform/deps.ts'
-import { deleteExpiredSessions, deleteOldFailures } from './accounts.repo.ts'
-import { IDLE_TIMEOUT_MS, THROTTLE_WINDOW_MS } from './sessions.service.ts'
+import { deleteExpiredSessions } from './accounts.repo.ts'
+import { deleteStaleThrottles } from './login-throttle.repo.ts'
+import { IDLE_TIMEOUT_MS } from './sessions.service.ts'
 
-/** Hourly housekeeping: expired sessions and old failed-login records are of no further use. */
+/** Hourly housekeeping: expired sessions and login counters untouched for a day are of no further use. */
 export function sessionCleanupJob(deps: Deps) {
   deps.jobs.define('accounts.cleanup', async () => {
     await deleteExpiredSessions(deps.db, new Date(Date.now() - IDLE_TIMEOUT_MS))
-    await deleteOldFailures(deps.db, new Date(Date.now() - 2 * THROTTLE_WINDOW_MS))
+    await deleteStaleThrottles(deps.db, new Date(Date.now() - 24 * 3600 * 1000))
   })
   deps.jobs.every('accounts.cleanup', '17 * * * *')
 }

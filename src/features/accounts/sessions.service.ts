@@ -6,85 +6,13 @@ import { randomToken, sha256 } from '../../platform/http/signing.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { users } from './accounts.tables.ts'
 import * as repo from './accounts.repo.ts'
-import { InvalidCredentials, TooManyAttempts, WrongCurrentPassword } from './accounts.errors.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { WrongCurrentPassword } from './accounts.errors.ts'
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts'
 import { forgetSessionsOf, type SessionCache, sessionCacheOf } from './session-cache.ts'
 
 export const IDLE_TIMEOUT_MS = 8 * 3600 * 1000
 export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 3600 * 1000
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000
-export const MAX_FAILURES_PER_ACCOUNT = 5
-export const MAX_FAILURES_PER_IP = 30
 const TOUCH_INTERVAL_MS = 60 * 1000
-
-export interface LoginInput {
-  email: string
-  password: string
-  ip: string
-  userAgent?: string
-  /** The session being replaced: a login always issues a new id (no session fixation). */
-  previousToken?: string
-  requestId?: string
-}
-
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`
-const ipKey = (ip: string) => `ip:${ip}`
-
-/**
- * Checks the password and opens a session. Throttles per account and per client address; the
- * limits hold for addresses that have no account too, so the answer never reveals which exist.
- * @throws TooManyAttempts, InvalidCredentials
- */
-export async function login(deps: Deps, input: LoginInput): Promise<{ token: string; user: repo.User }> {
-  const keys = [accountKey(input.email), ipKey(input.ip)]
-  const failures = await repo.countFailures(deps.db, keys, new Date(Date.now() - THROTTLE_WINDOW_MS))
-  if ((failures.get(keys[0]) ?? 0) >= MAX_FAILURES_PER_ACCOUNT || (failures.get(keys[1]) ?? 0) >= MAX_FAILURES_PER_IP) {
-    throw new TooManyAttempts(THROTTLE_WINDOW_MS / 60000)
-  }
-  const user = await repo.findUserByEmail(deps.db, input.email)
-  const passwordOk = await verifyPassword(user?.passwordHash, input.password)
-  if (!user || !passwordOk || user.status !== 'active') {
-    await deps.db.transaction(async (tx) => {
-      await repo.recordFailures(tx, keys)
-      await audit(
-        tx,
-        { actor: { label: 'anonymous' }, requestId: input.requestId },
-        {
-          action: 'session.login_failed',
-          entityType: 'user',
-          entityId: user?.id ?? null,
-          after: { email: input.email.trim().toLowerCase().slice(0, 200), ip: input.ip },
-        },
-      )
-    })
-    throw new InvalidCredentials()
-  }
-  const token = randomToken()
-  await deps.db.transaction(async (tx) => {
-    if (input.previousToken) await repo.deleteSession(tx, sha256(input.previousToken))
-    await repo.clearFailures(tx, keys[0])
-    await repo.insertSession(tx, {
-      id: sha256(token),
-      userId: user.id,
-      expiresAt: new Date(Date.now() + ABSOLUTE_TIMEOUT_MS),
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 300),
-    })
-    await repo.updateUser(tx, user.id, user.version, { lastLoginAt: new Date() })
-    await audit(
-      tx,
-      { actor: { userId: user.id, email: user.email }, requestId: input.requestId },
-      {
-        action: 'session.login',
-        entityType: 'user',
-        entityId: user.id,
-        organisationId: user.organisationId,
-        after: { ip: input.ip },
-      },
-    )
-  })
-  return { token, user }
-}
 
 /** Opens a session for a user already identified elsewhere (OIDC). */
 export async function openSession(deps: Deps, user: repo.User, meta: { ip: string; userAgent?: string; requestId?: string; method: string }) {
@@ -182,6 +110,7 @@ export async function actorForUser(deps: Deps, userId: string, via: Actor['via']
 
 /** @throws WrongCurrentPassword. Ends the user's other sessions: a changed password locks out whoever knew the old one. */
 export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, requestId?: string) {
+  assertAcceptablePassword(next, actor.email)
   const user = await repo.findUserById(deps.db, actor.userId)
   if (!user || !(await verifyPassword(user.passwordHash, current))) throw new WrongCurrentPassword()
   const passwordHash = await hashPassword(next)

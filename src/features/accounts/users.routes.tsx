@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
-import { type Actor, isAdmin, ROLES } from '../../platform/http/actor.ts'
+import { type Actor, isAdmin } from '../../platform/http/actor.ts'
 import { DomainError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
@@ -11,7 +11,7 @@ import type { Option } from '../../platform/views/form-controls.tsx'
 import { findOrganisation, listOrganisations } from '../organisations/index.ts'
 import * as repo from './accounts.repo.ts'
 import { CannotChangeOwnAccess } from './accounts.errors.ts'
-import { canGrantRole } from './accounts.policy.ts'
+import { type AdminScope, administrationScope, grantableRoles, inScope, mayGrant, scopeFilter } from './admin-scope.ts'
 import { GrantRoleInput, InviteUserInput, SetUserStatusInput, UserListQuery } from './accounts.schemas.ts'
 import { createUser, grantRole, revokeRole, setUserStatus } from './users.service.ts'
 import { InvitePage } from './views/invite-page.tsx'
@@ -26,19 +26,19 @@ const MANAGE = { config: { policy: 'users.manage' } }
 const isUuid = (v: unknown): v is string => z.uuid().safeParse(v).success
 
 /**
- * Every organisation valid today, in Swedish order. A name that occurs more than once gets its
- * county, so nobody picks the wrong one of two parties with the same name.
+ * The organisations valid today that the actor administers, in Swedish order (a coordinator: their
+ * länsstyrelse and its collaborations' parties, never another länsstyrelse). A name that occurs more
+ * than once gets its county, so nobody picks the wrong one of two parties with the same name.
  */
-async function organisationOptions(deps: Deps): Promise<Option[]> {
-  const rows = await listOrganisations(deps.db)
+async function organisationOptions(deps: Deps, scope: AdminScope): Promise<Option[]> {
+  const rows = (await listOrganisations(deps.db)).filter(
+    (r) => scope.all || (scope.organisationIds.has(r.id) && (r.kind !== 'county_board' || scope.coordinatorOf.has(r.id))),
+  )
   const seen = new Map<string, number>()
   for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1)
   const options = rows.map((r) => ({ value: r.id, label: seen.get(r.name)! > 1 && r.countyName ? `${r.name} (${r.countyName})` : r.name }))
   return sortBySv(options, (o) => o.label)
 }
-
-/** The roles this actor may hand out (only an admin gives out admin). */
-const grantableRoles = (actor: Actor) => ROLES.filter((r) => canGrantRole(actor, r))
 
 /** "Not your own account" has no field but belongs on the form, like field errors; others become error pages. */
 const OWN_ACCESS = { formLevel: (err: DomainError) => err instanceof CannotChangeOwnAccess }
@@ -67,11 +67,27 @@ async function queueInviteMail(deps: Deps, req: FastifyRequest, user: { name: st
 
 /** User administration: list, invite, roles, deactivation. Coordinators and admins only (users.manage). */
 export function usersRoutes(app: FastifyInstance, deps: Deps) {
-  async function loadUser(id: unknown): Promise<repo.User> {
+  /** A user outside the actor's responsibility is not found: nobody learns which accounts exist elsewhere. */
+  async function loadUser(req: FastifyRequest, id: unknown): Promise<repo.User> {
     // A malformed id would be a database error (invalid uuid syntax); it is simply not found.
     const user = isUuid(id) ? await repo.findUserById(deps.db, id) : undefined
-    if (!user) throw new NotFoundError()
+    if (!user || !inScope(await administrationScope(deps.db, req.actor), user.organisationId)) throw new NotFoundError()
     return user
+  }
+
+  /** Which of the user's roles the actor may take away, and whether they may change the account itself. */
+  async function accessTo(actor: Actor, scope: AdminScope, user: repo.User, grants: repo.GrantWithOrg[]) {
+    const revocable = new Set<string>()
+    for (const g of grants) if (await mayGrant(deps.db, scope, g.organisationId, g.role)) revocable.add(g.id)
+    const access: UserAccess =
+      user.id === actor.userId
+        ? 'self'
+        : !isAdmin(actor) && grants.some((g) => g.role === 'admin')
+          ? 'adminOnly'
+          : revocable.size === grants.length
+            ? 'manage'
+            : 'partial'
+    return { access, revocable }
   }
 
   async function organisationName(id: string) {
@@ -86,16 +102,18 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     status = 200,
   ) {
     const actor = req.actor!
+    const scope = await administrationScope(deps.db, actor)
     const grants = await repo.grantsOf(deps.db, user.id)
-    const access: UserAccess = user.id === actor.userId ? 'self' : !isAdmin(actor) && grants.some((g) => g.role === 'admin') ? 'adminOnly' : 'manage'
+    const { access, revocable } = await accessTo(actor, scope, user, grants)
     const page = (
       <UserPage
         user={user}
         organisationName={await organisationName(user.organisationId)}
         grants={grants}
-        organisations={await organisationOptions(deps)}
+        organisations={await organisationOptions(deps, scope)}
         grantableRoles={grantableRoles(actor)}
         access={access}
+        revocable={revocable}
         {...form}
       />
     )
@@ -103,14 +121,15 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
   }
 
   const renderInvite = async (req: FastifyRequest, form: { values?: Record<string, string | string[]>; errors?: FieldError[] } = {}) => (
-    <InvitePage organisations={await organisationOptions(deps)} roles={grantableRoles(req.actor!)} {...form} />
+    <InvitePage organisations={await organisationOptions(deps, await administrationScope(deps.db, req.actor))} roles={grantableRoles(req.actor!)} {...form} />
   )
 
   app.get('/admin/users', MANAGE, async (req, reply) => {
     const parsed = UserListQuery.safeParse(req.query)
     const state = parsed.success ? parsed.data : UserListQuery.parse({})
-    const { rows, total } = await repo.listUsers(deps.db, { ...state, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE })
-    return reply.page(<UsersListPage rows={rows} total={total} pageSize={PAGE_SIZE} state={state} organisations={await organisationOptions(deps)} />)
+    const scope = await administrationScope(deps.db, req.actor)
+    const { rows, total } = await repo.listUsers(deps.db, { ...state, within: scopeFilter(scope), limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE })
+    return reply.page(<UsersListPage rows={rows} total={total} pageSize={PAGE_SIZE} state={state} organisations={await organisationOptions(deps, scope)} />)
   })
 
   app.get('/admin/users/new', MANAGE, async (req, reply) => reply.page(await renderInvite(req)))
@@ -131,12 +150,12 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get('/admin/users/:id', MANAGE, async (req, reply) => {
-    const user = await loadUser(paramsOf(req).id)
+    const user = await loadUser(req, paramsOf(req).id)
     return renderUser(req, reply, user)
   })
 
   app.post('/admin/users/:id/roles', MANAGE, async (req, reply) => {
-    const user = await loadUser(paramsOf(req).id)
+    const user = await loadUser(req, paramsOf(req).id)
     const form = parseForm(GrantRoleInput, req.body, req.t)
     if (!form.ok) return renderUser(req, reply, user, { values: form.values, errors: form.errors }, 400)
     try {
@@ -153,7 +172,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/admin/users/:id/roles/:grantId/delete', MANAGE, async (req, reply) => {
     const { id, grantId } = paramsOf(req)
-    const user = await loadUser(id)
+    const user = await loadUser(req, id)
     if (!isUuid(grantId)) throw new NotFoundError()
     const grant = (await repo.grantsOf(deps.db, user.id)).find((g) => g.id === grantId)
     try {
@@ -167,7 +186,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post('/admin/users/:id/status', MANAGE, async (req, reply) => {
-    const user = await loadUser(paramsOf(req).id)
+    const user = await loadUser(req, paramsOf(req).id)
     const input = SetUserStatusInput.safeParse(req.body)
     // Only a tampered or truncated form gets here: the fields are hidden.
     if (!input.success) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)

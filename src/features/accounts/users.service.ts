@@ -1,11 +1,19 @@
 import type { Deps } from '../../platform/deps.ts'
 import { audit, type AuditContext } from '../../platform/audit/audit.ts'
-import { type Actor, isAdmin, isCoordinator, type Role } from '../../platform/http/actor.ts'
+import type { Actor, Role } from '../../platform/http/actor.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError, uniqueViolation } from '../../platform/http/errors.ts'
 import { findOrganisation } from '../organisations/index.ts'
 import * as repo from './accounts.repo.ts'
-import { CannotChangeOwnAccess, EmailTaken, RoleNotAllowed, UnknownOrganisation } from './accounts.errors.ts'
-import { canGrantRole, canManageUsers } from './accounts.policy.ts'
+import {
+  CannotChangeOwnAccess,
+  CoordinatorOnlyAtCountyBoard,
+  EmailTaken,
+  OrganisationNotInScope,
+  RoleNotAllowed,
+  UnknownOrganisation,
+} from './accounts.errors.ts'
+import { canManageUsers } from './accounts.policy.ts'
+import { type AdminScope, administrationScope, inScope, mayGrant } from './admin-scope.ts'
 import { hashPassword, oneTimePassword } from './passwords.ts'
 
 export interface CreateUserInput {
@@ -28,8 +36,10 @@ const publicUser = (u: repo.User) => ({ id: u.id, email: u.email, name: u.name, 
  * @throws ForbiddenError, EmailTaken, UnknownOrganisation, RoleNotAllowed
  */
 export async function createUser(deps: Deps, ctx: { actor?: Actor; label?: string; requestId?: string }, input: CreateUserInput) {
-  if (ctx.actor && !canManageUsers(ctx.actor)) throw new ForbiddenError()
-  if (ctx.actor && !canGrantRole(ctx.actor, input.role)) throw new RoleNotAllowed()
+  if (ctx.actor) {
+    if (!canManageUsers(ctx.actor)) throw new ForbiddenError()
+    await assertMayGrant(deps.db, await administrationScope(deps.db, ctx.actor), input.organisationId, input.role)
+  }
   const password = input.password ?? oneTimePassword()
   const passwordHash = input.passwordHash ?? (await hashPassword(password))
   const auditCtx: AuditContext = { actor: ctx.actor ?? { label: ctx.label ?? 'system' }, requestId: ctx.requestId }
@@ -66,8 +76,9 @@ export async function setUserStatus(deps: Deps, actor: Actor, userId: string, ve
   if (userId === actor.userId) throw new CannotChangeOwnAccess()
   return deps.db.transaction(async (tx) => {
     const before = await repo.findUserById(tx, userId)
-    if (!before) throw new NotFoundError()
-    await assertMayManage(tx, actor, userId)
+    const scope = await administrationScope(tx, actor)
+    if (!before || !inScope(scope, before.organisationId)) throw new NotFoundError()
+    await assertMayManage(tx, scope, userId)
     // Asking for the status the account already has changes nothing and leaves no audit event.
     if (before.status === status && before.version === version) return before
     const after = await repo.updateUser(tx, userId, version, { status })
@@ -91,13 +102,12 @@ export async function setUserStatus(deps: Deps, actor: Actor, userId: string, ve
 
 export async function grantRole(deps: Deps, actor: Actor, userId: string, organisationId: string, role: Role, requestId?: string) {
   if (!canManageUsers(actor)) throw new ForbiddenError()
-  if (!canGrantRole(actor, role)) throw new RoleNotAllowed()
   if (userId === actor.userId) throw new CannotChangeOwnAccess()
   return deps.db.transaction(async (tx) => {
     const user = await repo.findUserById(tx, userId)
-    if (!user) throw new NotFoundError()
-    await assertMayManage(tx, actor, userId)
-    if (!(await findOrganisation(tx, organisationId))) throw new UnknownOrganisation()
+    const scope = await administrationScope(tx, actor)
+    if (!user || !inScope(scope, user.organisationId)) throw new NotFoundError()
+    await assertMayGrant(tx, scope, organisationId, role)
     const grant = await repo.insertGrant(tx, { userId, organisationId, role, grantedBy: actor.userId })
     if (grant) {
       await audit(tx, { actor, requestId }, { action: 'role.granted', entityType: 'user', entityId: userId, organisationId, after: { role, organisationId } })
@@ -110,11 +120,13 @@ export async function revokeRole(deps: Deps, actor: Actor, userId: string, grant
   if (!canManageUsers(actor)) throw new ForbiddenError()
   if (userId === actor.userId) throw new CannotChangeOwnAccess()
   return deps.db.transaction(async (tx) => {
-    const grants = await repo.grantsOf(tx, userId)
-    const grant = grants.find((g) => g.id === grantId)
+    const user = await repo.findUserById(tx, userId)
+    const scope = await administrationScope(tx, actor)
+    if (!user || !inScope(scope, user.organisationId)) throw new NotFoundError()
+    const grant = (await repo.grantsOf(tx, userId)).find((g) => g.id === grantId)
     if (!grant) throw new NotFoundError()
-    await assertMayManage(tx, actor, userId)
-    if (!canGrantRole(actor, grant.role)) throw new RoleNotAllowed()
+    // Taking a role away needs the same right as giving it.
+    if (!(await mayGrant(tx, scope, grant.organisationId, grant.role))) throw new RoleNotAllowed()
     await repo.deleteGrant(tx, grantId)
     await audit(
       tx,
@@ -130,9 +142,24 @@ export async function revokeRole(deps: Deps, actor: Actor, userId: string, grant
   })
 }
 
-/** A coordinator may not change a system admin's account; only an admin may. */
-async function assertMayManage(tx: Deps['db'], actor: Actor, userId: string) {
-  if (isAdmin(actor)) return
-  const grants = await repo.grantsOf(tx, userId)
-  if (grants.some((g) => g.role === 'admin') || !isCoordinator(actor)) throw new ForbiddenError()
+/**
+ * Whether the actor may give `role` at the organisation (scope, level, länsstyrelse); the reason
+ * decides the field message. @throws UnknownOrganisation, CoordinatorOnlyAtCountyBoard, OrganisationNotInScope, RoleNotAllowed
+ */
+async function assertMayGrant(tx: Deps['db'], scope: AdminScope, organisationId: string, role: Role) {
+  if (await mayGrant(tx, scope, organisationId, role)) return
+  const org = await findOrganisation(tx, organisationId)
+  if (!org) throw new UnknownOrganisation()
+  if (role === 'coordinator' && org.kind !== 'county_board') throw new CoordinatorOnlyAtCountyBoard()
+  if (!inScope(scope, organisationId)) throw new OrganisationNotInScope()
+  throw new RoleNotAllowed()
+}
+
+/**
+ * Deactivating or reactivating an account touches every role it holds, so the actor must be one who
+ * could give each of them: a coordinator never changes a system admin's account, nor that of someone
+ * who also holds a role outside the coordinator's responsibility.
+ */
+async function assertMayManage(tx: Deps['db'], scope: AdminScope, userId: string) {
+  for (const g of await repo.grantsOf(tx, userId)) if (!(await mayGrant(tx, scope, g.organisationId, g.role))) throw new ForbiddenError()
 }

@@ -54,6 +54,7 @@ export interface TokenListRow {
   expiresAt: Date | null
   lastUsedAt: Date | null
   revokedAt: Date | null
+  scopes: string[]
 }
 
 // Read-only joins on the accounts tables for display: names of the acting user and the creator.
@@ -73,6 +74,7 @@ export async function listTokens(db: Db): Promise<TokenListRow[]> {
       expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      scopes: apiTokens.scopes,
     })
     .from(apiTokens)
     .innerJoin(owner, eq(owner.id, apiTokens.userId))

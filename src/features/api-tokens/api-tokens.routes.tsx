@@ -36,11 +36,17 @@ export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
       const user = (await userOptions()).find((u) => u.id === token.userId)
       const actsAs = user ? `${user.name} (${user.email})` : token.userId
       return reply.page(
-        <TokenCreatedPage name={token.name} secret={secret} actsAs={actsAs} validUntil={token.expiresAt ? lastValidDay(token.expiresAt) : undefined} />,
+        <TokenCreatedPage
+          name={token.name}
+          secret={secret}
+          actsAs={actsAs}
+          validUntil={token.expiresAt ? lastValidDay(token.expiresAt) : undefined}
+          scopes={token.scopes}
+        />,
       )
     } catch (err) {
       const { errors, status } = formErrorOrThrow(err, req.t)
-      const values = { name: form.data.name, userId: form.data.userId, expiresOn: form.data.expiresOn ?? '' }
+      const values = { name: form.data.name, userId: form.data.userId, expiresOn: form.data.expiresOn ?? '', scopes: form.data.scopes }
       return reply.page(<NewTokenPage users={await userOptions()} values={values} errors={errors} />, status)
     }
   })

@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit/audit.ts'
 import { type Actor, isAdmin } from '../../platform/http/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts'
 import { randomToken, sha256 } from '../../platform/http/signing.ts'
+import { TOKEN_SCOPES } from '../../platform/http/token-scopes.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { actorForUser, findUserById } from '../accounts/index.ts'
 import * as repo from './api-tokens.repo.ts'
@@ -31,6 +32,7 @@ const auditedToken = (t: repo.ApiToken) => ({
   createdBy: t.createdBy,
   expiresAt: t.expiresAt,
   revokedAt: t.revokedAt,
+  scopes: t.scopes,
 })
 
 /** Minutes east of UTC in Stockholm at an instant (60 in winter, 120 in summer). */
@@ -82,6 +84,7 @@ export async function createApiToken(deps: Deps, actor: Actor, input: CreateToke
       userId: user.id,
       createdBy: actor.userId,
       expiresAt: input.expiresOn ? expiryInstant(input.expiresOn) : null,
+      scopes: TOKEN_SCOPES.filter((s) => input.scopes.includes(s)),
     })
     await audit(
       tx,
@@ -129,7 +132,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string, reque
 
 /**
  * The actor behind `Authorization: Bearer <token>`, or undefined for an unknown, revoked or expired
- * token or a deactivated user. The token acts with its user's current roles.
+ * token or a deactivated user. The token acts with its user's current roles, within its scopes.
  */
 export async function actorFromToken(deps: Deps, secret: string): Promise<Actor | undefined> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > MAX_TOKEN_LENGTH) return undefined
@@ -138,5 +141,5 @@ export async function actorFromToken(deps: Deps, secret: string): Promise<Actor 
   const actor = await actorForUser(deps, token.userId, 'token')
   if (!actor) return undefined
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchToken(deps.db, token.id)
-  return actor
+  return { ...actor, scopes: token.scopes }
 }

@@ -1,4 +1,6 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import type { TokenScope } from '../../platform/http/token-scopes.ts'
 import { users } from '../accounts/accounts.tables.ts'
 
 /** Tokens for machine clients. Only the sha256 of the secret is stored; the secret is shown once. */
@@ -19,6 +21,13 @@ export const apiTokens = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    // What the token may do, chosen at creation. Tokens made before scopes existed can only read: a
+    // client that needs to write gets a new token, rather than every old token gaining writes.
+    scopes: text('scopes').array().$type<TokenScope[]>().notNull().default(sql`'{read}'`),
   },
-  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
+    index('api_tokens_user_idx').on(t.userId),
+    check('api_tokens_scopes_check', sql`cardinality(${t.scopes}) > 0 and ${t.scopes} <@ array['read','write']::text[]`),
+  ],
 )

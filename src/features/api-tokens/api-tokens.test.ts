@@ -22,9 +22,9 @@ after(() => t.close())
 const SECRET_BOX = /<p class="secret" id="token-value">([^<]+)<\/p>/
 
 /** Creates a token through the admin pages, as an administrator would, and reads the secret off the page. */
-async function createToken(fields: Record<string, string>) {
+async function createToken(fields: Record<string, string | string[]>) {
   await b.get('/admin/api-tokens/new')
-  const res = await b.post('/admin/api-tokens', fields)
+  const res = await b.post('/admin/api-tokens', { scopes: 'read', ...fields })
   return { res, secret: SECRET_BOX.exec(res.body)?.[1] }
 }
 
@@ -218,7 +218,7 @@ describe('API token pages', () => {
     assert.match(empty.body, /href="#f-userId">Välj vilken användare nyckeln ska agera som/)
 
     const viewer = await buildUser(t.deps)
-    const badDate = await b.post('/admin/api-tokens', { name: 'Datumtest', userId: viewer.id, expiresOn: '2027-02-30' })
+    const badDate = await b.post('/admin/api-tokens', { name: 'Datumtest', userId: viewer.id, expiresOn: '2027-02-30', scopes: 'read' })
     assert.equal(badDate.statusCode, 400)
     assert.match(badDate.body, /href="#f-expiresOn">Skriv ett datum som finns/)
     assert.match(badDate.body, /value="Datumtest"/)
@@ -226,14 +226,14 @@ describe('API token pages', () => {
 
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date())
     for (const expiresOn of [today, '2020-01-01']) {
-      const past = await b.post('/admin/api-tokens', { name: 'Datumtest', userId: viewer.id, expiresOn })
+      const past = await b.post('/admin/api-tokens', { name: 'Datumtest', userId: viewer.id, expiresOn, scopes: 'read' })
       assert.equal(past.statusCode, 400, expiresOn)
       assert.match(past.body, /href="#f-expiresOn">Datumet måste vara senare än i dag/)
       assert.match(past.body, new RegExp(`value="${expiresOn}"`))
     }
 
     await t.deps.db.execute(sql`update users set status = 'deactivated' where id = ${viewer.id}`)
-    const inactive = await b.post('/admin/api-tokens', { name: 'Datumtest', userId: viewer.id })
+    const inactive = await b.post('/admin/api-tokens', { name: 'Datumtest', userId: viewer.id, scopes: 'read' })
     assert.equal(inactive.statusCode, 400)
     assert.match(inactive.body, /href="#f-userId">/)
     assert.doesNotMatch((await b.get('/admin/api-tokens/new')).body, new RegExp(viewer.id), 'deactivated users are not offered')

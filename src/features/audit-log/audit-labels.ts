@@ -49,11 +49,27 @@ const builtIn: Record<string, string> = {
 }
 for (const [action, key] of Object.entries(builtIn)) registerAuditLabel(action, key)
 
+// Codes other features write without registering a label yet (audit-labels.test.ts finds them by
+// scanning the source). A feature that registers its own label later simply replaces these.
+const unregistered: Record<string, string> = {
+  'declaration.version_created': 'auditLog.actions.declarationVersionCreated',
+  'declaration.version_updated': 'auditLog.actions.declarationVersionUpdated',
+  'memo.draft_saved': 'auditLog.actions.memoDraftSaved',
+  'signature.step': 'auditLog.actions.signatureStep',
+  'signature.attachment_added': 'auditLog.actions.signatureAttachmentAdded',
+  'signature.invited': 'auditLog.actions.signatureInvited',
+}
+for (const [action, key] of Object.entries(unregistered)) if (!actionLabels.has(action)) registerAuditLabel(action, key)
+
 const builtInEntities: Record<string, string> = {
   user: 'auditLog.entities.user',
   organisation: 'auditLog.entities.organisation',
   api_token: 'auditLog.entities.apiToken',
   reference_data: 'auditLog.entities.reference',
+  declaration_version: 'auditLog.entities.declarationVersion',
+  party_signature: 'auditLog.entities.partySignature',
+  meeting: 'auditLog.entities.meeting',
+  action_item: 'auditLog.entities.actionItem',
 }
 for (const [type, key] of Object.entries(builtInEntities)) registerAuditEntityLabel(type, key)
 

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, desc, eq, gt, ilike, like, lt, sql } from 'drizzle-orm'
+import { type SQL, and, asc, desc, eq, gt, ilike, inArray, like, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/types.ts'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import { auditEvents } from '../../platform/audit/audit.tables.ts'
@@ -16,6 +16,11 @@ export interface AuditFilter {
   /** ISO dates, as days in Europe/Stockholm; `to` is inclusive. */
   from?: string
   to?: string
+  /**
+   * The organisations whose events the reader may see (their administration scope); undefined means
+   * all. Events that concern no organisation (system, unknown e-mail addresses) are then left out.
+   */
+  within?: string[]
 }
 
 export interface AuditRow {
@@ -51,6 +56,7 @@ function conditions(f: AuditFilter): SQL | undefined {
     f.entityType ? eq(e.entityType, f.entityType) : undefined,
     f.entityId ? eq(e.entityId, f.entityId) : undefined,
     f.organisationId ? eq(e.organisationId, f.organisationId) : undefined,
+    f.within ? (f.within.length ? inArray(e.organisationId, f.within) : sql`false`) : undefined,
     // A Stockholm day starts at local midnight: 23:00 or 22:00 UTC the day before, depending on DST.
     // The bounds are constants for the planner, so audit_events_occurred_idx can serve them.
     f.from ? sql`${e.occurredAt} >= (${f.from}::date::timestamp at time zone 'Europe/Stockholm')` : undefined,

@@ -14,6 +14,8 @@ let t: TestApp
 let coordinator: BuiltUser
 let editor: BuiltUser
 let b: TestBrowser
+/** Länsstyrelsen Östergötland: events about it are within the coordinator's scope. */
+let ownOrg: string
 const today = formatIsoDate(new Date())
 
 before(async () => {
@@ -21,6 +23,7 @@ before(async () => {
   coordinator = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05', email: 'samordnare@lst.test' })
   editor = await buildUser(t.deps, { role: 'editor', email: 'redaktor@linkoping.test' })
   const org = (await findOrganisationByCode(t.deps.db, 'kommun-0581'))!
+  ownOrg = (await findOrganisationByCode(t.deps.db, 'lansstyrelsen-05'))!.id
   // An event with nested before/after, written as a service would; its key order is not alphabetical.
   await t.deps.db.transaction((tx) =>
     audit(
@@ -105,7 +108,9 @@ describe('audit log pages', () => {
     const at = async (iso: string, entityId: string) => {
       mock.timers.enable({ apis: ['Date'], now: new Date(iso) })
       try {
-        await t.deps.db.transaction((tx) => audit(tx, { actor: { label: 'system' } }, { action: 'dst.test', entityType: 'plan', entityId }))
+        await t.deps.db.transaction((tx) =>
+          audit(tx, { actor: { label: 'system' } }, { action: 'dst.test', entityType: 'plan', entityId, organisationId: ownOrg }),
+        )
       } finally {
         mock.timers.reset()
       }
@@ -124,7 +129,8 @@ describe('audit log pages', () => {
 
   test('pages of 50, newest first, with links to older and back to newer events', async () => {
     await t.deps.db.transaction(async (tx) => {
-      for (let i = 1; i <= 120; i++) await audit(tx, { actor: { label: 'system' } }, { action: 'bulk.item', entityType: 'plan', entityId: `item-${i}` })
+      for (let i = 1; i <= 120; i++)
+        await audit(tx, { actor: { label: 'system' } }, { action: 'bulk.item', entityType: 'plan', entityId: `item-${i}`, organisationId: ownOrg })
     })
     const first = await b.get('/admin/audit?action=bulk.item')
     const rows1 = tableRows(first.body)
@@ -160,13 +166,25 @@ describe('audit log pages', () => {
     assert.match(reversed.body, /<a href="#f-to">Till och med-datumet måste vara samma som eller efter/)
   })
 
-  test('the detail page shows before/after as JSON, the hashes and the request id', async () => {
+  test('the detail page shows before/after field by field in words (JSON on request), the hashes and the request id', async () => {
     const seq = await planSeq()
     const list = await b.get('/admin/audit?action=plan.approved')
     assert.match(list.body, new RegExp(`href="/admin/audit/${seq}"`))
     const res = await b.get(`/admin/audit/${seq}`)
     assert.equal(res.statusCode, 200)
     assert.match(res.body, new RegExp(`Händelse ${seq}`))
+    assert.match(res.body, /<h2 class="heading-m">Ändringar<\/h2>/)
+    assert.match(res.body, /<th scope="row">Status <strong class="tag tag--yellow">Ändrat<\/strong><\/th><td>draft<\/td><td>approved<\/td>/)
+    // A field the event added counts as changed too.
+    assert.match(
+      res.body,
+      /<th scope="row">Anteckning <strong[^>]*>Ändrat<\/strong><\/th><td><span class="hint">–<\/span><\/td><td>Beslut; &quot;klart&quot;<\/td>/,
+    )
+    assert.match(
+      res.body,
+      /<th scope="row"><code>a<\/code> <strong[^>]*>Ändrat<\/strong><\/th><td><span class="hint">–<\/span><\/td><td><code>\{&quot;c&quot;:2,&quot;d&quot;:1\}<\/code><\/td>/,
+    )
+    assert.match(res.body, /<summary>Visa uppgifterna som JSON/)
     assert.match(res.body, /<pre[^>]*>\{\n {2}&quot;status&quot;: &quot;draft&quot;\n\}<\/pre>/)
     assert.match(res.body, /&quot;a&quot;: \{\n {4}&quot;c&quot;: 2,\n {4}&quot;d&quot;: 1\n {2}\},/)
     assert.match(res.body, /Beslut; \\&quot;klart\\&quot;/)

@@ -8,6 +8,7 @@ import { parseForm } from '../../platform/forms/parse-form.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
+import { type AdminScope, administrationScope, inScope, scopeFilter } from '../accounts/index.ts'
 import { findOrganisation, listOrganisations } from '../organisations/index.ts'
 import { actionLabel, actorLabel } from './audit-labels.ts'
 import { type AuditFilter, type AuditRow, distinctActions, distinctEntityTypes, exportBatch, findAuditEvent, listAuditEvents } from './audit-log.repo.ts'
@@ -21,7 +22,8 @@ import { paramsOf } from '../../platform/http/params.ts'
 export const EXPORT_LIMIT = 100_000
 const EXPORT_BATCH = 2_000
 
-const toFilter = (q: AuditFilterQuery): AuditFilter => ({
+const toFilter = (q: AuditFilterQuery, scope: AdminScope): AuditFilter => ({
+  within: scopeFilter(scope),
   actor: q.actor,
   action: q.action,
   entityType: q.entityType,
@@ -37,13 +39,21 @@ const entityHref = (r: Pick<AuditRow, 'entityType' | 'entityId'>) =>
 /** The audit log pages: list with filters, one event, the chain check and the CSV export. */
 export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
   const policy = { config: { policy: 'audit.read' } }
+  /**
+   * Events are shown to those who administer the organisation they concern: a coordinator sees their
+   * länsstyrelse and the parties (present and former) of its collaborations; an admin sees all.
+   */
+  const scopeOf = (req: FastifyRequest) => administrationScope(deps.db, req.actor, { formerParties: true })
 
   /**
    * Organisation names by id: today's organisations in one query, and any older (no longer valid)
    * ones an event points at looked up one by one and remembered for the request.
    */
-  async function organisationDirectory() {
-    const current = sortBySv(await listOrganisations(deps.db), (o) => o.name)
+  async function organisationDirectory(scope: AdminScope) {
+    const current = sortBySv(
+      (await listOrganisations(deps.db)).filter((o) => inScope(scope, o.id)),
+      (o) => o.name,
+    )
     const names = new Map<string, string | undefined>(current.map((o) => [o.id, o.name]))
     return {
       options: current.map((o) => ({ value: o.id, label: o.name })),
@@ -56,11 +66,12 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
 
   async function renderList(req: FastifyRequest, reply: FastifyReply) {
     const form = parseForm(AuditFilterQuery, req.query, req.t)
-    const [actions, entityTypes, orgs] = await Promise.all([distinctActions(deps.db), distinctEntityTypes(deps.db), organisationDirectory()])
+    const scope = await scopeOf(req)
+    const [actions, entityTypes, orgs] = await Promise.all([distinctActions(deps.db), distinctEntityTypes(deps.db), organisationDirectory(scope)])
     const common = { actions, entityTypes, organisations: orgs.options, exportLimit: EXPORT_LIMIT, entityHref }
     if (!form.ok) return reply.page(<AuditListPage {...common} values={form.values} errors={form.errors} csvHref="/admin/audit.csv" />, 400)
     const q = form.data
-    const page = await listAuditEvents(deps.db, toFilter(q), { before: q.before, after: q.after })
+    const page = await listAuditEvents(deps.db, toFilter(q, scope), { before: q.before, after: q.after })
     const nameOf = await orgs.resolve(page.rows.map((r) => r.organisationId))
     return reply.page(
       <AuditListPage
@@ -80,8 +91,9 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/admin/audit.csv', policy, async (req, reply) => {
     const form = parseForm(AuditFilterQuery, req.query, req.t)
     if (!form.ok) return renderList(req, reply)
-    const filter = toFilter(form.data)
-    const orgs = await organisationDirectory()
+    const scope = await scopeOf(req)
+    const filter = toFilter(form.data, scope)
+    const orgs = await organisationDirectory(scope)
     const t = req.t
     const header = [
       'seq',
@@ -155,7 +167,7 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
     const raw = paramsOf(req).seq
     const seq = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN
     const event = Number.isSafeInteger(seq) ? await findAuditEvent(deps.db, seq) : undefined
-    if (!event) throw new NotFoundError()
+    if (!event || !inScope(await scopeOf(req), event.organisationId)) throw new NotFoundError()
     const organisationName = event.organisationId ? (await findOrganisation(deps.db, event.organisationId))?.name : undefined
     return reply.page(<AuditEventPage event={event} organisationName={organisationName} entityHref={event.entityId ? entityHref(event) : undefined} />)
   })

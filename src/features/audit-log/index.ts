@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { anchorAuditChain } from '../../platform/audit/anchor.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { auditLogRoutes } from './audit-log.routes.tsx'
 
@@ -18,5 +19,12 @@ export async function auditLog(app: FastifyInstance, { deps }: { deps: Deps }) {
     // The policy looks at the actor only; navigation has no request to give it.
     visible: (a) => canRead(a, undefined as never),
   })
+  // The chain's head, outside the database every quarter of an hour: in the log (shipped elsewhere by
+  // the operator) and in TILLSAMMANS_AUDIT_ANCHOR_FILE, which `verify-audit` holds the table to.
+  deps.jobs.define('audit.anchor', async () => {
+    const anchor = await anchorAuditChain(deps.db, deps.config.auditAnchorFile)
+    if (anchor) app.log.info({ auditAnchor: anchor }, 'audit anchor')
+  })
+  deps.jobs.every('audit.anchor', '*/15 * * * *')
   auditLogRoutes(app, deps)
 }

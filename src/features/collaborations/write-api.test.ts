@@ -24,7 +24,8 @@ before(async () => {
   c = await buildCollaboration(t.deps)
   const admin = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   const adminActor = (await actorForUser(t.deps, admin.id, 'session'))!
-  const tokenFor = async (userId: string) => (await createApiToken(t.deps, adminActor, { name: `Test ${userId.slice(0, 6)}`, userId })).secret
+  const tokenFor = async (userId: string) =>
+    (await createApiToken(t.deps, adminActor, { name: `Test ${userId.slice(0, 6)}`, userId, scopes: ['read', 'write'] })).secret
   coordinatorToken = await tokenFor((await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })).id)
   editorToken = await tokenFor((await buildUser(t.deps, { role: 'editor', organisationCode: 'kommun-0580' })).id)
 })

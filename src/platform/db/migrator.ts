@@ -38,9 +38,12 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
   const migrations = readMigrations(dir)
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tillsammans_migrations'))`)
-    await tx.execute(
-      sql`create table if not exists schema_migrations (tag text primary key, hash text not null, applied_at timestamptz not null default now())`,
-    )
+    // Only when missing: the application role (cli db-roles) may read the table but not create tables,
+    // and CREATE … IF NOT EXISTS checks that privilege even when the table exists.
+    const [{ present }] = await queryRows<{ present: boolean }>(tx, sql`select to_regclass('schema_migrations') is not null as present`)
+    if (!present) {
+      await tx.execute(sql`create table schema_migrations (tag text primary key, hash text not null, applied_at timestamptz not null default now())`)
+    }
     const rows = await queryRows<{ tag: string; hash: string }>(tx, sql`select tag, hash from schema_migrations`)
     const applied = new Map(rows.map((r) => [r.tag, r.hash]))
     const done: string[] = []

@@ -15,6 +15,8 @@ export interface Actor {
   organisationName: string
   roles: RoleGrant[]
   via: 'session' | 'token'
+  /** A token's scopes (token-scopes.ts), chosen when it was created; sessions have none and need none. */
+  scopes?: readonly ('read' | 'write')[]
   sessionId?: string
   mustChangePassword: boolean
 }

@@ -125,15 +125,12 @@ describe('language', () => {
 })
 
 describe('observability', () => {
-  test('healthz, readyz and Prometheus metrics answer; requests carry an id', async () => {
+  // /metrics needs a token: src/platform/observability/metrics.test.ts.
+  test('healthz and readyz answer; requests carry an id', async () => {
     assert.deepEqual((await t.app.inject('/healthz')).json(), { status: 'ok' })
     const ready = await t.app.inject('/readyz')
     assert.equal(ready.statusCode, 200)
     assert.equal(ready.json().status, 'ready')
-    await t.app.inject('/login')
-    const metrics = await t.app.inject('/metrics')
-    assert.match(String(metrics.headers['content-type']), /^text\/plain/)
-    assert.match(metrics.body, /http_requests_total\{method="GET",route="\/login",status="200"\} \d+/)
     const withId = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'lb-1234-abcd' } })
     assert.equal(withId.headers['x-request-id'], 'lb-1234-abcd')
   })

@@ -16,6 +16,7 @@ import { CsrfError, ForbiddenError, UnauthorizedError } from './errors.ts'
 import { renderPage } from './render.tsx'
 import { installSecurityHeaders } from './security-headers.ts'
 import { randomToken } from './signing.ts'
+import { InsufficientScope, actorMayUse, scopeFor } from './token-scopes.ts'
 
 export const SESSION_COOKIE = 'tm_session'
 const ANON_COOKIE = 'tm_anon'
@@ -76,12 +77,23 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
       const given = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token']
       if (typeof given !== 'string' || given !== req.csrfToken) throw new CsrfError()
     }
+    // An API token reads only with the read scope and changes anything only with the write scope:
+    // decided here for every /api/ route by its method, so no handler can forget it.
+    const scoped = async (req: FastifyRequest) => {
+      if (!actorMayUse(req.actor, req.method)) throw new InsufficientScope(scopeFor(req.method))
+    }
     const existing = ([] as any[]).concat(route.preHandler ?? [])
-    // The guard, the parameters' formats and the body's kind are checked before the body is read
-    // (preParsing), so a stranger cannot make the server read a 20 MB upload or query a bad id. A
-    // public route needs no guard; it still gets the CSRF check when it changes state (login).
+    // The guard, the token's scope, the parameters' formats and the body's kind are checked before
+    // the body is read (preParsing), so a stranger cannot make the server read a 20 MB upload or
+    // query a bad id. A public route needs no guard; it still gets the CSRF check when it changes
+    // state (login).
     const params = paramCheckFor(route.url)
-    const early = [...(name === 'public' ? [] : [guard]), ...(params ? [params] : []), bodyKindCheck(route.config?.uploads === true)]
+    const early = [
+      ...(name === 'public' ? [] : [guard]),
+      ...(route.url.startsWith('/api/') ? [scoped] : []),
+      ...(params ? [params] : []),
+      bodyKindCheck(route.config?.uploads === true),
+    ]
     route.preParsing = [...early, ...([] as any[]).concat(route.preParsing ?? [])]
     route.bodyLimit ??= route.config?.uploads ? undefined : SMALL_BODY_LIMIT
     route.preHandler = [...(checksCsrf ? [csrf] : []), ...existing]

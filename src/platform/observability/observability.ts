@@ -1,9 +1,10 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { Deps } from '../deps.ts'
 
-/** /healthz (the process answers), /readyz (the database answers) and /metrics in Prometheus format. */
+/** /healthz (the process answers), /readyz (the database answers) and /metrics in Prometheus format (with METRICS_TOKEN). */
 async function observabilityPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
@@ -40,9 +41,22 @@ async function observabilityPlugin(app: FastifyInstance, { deps }: { deps: Deps 
     }
   })
 
-  app.get('/metrics', { config: { policy: 'public' }, logLevel: 'warn' }, async (_req, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  )
+  // Route names, error rates and process details are not for everyone: /metrics exists only with a
+  // configured token, and answers only a request that bears it (compared in constant time).
+  const token = deps.config.metricsToken
+  if (token) {
+    const expected = createHash('sha256').update(`Bearer ${token}`).digest()
+    app.get('/metrics', { config: { policy: 'public' }, logLevel: 'warn' }, async (req, reply) => {
+      const given = createHash('sha256')
+        .update(req.headers.authorization ?? '')
+        .digest()
+      if (!timingSafeEqual(given, expected)) return reply.code(401).header('www-authenticate', 'Bearer').send({ status: 401 })
+      return reply
+        .type(registry.contentType)
+        .header('cache-control', 'no-store')
+        .send(await registry.metrics())
+    })
+  }
 }
 
 export const observability = fp(observabilityPlugin, { name: 'tillsammans-observability' })

@@ -9,7 +9,8 @@ import type { GrantWithOrg, User } from '../accounts.repo.ts'
 import { ConfirmForm, UserStatusTag, roleNames, usersCrumbs } from './user-parts.tsx'
 
 /** Whether the signed-in user may change this account: not their own, and an admin's only if they are one. */
-export type UserAccess = 'manage' | 'self' | 'adminOnly'
+/** manage: everything; partial: the user also holds roles outside the actor's responsibility (grant only). */
+export type UserAccess = 'manage' | 'partial' | 'self' | 'adminOnly'
 
 export interface UserPageProps {
   user: User
@@ -18,14 +19,16 @@ export interface UserPageProps {
   organisations: Option[]
   grantableRoles: Role[]
   access: UserAccess
+  /** Ids of the grants the actor may take away. */
+  revocable: ReadonlySet<string>
   values?: Record<string, string | string[]>
   errors?: FieldError[]
 }
 
-export function UserPage({ user, organisationName, grants, organisations, grantableRoles, access, values = {}, errors }: UserPageProps) {
+export function UserPage({ user, organisationName, grants, organisations, grantableRoles, access, revocable, values = {}, errors }: UserPageProps) {
   const { t, locale } = usePage()
   const base = `/admin/users/${user.id}`
-  const canRevoke = (role: Role) => access === 'manage' && grantableRoles.includes(role)
+  const canRevoke = (g: GrantWithOrg) => (access === 'manage' || access === 'partial') && revocable.has(g.id)
   const summary = (
     <SummaryList
       rows={[
@@ -45,6 +48,7 @@ export function UserPage({ user, organisationName, grants, organisations, granta
       {summary}
       {access === 'self' && <p class="inset">{t('accounts.users.user.ownAccount')}</p>}
       {access === 'adminOnly' && <p class="inset">{t('accounts.users.user.adminOnly')}</p>}
+      {access === 'partial' && <p class="inset">{t('accounts.users.user.partial')}</p>}
 
       <h2 class="heading-m">{t('accounts.users.user.rolesTitle')}</h2>
       <DataTable
@@ -57,7 +61,7 @@ export function UserPage({ user, organisationName, grants, organisations, granta
             key: 'action',
             label: t('accounts.users.user.action'),
             render: (g: GrantWithOrg) => {
-              if (!canRevoke(g.role)) return null
+              if (!canRevoke(g)) return null
               const params = { role: t(`platform.roles.${g.role}`), organisation: g.organisationName, name: user.name }
               return (
                 <ConfirmForm action={`${base}/roles/${g.id}/delete`} confirm={t('accounts.users.user.removeConfirm', params)} inline>
@@ -73,7 +77,7 @@ export function UserPage({ user, organisationName, grants, organisations, granta
         rows={grants}
       />
 
-      {access === 'manage' && (
+      {(access === 'manage' || access === 'partial') && (
         <>
           <h2 class="heading-m">{t('accounts.users.user.grantTitle')}</h2>
           <p class="body">{t('accounts.users.user.grantIntro')}</p>
@@ -95,7 +99,10 @@ export function UserPage({ user, organisationName, grants, organisations, granta
             />
             <Button variant="secondary">{t('accounts.users.user.grantSubmit')}</Button>
           </Form>
-
+        </>
+      )}
+      {access === 'manage' && (
+        <>
           <h2 class="heading-m">{t('accounts.users.user.statusTitle')}</h2>
           {user.status === 'active' ? (
             <ConfirmForm action={`${base}/status`} confirm={t('accounts.users.user.deactivateConfirm', { name: user.name })}>

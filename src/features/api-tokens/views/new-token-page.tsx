@@ -1,5 +1,5 @@
 import { type FieldError, errorFor } from '../../../platform/views/error-summary.tsx'
-import { Button, DateField, Form, Select, TextField } from '../../../platform/views/form-controls.tsx'
+import { Button, Checkboxes, DateField, Form, Select, TextField } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { UserOption } from '../api-tokens.repo.ts'
@@ -36,6 +36,18 @@ export function NewTokenPage({ users, values = {}, errors }: { users: UserOption
           placeholder={t('apiTokens.chooseUser')}
           options={users.map((u) => ({ value: u.id, label: `${u.name} (${u.email}) – ${u.organisationName}` }))}
           error={errorFor(errors, 'userId')}
+        />
+        <Checkboxes
+          name="scopes"
+          label={t('apiTokens.fields.scopes')}
+          hint={t('apiTokens.fields.scopesHint')}
+          // A fresh form suggests read only; a form sent back shows what was ticked.
+          values={values.scopes === undefined && !errors ? ['read'] : ([] as string[]).concat(values.scopes ?? [])}
+          options={[
+            { value: 'read', label: t('apiTokens.scopes.read') },
+            { value: 'write', label: t('apiTokens.scopes.write') },
+          ]}
+          error={errorFor(errors, 'scopes')}
         />
         <DateField
           name="expiresOn"

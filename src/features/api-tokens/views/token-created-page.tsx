@@ -3,7 +3,19 @@ import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 
 /** The only place the secret ever appears: rendered in the POST response itself, never stored or redirected. */
-export function TokenCreatedPage({ name, secret, actsAs, validUntil }: { name: string; secret: string; actsAs: string; validUntil?: string }) {
+export function TokenCreatedPage({
+  name,
+  secret,
+  actsAs,
+  validUntil,
+  scopes,
+}: {
+  name: string
+  secret: string
+  actsAs: string
+  validUntil?: string
+  scopes: string[]
+}) {
   const { t } = usePage()
   return (
     <Layout
@@ -33,6 +45,7 @@ export function TokenCreatedPage({ name, secret, actsAs, validUntil }: { name: s
           { key: t('apiTokens.fields.name'), value: name },
           { key: t('apiTokens.fields.user'), value: actsAs },
           { key: t('apiTokens.fields.expires'), value: validUntil ?? t('apiTokens.noExpiry') },
+          { key: t('apiTokens.fields.scopes'), value: t(`apiTokens.scopes.${[...scopes].sort().join('+')}`) },
         ]}
       />
       <p class="body">

@@ -28,6 +28,7 @@ export function TokensPage({ rows }: { rows: TokenRow[] }) {
   const columns: Column<TokenRow>[] = [
     { key: 'name', label: t('apiTokens.fields.name'), render: (r) => r.name },
     { key: 'user', label: t('apiTokens.fields.user'), render: (r) => `${r.userName} (${r.userEmail})` },
+    { key: 'scopes', label: t('apiTokens.fields.scopes'), render: (r) => t(`apiTokens.scopes.${[...r.scopes].sort().join('+')}`) },
     { key: 'createdBy', label: t('apiTokens.fields.createdBy'), render: (r) => r.createdByName },
     { key: 'createdAt', label: t('apiTokens.fields.createdAt'), render: (r) => formatIsoDate(r.createdAt) },
     { key: 'expires', label: t('apiTokens.fields.expires'), render: (r) => (r.expiresAt ? lastValidDay(r.expiresAt) : t('apiTokens.noExpiry')) },

@@ -5,6 +5,7 @@ import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import { actionLabel, actorLabel, entityLabel } from '../audit-labels.ts'
 import type { AuditEventFull } from '../audit-log.repo.ts'
+import { AuditDiff } from './audit-diff.tsx'
 
 /** Keys sorted at every depth (as hashed), indented: jsonb's own key order is by length, not readable. */
 export function prettyJson(value: unknown): string {
@@ -50,12 +51,19 @@ export function AuditEventPage({ event: e, organisationName, entityHref }: { eve
           },
           { key: t('auditLog.fields.organisation'), value: organisationName ?? e.organisationId ?? '–' },
           { key: t('auditLog.fields.requestId'), value: e.requestId ? <code>{e.requestId}</code> : '–' },
-          { key: t('auditLog.fields.before'), value: json(e.before) },
-          { key: t('auditLog.fields.after'), value: json(e.after) },
           { key: t('auditLog.fields.prevHash'), value: <code>{e.prevHash}</code> },
           { key: t('auditLog.fields.hash'), value: <code>{e.hash}</code> },
         ]}
       />
+      <h2 class="heading-m">{t('auditLog.diff.title')}</h2>
+      <AuditDiff before={e.before} after={e.after} />
+      <details class="details">
+        <summary>{t('auditLog.diff.asJson')}</summary>
+        <h3 class="heading-s">{t('auditLog.fields.before')}</h3>
+        {json(e.before)}
+        <h3 class="heading-s">{t('auditLog.fields.after')}</h3>
+        {json(e.after)}
+      </details>
       <p class="body">
         <a href="/admin/audit">{t('auditLog.event.back')}</a>
       </p>
