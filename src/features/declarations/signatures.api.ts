@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
+import { ORGANISATION_KINDS } from '../organisations/organisations.tables.ts'
 import { DomainError } from '../../platform/http/errors.ts'
 import { sendProblem } from '../../platform/http/error-handler.tsx'
 import { loadBoard } from './board.service.ts'
@@ -11,7 +12,7 @@ import { loadSignature, recordStep } from './signatures.service.ts'
 
 const BoardApiQuery = z.object({
   status: z.enum(SIGNATURE_STATUSES).optional(),
-  kind: z.enum(['county_board', 'police', 'municipality', 'region', 'other']).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
 })
 
 const toResponse = (s: SignatureRow, nextSteps: string[]) => ({
