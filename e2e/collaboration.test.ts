@@ -193,7 +193,7 @@ test(
       await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2025-01-01' })
       assert.ok([400, 409].includes(await submit(page, 'Spara ledamoten')), 'the overlapping seat is refused')
       await expectErrorSummary(page, [
-        `Personen har redan en plats i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha en plats i ett organ åt gången.`,
+        `Personen är redan ledamot i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha ett uppdrag i ett organ åt gången.`,
       ])
       await checkPage(page, 'overlapping seat (error)')
       await follow(page, 'Avbryt')
