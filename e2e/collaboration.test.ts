@@ -181,9 +181,9 @@ test(
       const groupId = await openBody(page, collaborationId, WORKING_GROUP)
       await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2024-09-01' })
       await checkPage(page, 'new seat form')
-      assert.equal(await submit(page, 'Spara plats'), 200)
+      assert.equal(await submit(page, 'Spara ledamoten'), 200)
       assert.equal(pathOf(page), `/bodies/${groupId}/seats`)
-      assert.equal(await flash(page), `Platsen för ${WG_PERSON} är sparad.`)
+      assert.equal(await flash(page), `${WG_PERSON} är sparad som ledamot.`)
       const seats = page.locator('main table')
       assert.equal(await cellText(seats, WG_PERSON, 'Nivå'), 'Tjänstepersonsnivå')
       assert.equal(await cellText(seats, WG_PERSON, 'Representerar part'), LINKOPING)
@@ -191,9 +191,9 @@ test(
 
       // The same person again in the same body, overlapping: refused with the reason, nothing saved.
       await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2025-01-01' })
-      assert.ok([400, 409].includes(await submit(page, 'Spara plats')), 'the overlapping seat is refused')
+      assert.ok([400, 409].includes(await submit(page, 'Spara ledamoten')), 'the overlapping seat is refused')
       await expectErrorSummary(page, [
-        `Personen har redan en plats i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha en plats i ett organ åt gången.`,
+        `Personen är redan ledamot i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha ett uppdrag i ett organ åt gången.`,
       ])
       await checkPage(page, 'overlapping seat (error)')
       await follow(page, 'Avbryt')
@@ -215,8 +215,8 @@ test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is juste
     const steeringId = await openBody(page, collaborationId, 'Styrgrupp')
     await checkPage(page, 'Styrgrupp body page')
     await fillSeat(page, steeringId, { person: CHIEF, level: 'Chefsnivå', from: '2024-01-01' })
-    assert.equal(await submit(page, 'Spara plats'), 200)
-    assert.equal(await flash(page), `Platsen för ${CHIEF} är sparad.`)
+    assert.equal(await submit(page, 'Spara ledamoten'), 200)
+    assert.equal(await flash(page), `${CHIEF} är sparad som ledamot.`)
 
     // New meeting
     await visit(page, `/bodies/${steeringId}`)
@@ -247,7 +247,7 @@ test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is juste
       .getByRole('radio', { name: 'Närvarande', exact: true })
       .check()
     assert.equal(await submit(page, 'Spara närvaron'), 200)
-    assert.equal(await flash(page), 'Närvaron är sparad för 1 platser.')
+    assert.equal(await flash(page), 'Närvaron är sparad för 1 ledamot.')
     assert.equal(await cellText(attendance, CHIEF, 'Närvaro'), 'Närvarande')
     assert.equal(await cellText(attendance, CHIEF, 'Tid (timmar)'), '2', 'the meeting’s length by default')
 

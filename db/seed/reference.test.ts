@@ -50,6 +50,22 @@ test('names follow Swedish usage', async () => {
   assert.equal(await name('lansstyrelsen-05'), 'Länsstyrelsen Östergötland')
   assert.equal(await name('lansstyrelsen-14'), 'Länsstyrelsen Västra Götaland')
   assert.equal(await name('lansstyrelsen-20'), 'Länsstyrelsen Dalarna')
+  assert.equal(await name('polisomrade-ostergotland'), 'Polismyndigheten, polisområde Östergötland')
+})
+
+test('ÖTMB parties have their own kinds: statlig myndighet, region, kommunalförbund, lärosäte', async () => {
+  const kinds = await database.query<{ code: string; kind: string }>(
+    `select code, kind from organisations where code in ('kriminalvarden', 'region-ostergotland', 'rtog', 'liu') order by code`,
+  )
+  assert.deepEqual(
+    kinds.rows.map((r) => [r.code, r.kind]),
+    [
+      ['kriminalvarden', 'state_agency'],
+      ['liu', 'university'],
+      ['region-ostergotland', 'region'],
+      ['rtog', 'municipal_federation'],
+    ],
+  )
 })
 
 test('Östergötland population 2024', async () => {

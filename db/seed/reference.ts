@@ -81,16 +81,17 @@ const OSTERGOTLAND_LEVELS: OrganisationSeed[][] = [
   [
     { code: 'polismyndigheten', kind: 'police', name: 'Polismyndigheten', shortName: 'Polisen', validFrom: POLICE_REFORM },
     { code: 'region-ostergotland', kind: 'region', name: 'Region Östergötland', countyCode: '05' },
-    { code: 'kriminalvarden', kind: 'other', name: 'Kriminalvården' },
-    { code: 'rtog', kind: 'other', name: 'Räddningstjänsten Östra Götaland', shortName: 'RTÖG', countyCode: '05' },
-    { code: 'liu', kind: 'other', name: 'Linköpings universitet', shortName: 'LiU' },
+    { code: 'kriminalvarden', kind: 'state_agency', name: 'Kriminalvården' },
+    { code: 'rtog', kind: 'municipal_federation', name: 'Räddningstjänsten Östra Götaland', shortName: 'RTÖG', countyCode: '05' },
+    { code: 'liu', kind: 'university', name: 'Linköpings universitet', shortName: 'LiU' },
   ],
   [{ code: 'polisregion-ost', kind: 'police', name: 'Polisregion Öst', shortName: 'Region Öst', parentCode: 'polismyndigheten', validFrom: POLICE_REFORM }],
   [
     {
       code: 'polisomrade-ostergotland',
       kind: 'police',
-      name: 'Polisområde Östergötland',
+      // The name the police party goes by in ÖTMB: the authority, then its area.
+      name: 'Polismyndigheten, polisområde Östergötland',
       shortName: 'PO Östergötland',
       parentCode: 'polisregion-ost',
       countyCode: '05',

@@ -107,8 +107,51 @@ async function mainFingerprint(page: Page): Promise<string | null> {
   )
 }
 
-/** Runs axe (WCAG 2.1 A and AA) on the page and fails with one readable line per offending element. */
+/** The narrowest phone the pages must fit (an iPhone 12–15 is 390 CSS pixels wide). */
+export const PHONE_WIDTH = 390
+
+/**
+ * Lays the page out 390 px wide and fails if the document is wider than that, naming the elements
+ * that stick out (outside any container that scrolls on its own, such as .table-wrap). The
+ * viewport is put back afterwards, so the rest of the journey and axe see the desktop layout.
+ */
+export async function checkPhoneWidth(page: Page, label: string): Promise<void> {
+  const original = page.viewportSize()
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 844 })
+  try {
+    const { width, culprits } = await page.evaluate((limit) => {
+      const scrollsItself = (el: Element) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true
+        }
+        return false
+      }
+      const describe = (el: Element) => {
+        const cls = el.getAttribute('class')
+        return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls.trim().split(/\s+/).join('.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`
+      }
+      // Boxes that reach past the edge, and boxes whose text does (a long word in a heading).
+      const wide = [...document.body.querySelectorAll('*')].filter(
+        (el) =>
+          !scrollsItself(el) &&
+          (el.getBoundingClientRect().right > limit + 1 || (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible')),
+      )
+      // The innermost offenders say the most: drop an element when one of its descendants is listed too.
+      const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)))
+      return { width: document.documentElement.scrollWidth, culprits: innermost.slice(0, 5).map(describe) }
+    }, PHONE_WIDTH)
+    assert.ok(width <= PHONE_WIDTH, `${label} (${new URL(page.url()).pathname}) is ${width} px wide on a ${PHONE_WIDTH} px phone: ${culprits.join('; ')}`)
+  } finally {
+    if (original) await page.setViewportSize(original)
+  }
+}
+
+/**
+ * Runs axe (WCAG 2.1 A and AA) on the page and fails with one readable line per offending element;
+ * first checks that the page fits a phone (every page the journeys check goes through here).
+ */
 export async function checkA11y(page: Page, label: string): Promise<void> {
+  await checkPhoneWidth(page, label)
   const started = Date.now()
   const fingerprint = await mainFingerprint(page)
   const mainReused = !!fingerprint && cleanMains.has(fingerprint)

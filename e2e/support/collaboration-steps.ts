@@ -124,11 +124,11 @@ export async function addPerson(page: Page, collaborationId: string, p: { name: 
   await checkPage(page, `people list with ${p.name}`)
 }
 
-/** Body page → "Ledamöter" → "Lägg till plats" → the form filled for a Linköping seat. */
+/** Body page → "Ledamöter" → "Lägg till ledamot" → the form filled for a Linköping seat. */
 export async function fillSeat(page: Page, bodyId: string, s: { person: string; level: 'Chefsnivå' | 'Tjänstepersonsnivå'; from: string }) {
   if (pathOf(page) !== `/bodies/${bodyId}`) await visit(page, `/bodies/${bodyId}`)
   await follow(page, 'Ledamöter')
-  await follow(page, 'Lägg till plats')
+  await follow(page, 'Lägg till ledamot')
   assert.equal(pathOf(page), `/bodies/${bodyId}/seats/new`)
   const main = page.locator('main')
   await main.getByLabel('Person', { exact: true }).selectOption({ label: `${s.person} – ${LINKOPING}` })

@@ -207,7 +207,9 @@ describe('inviting a user', () => {
         role: 'viewer',
       })
       const password = /<p class="secret" id="one-time-password">([^<]+)<\/p>/.exec(res.body)![1]
-      assert.match(res.body, /Ett e-postmeddelande med adressen till inloggningen har skickats till post\.person@test\.invalid/)
+      // No SMTP_URL in tests: the page must not claim the message was sent.
+      assert.match(res.body, /Inget e-postmeddelande har skickats till post\.person@test\.invalid: det finns ingen e-postserver inställd/)
+      assert.doesNotMatch(res.body, /skickas till e-postservern/)
       const jobs = await queryRows<{ data: { to: string; subject: string; text: string } }>(
         t.deps.db,
         sql`select data from pgboss.job where name = 'mail.send'`,

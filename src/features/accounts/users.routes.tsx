@@ -8,6 +8,7 @@ import { sortBySv } from '../../platform/i18n/collate.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import type { Option } from '../../platform/views/form-controls.tsx'
+import { type MailOutcome, mailOutcome } from '../mail/index.ts'
 import { findOrganisation, listOrganisations } from '../organisations/index.ts'
 import * as repo from './accounts.repo.ts'
 import { CannotChangeOwnAccess } from './accounts.errors.ts'
@@ -47,8 +48,8 @@ const OWN_ACCESS = { formLevel: (err: DomainError) => err instanceof CannotChang
  * Tells the invited person where to sign in. The password is never in the e-mail: it is handed over
  * by the administrator, so a read mailbox alone does not open the account.
  */
-async function queueInviteMail(deps: Deps, req: FastifyRequest, user: { name: string; email: string }): Promise<boolean> {
-  if (!deps.jobs.started) return false
+async function queueInviteMail(deps: Deps, req: FastifyRequest, user: { name: string; email: string }): Promise<MailOutcome> {
+  if (!deps.jobs.started) return mailOutcome(deps, false)
   const params = { name: user.name, email: user.email, loginUrl: `${deps.config.baseUrl}/login`, collaboration: deps.config.collaborationName }
   const [sv, en] = [translator('sv'), translator('en')]
   try {
@@ -57,11 +58,11 @@ async function queueInviteMail(deps: Deps, req: FastifyRequest, user: { name: st
       subject: `${sv('accounts.users.inviteMail.subject')} / ${en('accounts.users.inviteMail.subject')}`,
       text: `${sv('accounts.users.inviteMail.text', params)}\n\n-- English --\n\n${en('accounts.users.inviteMail.text', params)}`,
     })
-    return true
+    return mailOutcome(deps, true)
   } catch (err) {
     // The account exists and the password is on the screen; a mail problem must not lose either.
     req.log.warn({ err }, 'invitation e-mail could not be queued')
-    return false
+    return mailOutcome(deps, false)
   }
 }
 
@@ -144,9 +145,9 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
       const { errors, status } = formErrorOrThrow(err, req.t, OWN_ACCESS)
       return reply.page(await renderInvite(req, { values: formValues(req.body), errors }), status)
     }
-    const mailQueued = await queueInviteMail(deps, req, created.user)
+    const mail = await queueInviteMail(deps, req, created.user)
     // A page, not a redirect: the one-time password exists only in this response.
-    return reply.page(<InvitedPage user={created.user} password={created.oneTimePassword!} mailQueued={mailQueued} />)
+    return reply.page(<InvitedPage user={created.user} password={created.oneTimePassword!} mail={mail} />)
   })
 
   app.get('/admin/users/:id', MANAGE, async (req, reply) => {

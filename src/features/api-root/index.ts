@@ -30,5 +30,7 @@ export async function apiRoot(app: FastifyInstance, { deps }: { deps: Deps }) {
     },
   )
 
-  app.get('/api/v1/openapi.json', { config: { policy: 'public' } }, async (_req, reply) => reply.send(deps.api.document(`${deps.config.baseUrl}`)))
+  app.get('/api/v1/openapi.json', { config: { policy: 'public' } }, async (_req, reply) =>
+    reply.send(deps.api.document({ baseUrl: deps.config.baseUrl, contactEmail: deps.config.accessibilityContact })),
+  )
 }

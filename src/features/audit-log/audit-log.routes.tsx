@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import canonicalize from 'canonicalize'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { verifyAuditChain } from '../../platform/audit/verify.ts'
-import { BOM, csvDateTime, csvRow } from '../../platform/csv/csv.ts'
+import { BOM, csvDateTime, csvRow, csvText } from '../../platform/csv/csv.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { parseForm } from '../../platform/forms/parse-form.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
@@ -131,14 +131,14 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
             e.action,
             actionLabel(t, e.action),
             e.entityType,
-            e.entityId,
+            csvText(e.entityId),
             nameOf(e.organisationId),
             e.organisationId,
-            e.requestId,
+            csvText(e.requestId),
             json(e.before),
             json(e.after),
-            e.prevHash,
-            e.hash,
+            csvText(e.prevHash),
+            csvText(e.hash),
           ])
         }
         if (chunk) yield chunk

@@ -68,7 +68,7 @@ describe('partners’ pages', () => {
       const page = await as(who).get(`/collaborations/${otmb}`)
       assert.equal(page.statusCode, 200, who)
       assert.match(page.body, /Parter \(19 st\.\)/)
-      assert.match(page.body, /Polisområde Östergötland<\/td><td>Polisen<\/td><td><strong class="tag tag--green">Sammankallande/)
+      assert.match(page.body, /Polismyndigheten, polisområde Östergötland<\/td><td>Polisen<\/td><td><strong class="tag tag--green">Sammankallande/)
       assert.match(page.body, new RegExp(`<a href="/bodies/${steering}">Styrgrupp</a>`))
       assert.match(page.body, new RegExp(`href="/collaborations/${otmb}/signatures"`))
       assert.match(page.body, new RegExp(`href="/collaborations/${otmb}/compliance"`))

@@ -71,7 +71,7 @@ describe('the public overview (no login)', () => {
     const html = res.body
     assert.match(html, /Länsstyrelsen Östergötland och Polisen har tagit fram en programförklaring/)
     assert.match(html, /2022-01-01 – 2027-12-31/)
-    assert.match(html, /Länsstyrelsen Östergötland, Polisområde Östergötland/)
+    assert.match(html, /Länsstyrelsen Östergötland, Polismyndigheten, polisområde Östergötland/)
     assert.match(html, /Linköpings kommun<\/td><td>Kommun<\/td><td><strong class="tag tag--green">Undertecknad<\/strong> den 2022-02-02/)
     assert.match(html, /Norrköpings kommun<\/td><td>Kommun<\/td><td><strong class="tag tag--grey">Inbjuden<\/strong><\/td>/)
     assert.match(html, /<svg[^>]*role="img"/)

@@ -20,7 +20,7 @@ const OTMB: DiagramBody[] = [
 ]
 const PARTIES = [
   { name: 'Linköpings kommun', isConvenor: false },
-  { name: 'Polisområde Östergötland', isConvenor: true },
+  { name: 'Polismyndigheten, polisområde Östergötland', isConvenor: true },
   { name: 'Åtvidabergs kommun', isConvenor: false },
   { name: 'Länsstyrelsen Östergötland', isConvenor: true },
 ]
@@ -91,7 +91,7 @@ test('the parties are listed inside the picture, convenors first, with the count
   // Long names wrap onto a second line within their column.
   assert.match(
     text.join(' '),
-    /^Länsstyrelsen Östergötland \(sammankallande\) Polisområde Östergötland \(sammankallande\) Linköpings kommun Åtvidabergs kommun$/,
+    /^Länsstyrelsen Östergötland \(sammankallande\) Polismyndigheten, polisområde Östergötland \(sammankallande\) Linköpings kommun Åtvidabergs kommun$/,
   )
   const lowest = Math.max(...layout.boxes.map((b) => b.y + b.height))
   assert.ok(layout.parties.y > lowest, 'below the bodies')

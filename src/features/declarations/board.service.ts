@@ -1,4 +1,4 @@
-import { toCsv } from '../../platform/csv/csv.ts'
+import { csvText, toCsv } from '../../platform/csv/csv.ts'
 import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
@@ -61,10 +61,10 @@ export function boardCsv(rows: BoardRow[], t: Translate): string {
       t(`organisations.kinds.${r.kind}`),
       r.status ? t(`declarations.status.${r.status}`) : t('declarations.status.none'),
       r.invitedOn,
-      r.caseNumber,
+      csvText(r.caseNumber),
       r.decisionBody,
       r.decisionDate,
-      r.decisionParagraph,
+      csvText(r.decisionParagraph),
       r.signerName,
       r.signedOn,
     ]),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
+import { ORGANISATION_KINDS } from '../organisations/organisations.tables.ts'
 import { SIGNATURE_STATUSES } from './declarations.tables.ts'
 import { linesOf } from './signatures.workflow.ts'
 import { isoDate, optionalIsoDate, apiDate } from '../../platform/forms/dates.ts'
@@ -92,7 +93,7 @@ export const AttachmentInput = z.object({ description: optionalText(500) })
 
 export const BOARD_SORTS = ['party', 'status', 'invited', 'decided', 'signed'] as const
 export type BoardSort = (typeof BOARD_SORTS)[number]
-const KINDS = ['county_board', 'police', 'municipality', 'region', 'other'] as const
+const KINDS = ORGANISATION_KINDS
 
 /** Filters and sorting from the query string; anything unknown falls back to the default. */
 export const BoardQuery = z.object({

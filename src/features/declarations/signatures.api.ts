@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
+import { ORGANISATION_KINDS } from '../organisations/organisations.tables.ts'
 import { loadBoard } from './board.service.ts'
 import { BoardResponse, SignatureResponse, StepBody, type StepInput } from './declarations.schemas.ts'
 import { SIGNATURE_STATUSES } from './declarations.tables.ts'
@@ -10,7 +11,7 @@ import { paramsOf } from '../../platform/http/params.ts'
 
 const BoardApiQuery = z.object({
   status: z.enum(SIGNATURE_STATUSES).optional(),
-  kind: z.enum(['county_board', 'police', 'municipality', 'region', 'other']).optional(),
+  kind: z.enum(ORGANISATION_KINDS).optional(),
 })
 
 const toResponse = (s: SignatureRow, nextSteps: string[]) => ({

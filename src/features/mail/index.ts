@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { createMailJob } from './mail.job.ts'
 
-export { MAIL_JOB, MailMessage, sendMail } from './mail.job.ts'
+export { MAIL_JOB, MailMessage, type MailOutcome, mailOutcome, sendMail } from './mail.job.ts'
 
 /** Outgoing e-mail as a background job (`sendMail(deps, message)`), retried while the SMTP server is away. */
 export async function mail(app: FastifyInstance, { deps }: { deps: Deps }) {

@@ -29,6 +29,17 @@ export interface MailJobOptions {
   log?: JobLogger
 }
 
+/**
+ * What became of a message, as the user must be told it: on its way to a mail server, only written
+ * to the log (no SMTP_URL: nothing leaves the machine), or not queued at all (no job queue).
+ */
+export type MailOutcome = 'queued' | 'logged' | 'not_queued'
+
+export function mailOutcome(deps: Pick<Deps, 'config'>, queued: boolean): MailOutcome {
+  if (!queued) return 'not_queued'
+  return deps.config.smtpUrl ? 'queued' : 'logged'
+}
+
 /** Enqueue a message; it is validated here too, so a caller's mistake surfaces at the caller. */
 export async function sendMail(deps: Pick<Deps, 'jobs'>, message: MailMessage): Promise<string | null> {
   return deps.jobs.send(MAIL_JOB, MailMessage.parse(message))

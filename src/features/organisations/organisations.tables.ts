@@ -22,12 +22,12 @@ export const municipalities = pgTable(
   (t) => [index('municipalities_county_idx').on(t.countyCode)],
 )
 
-export const ORGANISATION_KINDS = ['county_board', 'police', 'municipality', 'region', 'other'] as const
+export const ORGANISATION_KINDS = ['county_board', 'police', 'municipality', 'region', 'state_agency', 'municipal_federation', 'university', 'other'] as const
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 
 /**
  * Every party a user can belong to: länsstyrelser, police units (a tree: myndighet → polisområde → LPO),
- * municipalities, regions and others. `code` is a stable external key (kommunkod, a short slug) so
+ * municipalities, regions, state agencies, kommunalförbund, lärosäten and others. `code` is a stable external key (kommunkod, a short slug) so
  * reference loads are idempotent; validity dates record reorganisations instead of deleting history.
  */
 export const organisations = pgTable(
@@ -51,7 +51,10 @@ export const organisations = pgTable(
     uniqueIndex('organisations_code_key').on(t.code),
     index('organisations_parent_idx').on(t.parentId),
     index('organisations_county_idx').on(t.countyCode),
-    check('organisations_kind_check', sql`${t.kind} in ('county_board','police','municipality','region','other')`),
+    check(
+      'organisations_kind_check',
+      sql`${t.kind} in ('county_board','police','municipality','region','state_agency','municipal_federation','university','other')`,
+    ),
     check('organisations_validity_check', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 )

@@ -14,6 +14,57 @@ interface Operation {
   query?: z.ZodObject
   body?: z.ZodType
   response: z.ZodType
+  /** Statuses beyond the ones every operation of its kind can answer (see `statusesOf`), e.g. 409. */
+  errors?: number[]
+}
+
+/** What the document says about the installation it comes from. */
+export interface DocumentInfo {
+  baseUrl: string
+  contactEmail: string
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** One line per tag, shown by API browsers above the operations. A tag not listed here gets a generic line. */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  accounts: 'The authenticated account.',
+  collaborations: 'Collaborations, their parties and bodies.',
+  compliance: "Each party's commitments under the programme declaration, evaluated.",
+  meetings: 'Meetings of the bodies, their agenda and attendance.',
+  organisations: 'Counties, municipalities, police units and the other organisations that can be parties.',
+  seats: 'Members and representatives in the bodies, and the people who hold them.',
+  signatures: "The programme declaration: each party's decision and signature.",
+}
+
+/**
+ * The error statuses an operation can answer, from what it is: a malformed query, body or path
+ * parameter is 400; a protected route 401/403; a path naming a record 404 when there is none; a
+ * write 409 on a stale version or a conflicting record, 413 over the body limit and 415 for a body
+ * that is not JSON; every route 429 past the rate limit and 500 on a fault.
+ */
+export function statusesOf(op: Pick<Operation, 'method' | 'url' | 'policy' | 'query' | 'body' | 'errors'>): number[] {
+  const hasPathParams = /:\w+/.test(op.url)
+  const write = WRITES.has(op.method)
+  const statuses = new Set<number>(op.errors ?? [])
+  if (op.query || op.body || hasPathParams) statuses.add(400)
+  if (op.policy !== 'public') for (const s of [401, 403]) statuses.add(s)
+  if (hasPathParams) statuses.add(404)
+  if (write) for (const s of [409, 413, 415]) statuses.add(s)
+  for (const s of [429, 500]) statuses.add(s)
+  return [...statuses].sort((a, b) => a - b)
+}
+
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: 'The query, path or body is not valid; `errors` names each field.',
+  401: 'No valid session or bearer token.',
+  403: 'The account or token may not do this.',
+  404: 'No such record, or not one the caller may see.',
+  409: 'A conflict: the record changed since the given `version`, or the change breaks a rule about other records.',
+  413: 'The request body is too large.',
+  415: 'The request body is not JSON.',
+  429: 'Too many requests; try again after the number of seconds in `Retry-After`.',
+  500: 'An unexpected fault; `requestId` identifies it in the log.',
 }
 
 /**
@@ -46,7 +97,7 @@ export class ApiRegistry {
     })
   }
 
-  document(baseUrl: string) {
+  document({ baseUrl, contactEmail }: DocumentInfo) {
     const paths: Record<string, Record<string, unknown>> = {}
     for (const op of this.operations) {
       const path = op.url.replace(/:(\w+)/g, '{$1}')
@@ -70,12 +121,11 @@ export class ApiRegistry {
         ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } } : {}),
         responses: {
           200: { description: 'OK', content: { 'application/json': { schema: toSchema(op.response, 'output') } } },
-          400: { $ref: '#/components/responses/Problem' },
-          401: { $ref: '#/components/responses/Problem' },
-          403: { $ref: '#/components/responses/Problem' },
+          ...Object.fromEntries(statusesOf(op).map((status) => [status, problemResponse(status)])),
         },
       }
     }
+    const tags = [...new Set(this.operations.flatMap((op) => op.tags))].sort()
     return {
       openapi: '3.1.0',
       info: {
@@ -83,41 +133,46 @@ export class ApiRegistry {
         version: '1.0.0',
         description:
           'JSON API for machine clients. Authenticate with `Authorization: Bearer <token>`; tokens are created by administrators. Errors are application/problem+json (RFC 9457).',
+        contact: { name: 'Tillsammans', email: contactEmail, url: `${baseUrl}/about` },
+        // No open licence has been chosen for the platform; the document says so rather than guess one.
+        license: { name: 'Proprietary – no open licence granted', url: `${baseUrl}/about` },
       },
-      servers: [{ url: baseUrl }],
+      servers: [{ url: baseUrl, description: 'This installation (BASE_URL)' }],
+      tags: tags.map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `Endpoints about ${name}.` })),
       paths,
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'tm_session' },
         },
-        responses: {
+        schemas: {
           Problem: {
-            description: 'Problem details',
-            content: {
-              'application/problem+json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    type: { type: 'string' },
-                    title: { type: 'string' },
-                    status: { type: 'integer' },
-                    detail: { type: 'string' },
-                    instance: { type: 'string' },
-                    requestId: { type: 'string' },
-                    errors: {
-                      type: 'array',
-                      items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
-                    },
-                  },
-                  required: ['title', 'status'],
-                },
+            type: 'object',
+            properties: {
+              type: { type: 'string' },
+              title: { type: 'string' },
+              status: { type: 'integer' },
+              detail: { type: 'string' },
+              instance: { type: 'string' },
+              requestId: { type: 'string' },
+              errors: {
+                type: 'array',
+                items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
               },
             },
+            required: ['title', 'status'],
           },
         },
       },
     }
+  }
+}
+
+function problemResponse(status: number) {
+  return {
+    description: STATUS_DESCRIPTIONS[status] ?? 'Problem details',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
   }
 }
 

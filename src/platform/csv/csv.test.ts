@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { BOM, csvDateTime, csvField, csvRow, decimalComma, toCsv } from './csv.ts'
+import { BOM, csvDateTime, csvField, csvRow, csvText, decimalComma, toCsv } from './csv.ts'
 
 test('a document starts with a UTF-8 BOM and separates fields with ; and records with CRLF', () => {
   const text = toCsv(
@@ -54,4 +54,21 @@ test('date-times are ISO 8601 in Stockholm time with the offset, summer and wint
   assert.equal(csvDateTime('2026-10-25T00:30:00Z'), '2026-10-25T02:30:00+02:00')
   assert.equal(csvDateTime('2026-10-25T01:30:00Z'), '2026-10-25T02:30:00+01:00')
   assert.equal(csvDateTime('not a date'), '')
+})
+
+test('identifiers and hashes that Excel would read as numbers or dates stay text', () => {
+  // ="0580" in the cell, written as a quoted CSV field: Excel shows 0580, not 580.
+  assert.equal(csvField(csvText('0580')), '"=""0580"""')
+  assert.equal(csvField(csvText('0'.repeat(64))), `"=""${'0'.repeat(64)}"""`)
+  assert.equal(csvField(csvText('2022-45')), '"=""2022-45"""', 'a diarienummer that looks like a month')
+  assert.equal(csvField(csvText('1e5')), '"=""1e5"""')
+  assert.equal(csvField(csvText('12,5')), '"=""12,5"""')
+  assert.equal(csvField(csvText('-5')), '"=""-5"""', 'the formula wrapper, not an apostrophe, keeps it text')
+  // Text Excel leaves alone is written as it is, and formulas in it are still neutralised.
+  assert.equal(csvField(csvText('KS 2022/0045')), 'KS 2022/0045')
+  const hash = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'
+  assert.equal(csvField(csvText(hash)), hash)
+  assert.equal(csvField(csvText('=1+1')), "'=1+1")
+  assert.equal(csvField(csvText(null)), '')
+  assert.equal(csvRow([csvText('0580'), 'Linköping']), '"=""0580""";Linköping\r\n')
 })

@@ -8,8 +8,28 @@ export const BOM = '\uFEFF'
 export const SEPARATOR = ';'
 export const EOL = '\r\n'
 
-/** A cell: strings are text, numbers get a decimal comma, null/undefined are empty. */
-export type CsvValue = string | number | null | undefined
+/** A cell: strings are text, numbers get a decimal comma, null/undefined are empty; see `csvText`. */
+export type CsvValue = string | number | CsvText | null | undefined
+
+/** An identifier or a hash that must reach the spreadsheet as the characters it is. */
+export interface CsvText {
+  readonly text: string
+}
+
+/**
+ * Marks a value as text: a kommunkod "0580", a diarienummer "2022-45" or a hash of 64 zeros would
+ * otherwise become the number 580, a date or 0 when Excel opens the file. Values that Excel would
+ * not reinterpret are written as they are; the others as the formula ="…", which Excel shows as
+ * exactly that text (the value's own quotes doubled, so it cannot break out of the string).
+ */
+export function csvText(value: string | null | undefined): CsvText | null {
+  return value === null || value === undefined ? null : { text: value }
+}
+
+// What Excel's CSV import turns into a number or a date: digits with an optional sign, decimal
+// comma or point, exponent, percent or thousands spaces; and digit groups joined by - / . or :.
+const LOOKS_NUMERIC = /^\s*[-+]?(\d[\d\s]*([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?\s*%?\s*$/i
+const LOOKS_LIKE_DATE = /^\s*\d{1,4}([-/.:]\d{1,4}){1,2}\s*$/
 
 export interface CsvOptions {
   /**
@@ -35,6 +55,11 @@ export function decimalComma(value: number, fractionDigits?: number): string {
 export function csvField(value: CsvValue, options: CsvOptions = {}): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return decimalComma(value)
+  if (typeof value === 'object') {
+    if (!LOOKS_NUMERIC.test(value.text) && !LOOKS_LIKE_DATE.test(value.text)) return csvField(value.text, options)
+    const formula = `="${value.text.replaceAll('"', '""')}"`
+    return `"${formula.replaceAll('"', '""')}"`
+  }
   let text = value
   if ((options.neutraliseFormulas ?? true) && FORMULA_START.test(text)) text = `'${text}`
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text

@@ -38,6 +38,9 @@ export function issuesToProblems(error: z.ZodError, t: Translate) {
 }
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  // Text that is too long always says the limit, whatever message the schema names: "for lång"
+  // alone leaves the user guessing how much to cut.
+  if (issue.code === 'too_big' && issue.origin === 'string') return t('platform.forms.tooLong', { max: String(issue.maximum) })
   if (issue.message && /^[a-z][\w-]*(\.[\w-]+)+$/.test(issue.message)) return t(issue.message)
   switch (issue.code) {
     case 'too_small':

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
@@ -34,13 +35,17 @@ interface CsrfState {
 export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/')
 
 /**
- * Cross-cutting HTTP behaviour: security headers, body and rate limits, cookies, locale, the actor,
+ * Cross-cutting HTTP behaviour: security headers, compression, body and rate limits, cookies, locale, the actor,
  * CSRF, policies on every route, page rendering, flash messages and the error pages.
  */
 async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
   const { config, signer, policies } = deps
 
   installSecurityHeaders(app, config.secure)
+  // Before any route: the plugin attaches its onSend hook to each route as it is added. Text
+  // (HTML, CSS, JS, JSON, CSV, ICS) is compressed when the client asks; DOCX, PDF and images are
+  // already compressed and left alone (by their media types), and streamed downloads stay streams.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 })
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: SMALL_BODY_LIMIT })
   await app.register(uploads)
@@ -48,7 +53,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     max: config.rateLimitMax,
     timeWindow: '1 minute',
     // Health probes and static files must not be throttled by a busy load balancer.
-    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url.startsWith('/static/'),
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/favicon.ico' || req.url.startsWith('/static/'),
     // Browsers have no use for the remaining-quota headers on every page; a 429 still says when to retry.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
   })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { applyPlurals, hasPlural } from './plural.ts'
 
 export const LOCALES = ['sv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -61,11 +62,14 @@ export function messages(): Record<Locale, Messages> {
 export function translator(locale: Locale): Translate {
   const own = messages()[locale]
   const fallback = messages()[DEFAULT_LOCALE]
-  return (key, params) => {
-    const template = own[key] ?? fallback[key] ?? key
-    if (!params) return template
-    return template.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m))
-  }
+  return (key, params) => fillMessage(own[key] ?? fallback[key] ?? key, params, locale)
+}
+
+/** A message with its `{name}` placeholders and `{count, plural, …}` forms filled in. */
+export function fillMessage(template: string, params: Record<string, string | number> | undefined, locale: Locale): string {
+  if (!params) return template
+  const text = hasPlural(template) ? applyPlurals(template, params, locale) : template
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m))
 }
 
 /** Cookie first (the user's explicit choice), then Accept-Language, then Swedish. */

@@ -15,6 +15,14 @@ export interface SortState {
   dir: 'asc' | 'desc'
 }
 
+/**
+ * A column header from a form field's label: "(valfritt)" / "(optional)" says something about
+ * filling in a form, nothing about the values in a column, so it is dropped.
+ */
+export function columnLabel(label: string): string {
+  return label.replace(/\s*\((valfritt|optional)\)\s*$/i, '')
+}
+
 /** A table with a caption; sortable headers are links (no JavaScript) with aria-sort on the active one. */
 export function DataTable<T>({
   caption,
@@ -49,12 +57,12 @@ export function DataTable<T>({
                 >
                   {c.sortable && sortHref ? (
                     <a href={sortHref(c.key, nextDir)}>
-                      {c.label}
+                      {columnLabel(c.label)}
                       <span class="visually-hidden"> {t(nextDir === 'asc' ? 'platform.table.sortAsc' : 'platform.table.sortDesc')}</span>
                       {active && <span aria-hidden="true">{sort!.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
                     </a>
                   ) : (
-                    c.label
+                    columnLabel(c.label)
                   )}
                 </th>
               )

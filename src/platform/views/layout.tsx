@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { primaryRole } from '../http/actor.ts'
+import { staticUrl } from '../http/static-files.ts'
 import { usePage } from './page-context.ts'
 import { ErrorSummary, type FieldError } from './error-summary.tsx'
 
@@ -28,9 +29,11 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${hasErrors ? `${t('platform.forms.errorPrefix')} ` : ''}${title} – Tillsammans`}</title>
-        <link rel="stylesheet" href="/static/css/app.css" />
-        <link rel="stylesheet" href="/static/css/print.css" media="print" />
-        <script src="/static/js/app.js" defer />
+        <link rel="icon" href="/favicon.ico" sizes="48x48" />
+        <link rel="icon" href={staticUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={staticUrl('css/app.css')} />
+        <link rel="stylesheet" href={staticUrl('css/print.css')} media="print" />
+        <script src={staticUrl('js/app.js')} defer />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -118,6 +121,9 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
               </li>
               <li>
                 <a href="/about">{t('platform.layout.about')}</a>
+              </li>
+              <li>
+                <a href="/cookies">{t('platform.layout.cookies')}</a>
               </li>
               <li>
                 <a href="/api/v1/openapi.json">{t('platform.layout.api')}</a>

@@ -1,4 +1,5 @@
 import { Layout } from '../../../platform/views/layout.tsx'
+import type { MailOutcome } from '../../mail/index.ts'
 import { usePage } from '../../../platform/views/page-context.ts'
 import { usersCrumbs } from './user-parts.tsx'
 
@@ -6,7 +7,7 @@ import { usersCrumbs } from './user-parts.tsx'
  * Shown once, in the answer to the invite POST (not after a redirect): the one-time password exists
  * only here, is never stored in clear and is never e-mailed.
  */
-export function InvitedPage({ user, password, mailQueued }: { user: { id: string; name: string; email: string }; password: string; mailQueued: boolean }) {
+export function InvitedPage({ user, password, mail }: { user: { id: string; name: string; email: string }; password: string; mail: MailOutcome }) {
   const { t } = usePage()
   const title = t('accounts.users.invited.title')
   return (
@@ -30,7 +31,9 @@ export function InvitedPage({ user, password, mailQueued }: { user: { id: string
       <ul class="body">
         <li>{t('accounts.users.invited.instructions')}</li>
         <li>{t('accounts.users.invited.mustChange')}</li>
-        {mailQueued && <li>{t('accounts.users.invited.mailQueued', { email: user.email })}</li>}
+        <li>
+          {t(`mailDelivery.${mail}`, { email: user.email })} {mail === 'queued' && t('accounts.users.invited.mailNoPassword')}
+        </li>
       </ul>
       <div class="button-group">
         <a href={`/admin/users/${user.id}`} class="button">

@@ -16,7 +16,7 @@ export function SignatureStatusTag({ status }: { status: SignatureStatus | null 
 
 export const statusOptions = (t: Translate): Option[] => SIGNATURE_STATUSES.map((s) => ({ value: s, label: t(`declarations.status.${s}`) }))
 
-export const KIND_VALUES = ['municipality', 'county_board', 'police', 'region', 'other'] as const
+export const KIND_VALUES = ['municipality', 'county_board', 'police', 'region', 'state_agency', 'municipal_federation', 'university', 'other'] as const
 export const kindOptions = (t: Translate): Option[] => KIND_VALUES.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))
 
 /** Breadcrumbs from the collaboration down: every page of this feature hangs off one collaboration. */

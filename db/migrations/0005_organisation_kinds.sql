@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" DROP CONSTRAINT "organisations_kind_check";--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_kind_check" CHECK ("organisations"."kind" in ('county_board','police','municipality','region','state_agency','municipal_federation','university','other'));
