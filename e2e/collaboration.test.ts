@@ -60,7 +60,8 @@ const MEETING_TITLE = `Styrgruppsmöte ${MEETING_DATE}`
 let server: RunningServer
 let browser: Browser
 const started = Date.now()
-const T = { timeout: 90_000 }
+// A hung step must fail the journey, not stall the run; the meetings journey alone visits a dozen pages, each laid out twice (desktop and phone).
+const T = { timeout: 180_000 }
 
 before(
   async () => {

@@ -51,8 +51,8 @@ const BANNER = { sv: 'Demoläge – exempeldata', en: 'Demo mode – sample data
 let server: RunningServer
 let browser: Browser
 const started = Date.now()
-/** A hung page (or axe) must fail the journey, not stall the run. */
-const T = { timeout: 60_000 }
+/** A hung page (or axe) must fail the journey, not stall the run; every page is laid out twice (desktop and phone). */
+const T = { timeout: 120_000 }
 
 before(
   async () => {
