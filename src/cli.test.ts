@@ -155,7 +155,7 @@ describe('npm run cli', () => {
     assert.match(restored.stdout, /^Återställt från .*backup\.tsb/m)
     const verified = await cli(['verify-audit'], { ...target('restored'), LANG: 'en_GB.UTF-8' })
     assert.equal(verified.code, 0, verified.stderr)
-    assert.equal(verified.stdout.trim(), `OK: ${events} events`)
+    assert.equal(verified.stdout.split('\n')[0], `OK: ${events} events`)
   })
 
   test('restore into a database that is not empty is refused and changes nothing', async () => {
