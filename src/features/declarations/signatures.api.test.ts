@@ -15,7 +15,7 @@ let coordinator: BuiltUser
 /** A token acting as the user, made through the administrator's pages as a person would. */
 async function tokenFor(userId: string) {
   await admin.get('/admin/api-tokens/new')
-  const res = await admin.post('/admin/api-tokens', { name: `Test ${userId.slice(0, 6)}`, userId, expiresOn: '' })
+  const res = await admin.post('/admin/api-tokens', { name: `Test ${userId.slice(0, 6)}`, userId, expiresOn: '', scopes: ['read', 'write'] })
   return /<p class="secret" id="token-value">([^<]+)<\/p>/.exec(res.body)![1]
 }
 

@@ -17,8 +17,13 @@ before(async () => {
   doc = (await t.app.inject('/api/v1/openapi.json')).json()
   const coordinator = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })
   const admin = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
-  token = (await createApiToken(t.deps, (await actorForUser(t.deps, admin.id, 'session'))!, { name: 'openapi-test', userId: coordinator.id, scopes: ['read'] }))
-    .secret
+  token = (
+    await createApiToken(t.deps, (await actorForUser(t.deps, admin.id, 'session'))!, {
+      name: 'openapi-test',
+      userId: coordinator.id,
+      scopes: ['read', 'write'],
+    })
+  ).secret
 })
 after(() => t.close())
 
