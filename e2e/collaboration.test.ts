@@ -34,7 +34,7 @@ import { type RunningServer, startServerAndBrowser } from './support/server.ts'
 
 /**
  * The collaboration journeys of issue 3, in a real browser against the real server with demo data:
- * Linköping's decision and signature, a working-group seat turning a red commitment green, a
+ * Linköping's decision and signature, a working-group seat meeting its commitment through the fix link, a
  * Styrgrupp meeting from creation to justering (and the refusal after it), the body's calendar feed,
  * the tjänsteskrivelse as a Word file read back through LibreOffice, and the public overview.
  * The journeys run in order and build on each other (the memo finds the diarienummer of the first,
@@ -164,7 +164,7 @@ test('the coordinator records Linköping’s KS decision and signature; a signin
 )
 
 test(
-  'compliance: Linköping is red without a working-group official; an official seat in a working group turns it green; an overlapping seat is refused',
+  'compliance: signed Linköping has not yet met the working-group commitment; its fix link opens the seat form, the seat turns it green; an overlapping seat is refused',
   T,
   () =>
     run('collaboration-compliance', async ({ page }) => {
@@ -174,24 +174,37 @@ test(
       await follow(page, 'Åtaganden och uppföljning')
       assert.equal(pathOf(page), `/collaborations/${collaborationId}/compliance`)
       const table = page.locator('main table')
-      assert.equal(await cellText(table, LINKOPING, rule), 'Inte uppfyllt Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.')
+      assert.match(
+        await cellText(table, LINKOPING, rule),
+        /^Ännu inte uppfyllt Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-02-01\. Ska vara uppfyllt senast 2027-12-31 \(periodens slut\)\./,
+        'the commitment began at the signature and is yellow until the period ends',
+      )
+      assert.match(await cellText(table, 'Norrköpings kommun', rule), /^Gäller ännu inte – inte undertecknat/, 'nothing is owed before signing')
       assert.match(await cellText(table, 'Länsstyrelsen Östergötland', rule), /^Gäller ej/, 'only municipalities carry the commitment')
-      await checkPage(page, 'compliance (Linköping red)')
+      await checkPage(page, 'compliance (Linköping not yet met)')
 
       await addPerson(page, collaborationId, { name: WG_PERSON, title: 'Brottsförebyggande samordnare', email: 'maja.samordnare@linkoping.example.se' })
-      const groupId = await openBody(page, collaborationId, WORKING_GROUP)
-      await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2024-09-01' })
+      await visit(page, `/collaborations/${collaborationId}/compliance`)
+      // The cell's own link: the seat form of that working group with Linköping and the level chosen.
+      await rowOf(table, LINKOPING).getByRole('link', { name: WORKING_GROUP }).click()
+      await page.waitForLoadState()
+      const groupId = /^\/bodies\/([0-9a-f-]{36})\/seats\/new$/.exec(pathOf(page))![1]
+      const form = page.locator('main')
+      assert.equal(await form.getByLabel('Representerar part').locator('option:checked').innerText(), LINKOPING)
+      assert.ok(await form.getByRole('radio', { name: 'Tjänsteperson (handläggare)', exact: true }).isChecked())
+      await form.getByLabel('Person', { exact: true }).selectOption({ label: `${WG_PERSON} – ${LINKOPING}` })
+      await form.getByLabel('Från och med', { exact: true }).fill('2024-09-01')
       await checkPage(page, 'new seat form')
       assert.equal(await submit(page, 'Spara ledamoten'), 200)
       assert.equal(pathOf(page), `/bodies/${groupId}/seats`)
       assert.equal(await flash(page), `${WG_PERSON} är sparad som ledamot.`)
       const seats = page.locator('main table')
-      assert.equal(await cellText(seats, WG_PERSON, 'Nivå'), 'Tjänstepersonsnivå')
+      assert.equal(await cellText(seats, WG_PERSON, 'Nivå'), 'Tjänsteperson (handläggare)')
       assert.equal(await cellText(seats, WG_PERSON, 'Representerar part'), LINKOPING)
       await checkPage(page, 'seats of the working group')
 
       // The same person again in the same body, overlapping: refused with the reason, nothing saved.
-      await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänstepersonsnivå', from: '2025-01-01' })
+      await fillSeat(page, groupId, { person: WG_PERSON, level: 'Tjänsteperson (handläggare)', from: '2025-01-01' })
       assert.ok([400, 409].includes(await submit(page, 'Spara ledamoten')), 'the overlapping seat is refused')
       await expectErrorSummary(page, [
         `Personen är redan ledamot i ${WORKING_GROUP} från 2024-09-01 och tills vidare. Samma person kan bara ha ett uppdrag i ett organ åt gången.`,
@@ -202,7 +215,7 @@ test(
 
       await visit(page, `/collaborations/${collaborationId}/compliance`)
       assert.equal(await cellText(table, LINKOPING, rule), `Uppfyllt Har tjänsteperson i ${WORKING_GROUP} sedan 2024-09-01.`)
-      assert.match(await cellText(table, 'Norrköpings kommun', rule), /^Inte uppfyllt/, 'other municipalities are still red')
+      assert.match(await cellText(table, 'Norrköpings kommun', rule), /^Gäller ännu inte/, 'Norrköping has still not signed')
       await checkPage(page, 'compliance (Linköping green)')
     }),
 )
@@ -215,7 +228,7 @@ test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is juste
     await addPerson(page, collaborationId, { name: CHIEF, title: 'Kommundirektör', email: 'lars.lindqvist@linkoping.example.se' })
     const steeringId = await openBody(page, collaborationId, 'Styrgrupp')
     await checkPage(page, 'Styrgrupp body page')
-    await fillSeat(page, steeringId, { person: CHIEF, level: 'Chefsnivå', from: '2024-01-01' })
+    await fillSeat(page, steeringId, { person: CHIEF, level: 'Chef/ledningsnivå', from: '2024-01-01' })
     assert.equal(await submit(page, 'Spara ledamoten'), 200)
     assert.equal(await flash(page), `${CHIEF} är sparad som ledamot.`)
 

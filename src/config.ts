@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   TILLSAMMANS_DATA_DIR: z.string().min(1).default('./data'),
   TILLSAMMANS_DEMO: boolFromEnv.optional(),
+  TILLSAMMANS_DEMO_STORY: boolFromEnv.default(true),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -37,6 +38,8 @@ export interface Config {
   databaseUrl?: string
   dataDir: string
   demo: boolean
+  /** In demo mode, also the example history (signatures, people, meetings …); off = demo accounts on the bare reference data. */
+  demoStory: boolean
   sessionSecret?: string
   oidc?: { issuer: string; clientId: string; clientSecret: string }
   smtpUrl?: string
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.TILLSAMMANS_DATA_DIR),
     // Demo data is on by default for the embedded database and off for a real server.
     demo: e.TILLSAMMANS_DEMO ?? !e.DATABASE_URL,
+    demoStory: e.TILLSAMMANS_DEMO_STORY,
     sessionSecret: e.SESSION_SECRET,
     oidc: e.OIDC_ISSUER ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET! } : undefined,
     smtpUrl: e.SMTP_URL,

@@ -2,6 +2,7 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
 import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+import { loadDemoPeople } from './demo-people.ts'
 
 /**
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
@@ -33,5 +34,15 @@ export async function loadDemoData(deps: Deps): Promise<number> {
       if (!(err instanceof EmailTaken)) throw err
     }
   }
+  if (deps.config.demoStory) created += await loadDemoStory(deps)
   return created
+}
+
+/**
+ * ÖTMB as it could look today (issue 6 F19): signatures, people in seats, and each feature's own
+ * example history, in dependency order. Each part is idempotent.
+ */
+async function loadDemoStory(deps: Deps): Promise<number> {
+  const written = await loadDemoPeople(deps)
+  return written
 }

@@ -84,10 +84,26 @@ const EXAMPLE_BODIES: BodySeed[] = [
   mandate: `Exempel: tar fram en gemensam lägesbild om ${b.theme.toLowerCase()} och föreslår åtgärder för beredningsgruppen. Jämställdhetsperspektivet finns med i varje analys.`,
 }))
 
-const RULES: { kind: (typeof complianceRules.$inferInsert)['kind']; params: Record<string, number> }[] = [
-  { kind: 'working_group_official', params: {} },
-  { kind: 'steering_chief', params: {} },
-  { kind: 'steering_attendance', params: { thresholdPercent: 50, months: 12 } },
+/**
+ * ÖTMB's commitment rules, each quoting the sentence of the programförklaring (as the tjänsteskrivelse
+ * renders it) that it rests on. Attendance at the styrgrupp is not in the declaration: it exists as a
+ * local rule, switched off.
+ */
+const RULES: Omit<typeof complianceRules.$inferInsert, 'collaborationId'>[] = [
+  {
+    kind: 'working_group_official',
+    partyKinds: ['municipality'],
+    deadlineMode: 'period_end',
+    sourceQuote: 'Kommunen förbinder sig i och med undertecknandet också att en tjänsteperson medverkar i minst en arbetsgrupp under denna period.',
+  },
+  {
+    kind: 'steering_chief',
+    partyKinds: ['municipality'],
+    deadlineMode: 'immediate',
+    sourceQuote:
+      'Programförklaringen medför i sig inte någon kostnad för kommunen utöver den arbetstid som åtgår för utsedd representant på chefsnivå att delta i styrgruppsmöten …',
+  },
+  { kind: 'steering_attendance', enabled: false, deadlineMode: 'immediate', params: { thresholdPercent: 50, months: 12 } },
 ]
 
 export interface OtmbResult {

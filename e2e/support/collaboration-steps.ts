@@ -125,7 +125,10 @@ export async function addPerson(page: Page, collaborationId: string, p: { name: 
 }
 
 /** Body page → "Ledamöter" → "Lägg till ledamot" → the form filled for a Linköping seat. */
-export async function fillSeat(page: Page, bodyId: string, s: { person: string; level: 'Chefsnivå' | 'Tjänstepersonsnivå'; from: string }) {
+/** The seat levels as the form labels them (issue 6 B6). */
+export type SeatLevel = 'Förtroendevald' | 'Chef/ledningsnivå' | 'Tjänsteperson (handläggare)'
+
+export async function fillSeat(page: Page, bodyId: string, s: { person: string; level: SeatLevel; from: string }) {
   if (pathOf(page) !== `/bodies/${bodyId}`) await visit(page, `/bodies/${bodyId}`)
   await follow(page, 'Ledamöter')
   await follow(page, 'Lägg till ledamot')

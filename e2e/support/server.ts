@@ -49,7 +49,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   })
 }
 
-export async function startServer(): Promise<RunningServer> {
+/**
+ * `story: false` (the default): the demo accounts on the bare reference data, so a journey starts
+ * from a known state and builds what it checks. `story: true`: the whole demo story, as `npm start`.
+ */
+export interface ServerOptions {
+  story?: boolean
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillsammans-e2e-'))
   // 127.0.0.1 everywhere: "localhost" may resolve to ::1 first in Node or Chromium, while we listen on IPv4.
@@ -64,6 +72,7 @@ export async function startServer(): Promise<RunningServer> {
       BASE_URL: baseUrl,
       TILLSAMMANS_DATA_DIR: dataDir,
       TILLSAMMANS_DEMO: 'true',
+      TILLSAMMANS_DEMO_STORY: opts.story ? 'true' : 'false',
       LOG_LEVEL: 'warn',
       // The e2e run must never reach a real database, whatever the developer's shell says.
       DATABASE_URL: '',
@@ -124,8 +133,11 @@ export async function startServer(): Promise<RunningServer> {
  * error is thrown: a Chromium left running keeps the test process alive forever (seen under load,
  * when the server missed its ready deadline and the run hung for half an hour).
  */
-export async function startServerAndBrowser<B extends { close(): Promise<void> }>(launch: () => Promise<B>): Promise<[RunningServer, B]> {
-  const [server, browser] = await Promise.allSettled([startServer(), launch()])
+export async function startServerAndBrowser<B extends { close(): Promise<void> }>(
+  launch: () => Promise<B>,
+  opts: ServerOptions = {},
+): Promise<[RunningServer, B]> {
+  const [server, browser] = await Promise.allSettled([startServer(opts), launch()])
   if (server.status === 'fulfilled' && browser.status === 'fulfilled') return [server.value, browser.value]
   if (server.status === 'fulfilled') await server.value.stop()
   if (browser.status === 'fulfilled') await browser.value.close()

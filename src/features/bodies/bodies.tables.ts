@@ -6,7 +6,8 @@ import { organisations } from '../organisations/organisations.tables.ts'
 export const BODY_KINDS = ['steering', 'preparation', 'working_group', 'network', 'local_council', 'other'] as const
 export type BodyKind = (typeof BODY_KINDS)[number]
 export const SEAT_ROLES = ['chair', 'vice_chair', 'secretary', 'member', 'adjunct'] as const
-export const SEAT_LEVELS = ['chief', 'official'] as const
+/** Förtroendevald (e.g. kommunstyrelsens ordförande), chef/ledningsnivå, tjänsteperson (handläggare). */
+export const SEAT_LEVELS = ['elected', 'chief', 'official'] as const
 export const SEAT_MEMBERSHIPS = ['ordinary', 'substitute'] as const
 
 /** Styrgrupp, beredningsgrupp, arbetsgrupper, nätverk: with mandate and reporting line. */
@@ -91,7 +92,7 @@ export const seats = pgTable(
     index('seats_person_idx').on(t.personId),
     index('seats_organisation_idx').on(t.organisationId),
     check('seats_role_check', sql`${t.role} in ('chair','vice_chair','secretary','member','adjunct')`),
-    check('seats_level_check', sql`${t.level} in ('chief','official')`),
+    check('seats_level_check', sql`${t.level} in ('elected','chief','official')`),
     check('seats_membership_check', sql`${t.membership} in ('ordinary','substitute')`),
     check('seats_visibility_check', sql`${t.visibility} in ('public','partners','organisation')`),
     check('seats_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),

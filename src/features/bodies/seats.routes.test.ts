@@ -52,7 +52,7 @@ describe('adding seats', () => {
     const list = await b.get(`/bodies/${c.steeringId}/seats`)
     assert.match(list.body, /Nora Norrköping är sparad som ledamot/)
     assert.match(list.body, /Vice ordförande/)
-    assert.match(list.body, /Chefsnivå/)
+    assert.match(list.body, /Chef\/ledningsnivå/)
     assert.match(list.body, /Aktuell/)
     const audited = await t.deps.db
       .select()

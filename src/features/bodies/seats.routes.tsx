@@ -7,8 +7,8 @@ import { sortBySv } from '../../platform/i18n/collate.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import type { Option } from '../../platform/views/form-controls.tsx'
-import { isPartner } from '../collaborations/collaborations.policy.ts'
-import type { LoadedScope } from '../collaborations/collaborations.scope.ts'
+import { isPartner, isUuid } from '../collaborations/index.ts'
+import type { LoadedScope } from '../collaborations/index.ts'
 import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import * as peopleRepo from './people.repo.ts'
 import { partyOptions } from './seats.forms.ts'
@@ -18,6 +18,7 @@ import { canAddForSomeParty, canEditSeat, editableParties } from './seats.policy
 import * as repo from './seats.repo.ts'
 import { AddSeatInput, EndSeatInput, UpdateSeatInput } from './seats.schemas.ts'
 import { addSeat, endSeat, listBodySeats, loadBody, loadSeat, updateSeat } from './seats.service.ts'
+import { SEAT_LEVELS } from './bodies.tables.ts'
 import { EditSeatPage, NewSeatPage } from './views/seats-form-page.tsx'
 import { SeatsListPage } from './views/seats-list-page.tsx'
 import type { FormValues } from './views/seats-parts.tsx'
@@ -104,7 +105,14 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<SeatsListPage body={body} rows={sorted} canAdd={canAddForSomeParty(req.actor, scope)} partner={isPartner(req.actor, scope)} />)
   })
 
-  app.get('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => renderNew(req, reply, paramsOf(req).bodyId))
+  // `?organisationId=…&level=…` pre-fills the form: the commitments page links here to fix a missing representative.
+  app.get('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => {
+    const q = req.query as Record<string, unknown>
+    const values: FormValues = {}
+    if (isUuid(q.organisationId)) values.organisationId = q.organisationId
+    if (typeof q.level === 'string' && (SEAT_LEVELS as readonly string[]).includes(q.level)) values.level = q.level
+    return renderNew(req, reply, paramsOf(req).bodyId, { values })
+  })
 
   app.post('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => {
     const { bodyId } = paramsOf(req)

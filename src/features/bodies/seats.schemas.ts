@@ -60,7 +60,7 @@ export const EndSeatInput = z.object({ endedOn: date('seats.errors.endedOnRequir
 export type EndSeatInput = z.output<typeof EndSeatInput>
 
 /** The visibility a seat gets when the form leaves it to the level (domain: chief seats are public). */
-export const defaultVisibility = (level: (typeof SEAT_LEVELS)[number]) => (level === 'chief' ? 'public' : 'partners')
+export const defaultVisibility = (level: (typeof SEAT_LEVELS)[number]) => (level === 'official' ? 'partners' : 'public')
 
 // ---- API ----
 

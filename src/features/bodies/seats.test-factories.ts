@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { findOrganisationByCode } from '../organisations/index.ts'
 import { collaborationParties, collaborations } from '../collaborations/collaborations.tables.ts'
 import { complianceRules } from '../compliance/compliance.tables.ts'
+import { declarationVersions, partySignatures } from '../declarations/declarations.tables.ts'
 import { attendance, meetings } from '../meetings/meetings.tables.ts'
 import { bodies, people, seats } from './bodies.tables.ts'
 
@@ -31,7 +32,15 @@ export async function orgId(deps: Deps, code: string): Promise<string> {
 
 export async function buildCollaboration(
   deps: Deps,
-  opts: { parties?: string[]; periodStart?: string; periodEnd?: string; rules?: boolean; attendanceParams?: Record<string, number> } = {},
+  opts: {
+    parties?: string[]
+    periodStart?: string
+    periodEnd?: string
+    rules?: boolean
+    attendanceParams?: Record<string, number>
+    /** Every party signed version 1 of the declaration on this day (commitments start at the signature). */
+    signedOn?: string
+  } = {},
 ): Promise<TestCollaboration> {
   const codes = opts.parties ?? DEFAULT_PARTIES
   const org: Record<string, string> = {}
@@ -59,10 +68,16 @@ export async function buildCollaboration(
   const workingGroupId = await body('working_group', 'Arbetsgrupp trygghet')
   if (opts.rules !== false) {
     await deps.db.insert(complianceRules).values([
-      { collaborationId: c.id, kind: 'working_group_official' },
-      { collaborationId: c.id, kind: 'steering_chief' },
-      { collaborationId: c.id, kind: 'steering_attendance', params: opts.attendanceParams ?? { thresholdPercent: 50, months: 12 } },
+      { collaborationId: c.id, kind: 'working_group_official', partyKinds: ['municipality'] },
+      { collaborationId: c.id, kind: 'steering_chief', deadlineMode: 'immediate' },
+      { collaborationId: c.id, kind: 'steering_attendance', deadlineMode: 'immediate', params: opts.attendanceParams ?? { thresholdPercent: 50, months: 12 } },
     ])
+  }
+  if (opts.signedOn) {
+    const [v] = await deps.db.insert(declarationVersions).values({ collaborationId: c.id, versionNo: 1, title: 'Programförklaring (test)' }).returning()
+    await deps.db
+      .insert(partySignatures)
+      .values(codes.map((code) => ({ declarationVersionId: v.id, organisationId: org[code], status: 'signed' as const, signedOn: opts.signedOn })))
   }
   return { id: c.id, ownerId, org, steeringId, workingGroupId, preparationId }
 }

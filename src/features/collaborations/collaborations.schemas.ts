@@ -3,10 +3,9 @@ import { trimmed } from '../../platform/forms/parse-form.ts'
 import { VISIBILITIES } from './collaborations.tables.ts'
 import { isoDate, optionalIsoDate } from '../../platform/forms/dates.ts'
 
-/** The hidden `version` every edit form carries (optimistic locking). */
-export const versionField = z.coerce.number().int().min(1).max(2147483647)
-/** An HTML checkbox: present ("on", "true") or absent. */
-export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+import { checkbox, versionField } from '../../platform/forms/fields.ts'
+
+export { checkbox, versionField }
 
 const text = (requiredKey: string, max: number, tooLongKey: string) =>
   z.preprocess(trimmed, z.string({ error: requiredKey }).min(1, { error: requiredKey }).max(max, { error: tooLongKey }))

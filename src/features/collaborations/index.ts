@@ -23,6 +23,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'body.created': 'bodies.audit.created',
   'body.updated': 'bodies.audit.updated',
   'reference.otmb_loaded': 'collaborations.audit.otmbLoaded',
+  'reference.demo_loaded': 'collaborations.audit.demoLoaded',
 }
 for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
 registerAuditEntityLabel('collaboration', 'collaborations.audit.entity')

@@ -3,10 +3,14 @@ import { describe, test } from 'node:test'
 import {
   type ComplianceInput,
   type EvalMeeting,
+  type EvalParty,
   type EvalSeat,
   type RuleResult,
+  type EvalRule,
   addDays,
+  addMonthsIso,
   evaluateCompliance,
+  isLocalRule,
   monthsBefore,
   summarise,
 } from './compliance.evaluate.ts'
@@ -36,14 +40,33 @@ const meeting = (daysAgo: number, status = 'held', bodyId = STEER): EvalMeeting 
   status,
 })
 
+/** ÖTMB's signing day in the demo story; every party signed then unless a test says otherwise. */
+const SIGNED = '2022-03-16'
+const party = (organisationId: string, name: string, kind: string, over: Partial<EvalParty> = {}): EvalParty => ({
+  organisationId,
+  name,
+  kind,
+  joinedOn: null,
+  signatureStatus: 'signed',
+  signedOn: SIGNED,
+  ...over,
+})
+const rule = (kind: EvalRule['kind'], over: Partial<EvalRule> = {}): EvalRule => ({
+  kind,
+  params: {},
+  enabled: true,
+  partyKinds: [],
+  appliesFrom: null,
+  deadlineMode: 'period_end',
+  deadlineMonths: null,
+  sourceQuote: null,
+  ...over,
+})
+
 function input(over: Partial<ComplianceInput> = {}): ComplianceInput {
   return {
     period: { start: '2022-01-01', end: '2027-12-31' },
-    parties: [
-      { organisationId: LKP, name: 'Linköpings kommun', kind: 'municipality', joinedOn: null },
-      { organisationId: NKP, name: 'Norrköpings kommun', kind: 'municipality', joinedOn: null },
-      { organisationId: POL, name: 'Polisen', kind: 'police', joinedOn: null },
-    ],
+    parties: [party(LKP, 'Linköpings kommun', 'municipality'), party(NKP, 'Norrköpings kommun', 'municipality'), party(POL, 'Polisen', 'police')],
     bodies: [
       { id: STEER, kind: 'steering', name: 'Styrgrupp' },
       { id: WG, kind: 'working_group', name: 'Arbetsgrupp trygghet' },
@@ -53,9 +76,9 @@ function input(over: Partial<ComplianceInput> = {}): ComplianceInput {
     meetings: [],
     attendance: [],
     rules: [
-      { kind: 'working_group_official', params: {}, enabled: true },
-      { kind: 'steering_chief', params: {}, enabled: true },
-      { kind: 'steering_attendance', params: { thresholdPercent: 50, months: 12 }, enabled: true },
+      rule('working_group_official', { partyKinds: ['municipality'] }),
+      rule('steering_chief', { deadlineMode: 'immediate' }),
+      rule('steering_attendance', { params: { thresholdPercent: 50, months: 12 }, deadlineMode: 'immediate' }),
     ],
     today: TODAY,
     now: NOW,
@@ -68,47 +91,98 @@ const ruleOf = (i: ComplianceInput, org: string, kind: RuleResult['kind']) =>
     .find((p) => p.organisationId === org)!
     .rules.find((r) => r.kind === kind)!
 
+describe('before the signature, and after a refusal (A1)', () => {
+  test('a party that has not signed reads "not yet – not signed" on every rule, with the signature as its fix', () => {
+    const i = input({ parties: [party(LKP, 'L', 'municipality', { signatureStatus: 'in_preparation', signedOn: null })] })
+    for (const kind of ['working_group_official', 'steering_chief', 'steering_attendance'] as const) {
+      const r = ruleOf(i, LKP, kind)
+      assert.deepEqual(
+        [r.status, r.tagKey, r.messageKey, r.fix],
+        ['not_yet', 'compliance.status.notSigned', 'compliance.explain.notSigned', { action: 'record_signature' }],
+      )
+    }
+  })
+  test('declined and withdrawn parties carry no commitments', () => {
+    const i = input({
+      parties: [
+        party(LKP, 'L', 'municipality', { signatureStatus: 'declined', signedOn: null }),
+        party(NKP, 'N', 'municipality', { signatureStatus: 'withdrawn' }),
+      ],
+    })
+    assert.deepEqual(
+      [ruleOf(i, LKP, 'working_group_official').status, ruleOf(i, LKP, 'working_group_official').messageKey],
+      ['not_applicable', 'compliance.explain.declined'],
+    )
+    assert.deepEqual([ruleOf(i, NKP, 'steering_chief').status, ruleOf(i, NKP, 'steering_chief').messageKey], ['not_applicable', 'compliance.explain.withdrawn'])
+  })
+  test('a party that signed an earlier version stays bound while a new version is decided', () => {
+    const i = input({ parties: [party(LKP, 'L', 'municipality', { signatureStatus: 'invited', signedOn: SIGNED })] })
+    assert.equal(ruleOf(i, LKP, 'working_group_official').status, 'yellow')
+  })
+  test('a rule that applies from a later date is not yet due before it', () => {
+    const i = input({ rules: [rule('working_group_official', { appliesFrom: '2025-09-01' })] })
+    assert.deepEqual([ruleOf(i, LKP, 'working_group_official').status, ruleOf(i, LKP, 'working_group_official').params], ['not_yet', { date: '2025-09-01' }])
+  })
+  test('before the period starts nothing is due', () => {
+    assert.equal(ruleOf(input({ period: { start: '2026-01-01', end: '2029-12-31' } }), LKP, 'working_group_official').status, 'not_yet')
+  })
+})
+
 describe('working_group_official', () => {
   const kind = 'working_group_official'
-  test('a municipality that never had an official in a working group is red since the period start', () => {
+  test('unmet within the period is yellow "not yet met" with the period end as deadline, and the fix adds a seat in any working group', () => {
     const r = ruleOf(input(), LKP, kind)
-    assert.equal(r.status, 'red')
+    assert.equal(r.status, 'yellow')
+    assert.equal(r.tagKey, 'compliance.status.pending')
     assert.equal(r.messageKey, 'compliance.explain.wgMissing')
-    assert.deepEqual(r.params, { since: '2022-01-01' })
+    assert.equal(r.deadlineKey, 'compliance.explain.deadlinePeriod')
+    assert.deepEqual(r.params, { since: SIGNED, deadline: '2027-12-31' })
+    assert.deepEqual(r.fix, { action: 'add_seat', bodyIds: [WG, WG2], level: 'official' })
   })
-  test('a current official seat in a working group is green', () => {
+  test('red only once a deadline set by the coordinator has passed', () => {
+    const six = input({ rules: [rule(kind, { deadlineMode: 'months_after_signature', deadlineMonths: 6 })] })
+    const r = ruleOf(six, LKP, kind)
+    assert.deepEqual([r.status, r.params.deadline, r.deadlineKey], ['red', '2022-09-16', 'compliance.explain.deadlinePassed'])
+    const late = input({
+      rules: [rule(kind, { deadlineMode: 'months_after_signature', deadlineMonths: 6 })],
+      parties: [party(LKP, 'L', 'municipality', { signedOn: '2025-02-01' })],
+    })
+    const y = ruleOf(late, LKP, kind)
+    assert.deepEqual([y.status, y.params.deadline, y.deadlineKey], ['yellow', '2025-08-01', 'compliance.explain.deadlineSet'])
+  })
+  test('after the period has ended unmet, it is red', () => {
+    const r = ruleOf(input({ today: '2028-01-10', now: new Date('2028-01-10T10:00:00Z') }), LKP, kind)
+    assert.deepEqual([r.status, r.params.deadline], ['red', '2027-12-31'])
+  })
+  test('a current seat in a working group is green', () => {
     const r = ruleOf(input({ seats: [seat({ organisationId: LKP, bodyId: WG, validFrom: '2023-03-01' })] }), LKP, kind)
     assert.equal(r.status, 'green')
     assert.deepEqual(r.params, { body: 'Arbetsgrupp trygghet', since: '2023-03-01' })
+    assert.equal(r.fix, undefined)
   })
-  test('history counts: a seat that ended still covered its months', () => {
-    const r = ruleOf(input({ seats: [seat({ organisationId: LKP, bodyId: WG2, validFrom: '2022-02-01', validTo: '2022-12-31' })] }), LKP, kind)
+  test('history counts: a seat that ended still met the commitment', () => {
+    const r = ruleOf(input({ seats: [seat({ organisationId: LKP, bodyId: WG2, validFrom: '2022-04-01', validTo: '2022-12-31' })] }), LKP, kind)
     assert.equal(r.status, 'green')
     assert.equal(r.messageKey, 'compliance.explain.wgHistory')
-    assert.deepEqual(r.params, { body: 'Arbetsgrupp unga', from: '2022-02-01', to: '2022-12-31' })
+    assert.deepEqual(r.params, { body: 'Arbetsgrupp unga', from: '2022-04-01', to: '2022-12-31' })
   })
-  test('chief-level seats, other bodies, other parties, seats outside the period and future seats do not count', () => {
+  test('any tjänsteperson counts, chiefs included (A2); an elected member does not', () => {
+    assert.equal(ruleOf(input({ seats: [seat({ organisationId: LKP, bodyId: WG, level: 'chief' })] }), LKP, kind).status, 'green')
+    assert.equal(ruleOf(input({ seats: [seat({ organisationId: LKP, bodyId: WG, level: 'elected' })] }), LKP, kind).status, 'yellow')
+  })
+  test('other bodies, other parties, seats before the signature and future seats do not count', () => {
     const seats = [
-      seat({ organisationId: LKP, bodyId: WG, level: 'chief' }),
       seat({ organisationId: LKP, bodyId: STEER }),
       seat({ organisationId: NKP, bodyId: WG }),
-      seat({ organisationId: LKP, bodyId: WG, validFrom: '2020-01-01', validTo: '2021-12-31' }),
+      seat({ organisationId: LKP, bodyId: WG, validFrom: '2020-01-01', validTo: '2022-03-15' }),
       seat({ organisationId: LKP, bodyId: WG, validFrom: '2025-07-01' }),
     ]
-    assert.equal(ruleOf(input({ seats }), LKP, kind).status, 'red')
+    assert.equal(ruleOf(input({ seats }), LKP, kind).status, 'yellow')
     assert.equal(ruleOf(input({ seats }), NKP, kind).status, 'green')
   })
-  test('non-municipality parties are not applicable', () => {
+  test('party kinds outside the rule are not applicable', () => {
     const r = ruleOf(input(), POL, kind)
-    assert.equal(r.status, 'not_applicable')
-    assert.equal(r.messageKey, 'compliance.explain.onlyMunicipalities')
-  })
-  test('a party that joined late is missing since it joined, not since the period start', () => {
-    const i = input({ parties: [{ organisationId: LKP, name: 'L', kind: 'municipality', joinedOn: '2024-05-01' }] })
-    assert.deepEqual(ruleOf(i, LKP, kind).params, { since: '2024-05-01' })
-  })
-  test('before the period starts nothing is due', () => {
-    assert.equal(ruleOf(input({ period: { start: '2026-01-01', end: '2029-12-31' } }), LKP, kind).status, 'not_applicable')
+    assert.deepEqual([r.status, r.messageKey], ['not_applicable', 'compliance.explain.notForKind'])
   })
 })
 
@@ -119,6 +193,11 @@ describe('steering_chief', () => {
     assert.equal(r.status, 'green')
     assert.deepEqual(r.params, { since: '2022-02-02' })
   })
+  test('applies to the party kinds the coordinator chose (municipalities in ÖTMB)', () => {
+    const i = input({ rules: [rule(kind, { partyKinds: ['municipality'], deadlineMode: 'immediate' })] })
+    assert.equal(ruleOf(i, POL, kind).status, 'not_applicable')
+    assert.equal(ruleOf(i, LKP, kind).status, 'red')
+  })
   test('only a substitute chief is yellow; the ordinary seat is missing since the day after it ended', () => {
     const seats = [
       seat({ organisationId: LKP, bodyId: STEER, level: 'chief', validTo: '2024-12-31' }),
@@ -127,16 +206,20 @@ describe('steering_chief', () => {
     const r = ruleOf(input({ seats }), LKP, kind)
     assert.equal(r.status, 'yellow')
     assert.deepEqual(r.params, { since: '2025-01-01' })
+    assert.deepEqual(r.fix, { action: 'add_seat', bodyIds: [STEER], level: 'chief' })
   })
-  test('no current chief seat is red, since the last one ended, or since the period start', () => {
+  test('with no deadline, no chief is red at once: since the last seat ended, or since the signature', () => {
     const ended = [seat({ organisationId: LKP, bodyId: STEER, level: 'chief', validTo: '2025-03-31' })]
-    assert.deepEqual(ruleOf(input({ seats: ended }), LKP, kind), {
-      kind,
-      status: 'red',
-      messageKey: 'compliance.explain.chiefMissing',
-      params: { since: '2025-04-01' },
+    const r = ruleOf(input({ seats: ended }), LKP, kind)
+    assert.deepEqual([r.status, r.messageKey, r.params.since, r.deadlineKey], ['red', 'compliance.explain.chiefMissing', '2025-04-01', undefined])
+    assert.equal(ruleOf(input(), NKP, kind).params.since, SIGNED)
+  })
+  test('with a deadline of three months from signing, a late signer is yellow until it passes', () => {
+    const i = input({
+      rules: [rule(kind, { deadlineMode: 'months_after_signature', deadlineMonths: 3 })],
+      parties: [party(LKP, 'L', 'municipality', { signedOn: '2025-05-01' })],
     })
-    assert.deepEqual(ruleOf(input(), NKP, kind).params, { since: '2022-01-01' })
+    assert.deepEqual([ruleOf(i, LKP, kind).status, ruleOf(i, LKP, kind).params.deadline], ['yellow', '2025-08-01'])
   })
   test('an official-level seat in the steering group, or a chief in a working group, is not a chief seat', () => {
     const seats = [seat({ organisationId: LKP, bodyId: STEER }), seat({ organisationId: LKP, bodyId: WG, level: 'chief' })]
@@ -150,12 +233,17 @@ describe('steering_chief', () => {
   })
 })
 
-describe('steering_attendance', () => {
+describe('steering_attendance (a local rule)', () => {
   const kind = 'steering_attendance'
   const lkpSeat = seat({ organisationId: LKP, bodyId: STEER, level: 'chief' })
   const lkpSub = seat({ organisationId: LKP, bodyId: STEER, level: 'chief', membership: 'substitute' })
   const attend = (ms: EvalMeeting[], idx: number[], status = 'present', seatId = lkpSeat.id) => idx.map((i) => ({ meetingId: ms[i].id, seatId, status }))
+  const attendance = (over: Record<string, number>) => rule(kind, { params: over, deadlineMode: 'immediate' })
 
+  test('is labelled local: the programförklaring does not contain it', () => {
+    assert.equal(isLocalRule(kind), true)
+    assert.equal(isLocalRule('working_group_official'), false)
+  })
   test('no meetings yet is grey with its own tag', () => {
     const r = ruleOf(input({ seats: [lkpSeat] }), LKP, kind)
     assert.equal(r.status, 'not_applicable')
@@ -177,6 +265,7 @@ describe('steering_attendance', () => {
     const red = ruleOf(input({ seats: [lkpSeat], meetings: ms, attendance: attend(ms, [4, 8, 9]) }), LKP, kind)
     assert.equal(red.status, 'red')
     assert.equal(red.messageKey, 'compliance.explain.attendanceLow')
+    assert.deepEqual(red.fix, { action: 'steering_meetings', bodyId: STEER })
   })
   test('never attended is red since the window start', () => {
     const ms = [meeting(10), meeting(20)]
@@ -199,15 +288,15 @@ describe('steering_attendance', () => {
     )
     const r = ruleOf(input({ seats: [lkpSeat], meetings: ms, attendance: att }), LKP, kind)
     assert.equal(r.status, 'yellow')
-    const lenient = input({ seats: [lkpSeat], meetings: ms, attendance: att, rules: [{ kind, params: { thresholdPercent: 40, months: 12 }, enabled: true }] })
+    const lenient = input({ seats: [lkpSeat], meetings: ms, attendance: att, rules: [attendance({ thresholdPercent: 40, months: 12 })] })
     assert.equal(ruleOf(lenient, LKP, kind).status, 'green')
-    const shortWindow = input({ seats: [lkpSeat], meetings: ms, attendance: att, rules: [{ kind, params: { months: 3 }, enabled: true }] })
+    const shortWindow = input({ seats: [lkpSeat], meetings: ms, attendance: att, rules: [attendance({ months: 3 })] })
     assert.equal(ruleOf(shortWindow, LKP, kind).params.total, ms.filter((m) => m.startsAt >= monthsBefore(NOW, 3)).length)
   })
-  test('meetings before a party joined do not count against it', () => {
+  test('meetings before a party signed do not count against it', () => {
     const ms = [meeting(10), meeting(200)]
     const i = input({
-      parties: [{ organisationId: LKP, name: 'L', kind: 'municipality', joinedOn: addDays(TODAY, -30) }],
+      parties: [party(LKP, 'L', 'municipality', { signedOn: addDays(TODAY, -30) })],
       seats: [lkpSeat],
       meetings: ms,
       attendance: attend(ms, [0]),
@@ -216,16 +305,10 @@ describe('steering_attendance', () => {
   })
 })
 
-test('only enabled rules are evaluated, in a fixed order, and the summary counts every cell', () => {
-  const i = input({
-    rules: [
-      { kind: 'steering_chief', params: {}, enabled: true },
-      { kind: 'working_group_official', params: {}, enabled: false },
-    ],
-  })
-  const result = evaluateCompliance(i)
+test('only enabled rules are evaluated (a local rule off is not shown), in a fixed order, and the summary counts every cell', () => {
+  const i = input({ rules: [rule('steering_chief'), rule('working_group_official', { enabled: false }), rule('steering_attendance', { enabled: false })] })
   assert.deepEqual(
-    result[0].rules.map((r) => r.kind),
+    evaluateCompliance(i)[0].rules.map((r) => r.kind),
     ['steering_chief'],
   )
   const all = evaluateCompliance(input())
@@ -233,10 +316,13 @@ test('only enabled rules are evaluated, in a fixed order, and the summary counts
     all[0].rules.map((r) => r.kind),
     ['working_group_official', 'steering_chief', 'steering_attendance'],
   )
-  assert.deepEqual(summarise(all), { green: 0, yellow: 0, red: 5, not_applicable: 4 })
+  assert.deepEqual(summarise(all), { green: 0, yellow: 2, red: 3, not_yet: 0, not_applicable: 4 })
 })
 
-test('monthsBefore clamps to the end of a shorter month', () => {
+test('monthsBefore and addMonthsIso clamp to the end of a shorter month', () => {
   assert.equal(monthsBefore(new Date('2025-03-31T12:00:00Z'), 1).toISOString().slice(0, 10), '2025-02-28')
   assert.equal(monthsBefore(new Date('2025-06-15T10:00:00Z'), 12).toISOString(), '2024-06-15T10:00:00.000Z')
+  assert.equal(addMonthsIso('2022-08-31', 6), '2023-02-28')
+  assert.equal(addMonthsIso('2022-03-16', 6), '2022-09-16')
+  assert.equal(addMonthsIso('2023-11-30', 3), '2024-02-29')
 })

@@ -1,19 +1,27 @@
-import { RULE_KINDS, type RuleKind } from './compliance.tables.ts'
+import { type DeadlineMode, RULE_KINDS, type RuleKind } from './compliance.tables.ts'
 
 /**
- * The commitments of a collaboration, evaluated live: a pure function of the seats, the steering
- * body's meetings and attendance, and the configured rules. No database, no clock: `today` and `now`
- * are inputs, so every case can be tested exactly.
+ * The commitments of a collaboration, evaluated live: a pure function of the parties' signatures, the
+ * seats, the steering body's meetings and attendance, and the configured rules. No database, no
+ * clock: `today` and `now` are inputs, so every case can be tested exactly.
+ *
+ * What the programförklaring says decides the states (issue 6 A1): a commitment begins when the party
+ * has signed; before that it does not apply yet, and a party that declined or withdrew carries none.
+ * Until its deadline an unmet commitment is "not yet met" (yellow); red only once the deadline passed.
  */
 
-export type ComplianceStatus = 'green' | 'yellow' | 'red' | 'not_applicable'
+/** `not_yet`: the party has not signed (or the rule starts later), so nothing is owed yet. */
+export type ComplianceStatus = 'green' | 'yellow' | 'red' | 'not_yet' | 'not_applicable'
 
 export interface EvalParty {
   organisationId: string
   name: string
-  /** organisations.kind: only `municipality` parties carry the working-group commitment. */
+  /** organisations.kind, matched against each rule's party kinds. */
   kind: string
   joinedOn: string | null
+  /** The party's decision on the declaration: latest status and the day it first signed. */
+  signatureStatus: string | null
+  signedOn: string | null
 }
 export interface EvalBody {
   id: string
@@ -25,7 +33,7 @@ export interface EvalSeat {
   bodyId: string
   /** The party represented. */
   organisationId: string
-  level: 'chief' | 'official'
+  level: 'elected' | 'chief' | 'official'
   membership: 'ordinary' | 'substitute'
   validFrom: string
   /** Last day, inclusive; null = open-ended. */
@@ -46,6 +54,12 @@ export interface EvalRule {
   kind: RuleKind
   params: Record<string, number>
   enabled: boolean
+  /** Empty = every party kind. */
+  partyKinds: string[]
+  appliesFrom: string | null
+  deadlineMode: DeadlineMode
+  deadlineMonths: number | null
+  sourceQuote: string | null
 }
 
 export interface ComplianceInput {
@@ -61,6 +75,12 @@ export interface ComplianceInput {
   now: Date
 }
 
+/** What fixes a cell: the view turns it into a link for those who may act for the party. */
+export type Fix =
+  | { action: 'add_seat'; bodyIds: string[]; level: 'chief' | 'official' }
+  | { action: 'record_signature' }
+  | { action: 'steering_meetings'; bodyId: string }
+
 export interface RuleResult {
   kind: RuleKind
   status: ComplianceStatus
@@ -69,6 +89,9 @@ export interface RuleResult {
   params: Record<string, string | number>
   /** A more specific tag text than the status's own (e.g. "Inga möten ännu"). */
   tagKey?: string
+  /** A second sentence about the deadline ("Ska vara uppfyllt senast {deadline}."), same parameters. */
+  deadlineKey?: string
+  fix?: Fix
 }
 
 export interface PartyResult {
@@ -76,6 +99,10 @@ export interface PartyResult {
   name: string
   rules: RuleResult[]
 }
+
+/** Rules that the programförklaring does not contain: off by default, labelled as local when on. */
+export const LOCAL_RULE_KINDS: readonly RuleKind[] = ['steering_attendance']
+export const isLocalRule = (kind: RuleKind) => LOCAL_RULE_KINDS.includes(kind)
 
 export const DEFAULT_THRESHOLD_PERCENT = 50
 export const DEFAULT_MONTHS = 12
@@ -101,71 +128,128 @@ export function monthsBefore(now: Date, months: number): Date {
   return d
 }
 
+/** The same day `months` later, clamped to the month's last day (31 August + 6 months = 28/29 February). */
+export function addMonthsIso(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10)
+}
+
 const maxIso = (a: string, b: string | null) => (b && b > a ? b : a)
 const overlaps = (s: EvalSeat, from: string, to: string) => s.validFrom <= to && (s.validTo === null || s.validTo >= from)
 const isCurrent = (s: EvalSeat, today: string) => s.validFrom <= today && (s.validTo === null || s.validTo >= today)
-const result = (kind: RuleKind, status: ComplianceStatus, messageKey: string, params: Record<string, string | number> = {}, tagKey?: string): RuleResult => ({
+const result = (
+  kind: RuleKind,
+  status: ComplianceStatus,
+  messageKey: string,
+  params: Record<string, string | number> = {},
+  extra: Partial<RuleResult> = {},
+): RuleResult => ({
   kind,
   status,
   messageKey,
   params,
-  ...(tagKey ? { tagKey } : {}),
+  ...extra,
 })
+
+/** Where one party stands with one rule: from when it is owed, and until when it may still be met. */
+interface Commitment {
+  start: string
+  deadline: string
+  /** The coordinator set the deadline (months after signing), rather than the period's end. */
+  deadlineSet: boolean
+}
+
+/** The deadline of an unmet commitment (see DeadlineMode). */
+function deadlineOf(rule: EvalRule, signedOn: string, start: string, periodEnd: string): string {
+  if (rule.deadlineMode === 'months_after_signature' && rule.deadlineMonths) return addMonthsIso(signedOn, rule.deadlineMonths)
+  if (rule.deadlineMode === 'immediate') return start
+  return periodEnd
+}
+
+const NOT_SIGNED = 'compliance.status.notSigned'
+
+/**
+ * The gate before any rule: does the rule apply to this kind of party, has the party signed, has the
+ * commitment begun? Returns the cell when it does not apply (yet), else the commitment's dates.
+ */
+function commitmentOf(input: ComplianceInput, party: EvalParty, rule: EvalRule): RuleResult | Commitment {
+  const kind = rule.kind
+  if (rule.partyKinds.length && !rule.partyKinds.includes(party.kind)) return result(kind, 'not_applicable', 'compliance.explain.notForKind')
+  if (party.signatureStatus === 'declined') return result(kind, 'not_applicable', 'compliance.explain.declined')
+  if (party.signatureStatus === 'withdrawn') return result(kind, 'not_applicable', 'compliance.explain.withdrawn')
+  // A party that signed an earlier version stays bound while a new version is being decided.
+  if (!party.signedOn) {
+    return result(kind, 'not_yet', 'compliance.explain.notSigned', {}, { tagKey: NOT_SIGNED, fix: { action: 'record_signature' } })
+  }
+  const start = maxIso(maxIso(input.period.start, party.signedOn), rule.appliesFrom)
+  if (input.today < start) return result(kind, 'not_yet', 'compliance.explain.startsOn', { date: start })
+  return { start, deadline: deadlineOf(rule, party.signedOn, start, input.period.end), deadlineSet: rule.deadlineMode === 'months_after_signature' }
+}
+
+/** Unmet: yellow "not yet met" up to and including the deadline, red after it. */
+function unmet(kind: RuleKind, input: ComplianceInput, c: Commitment, missingKey: string, params: Record<string, string | number>, fix: Fix): RuleResult {
+  const deadlineKey = c.deadlineSet ? 'compliance.explain.deadlineSet' : 'compliance.explain.deadlinePeriod'
+  if (input.today <= c.deadline && c.deadline > c.start) {
+    return result(kind, 'yellow', missingKey, { ...params, deadline: c.deadline }, { tagKey: 'compliance.status.pending', fix, deadlineKey })
+  }
+  // A deadline on the day the commitment began ("immediate") is no deadline worth a sentence.
+  const passed = c.deadline > c.start ? { deadlineKey: 'compliance.explain.deadlinePassed' } : {}
+  return result(kind, 'red', missingKey, { ...params, deadline: c.deadline }, { fix, ...passed })
+}
 
 /**
  * The first day without a qualifying seat: the day after the last one ended, or — if there never
- * was one — when the party's commitment began (period start, or joining if later).
+ * was one — when the party's commitment began.
  */
 function missingSince(seats: EvalSeat[], today: string, commitmentStart: string): string {
-  const ended = seats.filter((s) => s.validTo !== null && s.validTo < today).map((s) => s.validTo as string)
+  const ended = seats.filter((s) => s.validTo !== null && s.validTo < today && s.validTo >= commitmentStart).map((s) => s.validTo as string)
   return ended.length ? addDays(ended.sort().at(-1)!, 1) : commitmentStart
 }
 
-function workingGroupOfficial(input: ComplianceInput, party: EvalParty, commitmentStart: string): RuleResult {
+/** "en tjänsteperson medverkar i minst en arbetsgrupp under denna period": any tjänsteperson, chiefs included. */
+function workingGroupOfficial(input: ComplianceInput, party: EvalParty, c: Commitment): RuleResult {
   const kind = 'working_group_official'
-  if (party.kind !== 'municipality') return result(kind, 'not_applicable', 'compliance.explain.onlyMunicipalities')
-  if (input.today < input.period.start) return result(kind, 'not_applicable', 'compliance.explain.periodNotStarted', { date: input.period.start })
   const groups = new Map(input.bodies.filter((b) => b.kind === 'working_group').map((b) => [b.id, b.name]))
   const until = input.today < input.period.end ? input.today : input.period.end
-  // History counts: a seat that ended still covered its months of the period.
+  // History counts: a seat that ended still met the commitment for the period.
   const qualifying = input.seats
-    .filter((s) => groups.has(s.bodyId) && s.organisationId === party.organisationId && s.level === 'official' && overlaps(s, input.period.start, until))
+    .filter((s) => groups.has(s.bodyId) && s.organisationId === party.organisationId && s.level !== 'elected' && overlaps(s, c.start, until))
     .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
   const current = qualifying.find((s) => isCurrent(s, input.today))
   if (current) return result(kind, 'green', 'compliance.explain.wgCurrent', { body: groups.get(current.bodyId)!, since: current.validFrom })
   const last = qualifying.at(-1)
   if (last) return result(kind, 'green', 'compliance.explain.wgHistory', { body: groups.get(last.bodyId)!, from: last.validFrom, to: last.validTo ?? '' })
-  return result(kind, 'red', 'compliance.explain.wgMissing', { since: commitmentStart })
+  return unmet(kind, input, c, 'compliance.explain.wgMissing', { since: c.start }, { action: 'add_seat', bodyIds: [...groups.keys()], level: 'official' })
 }
 
-function steeringChief(input: ComplianceInput, party: EvalParty, steering: Set<string>, commitmentStart: string): RuleResult {
+function steeringChief(input: ComplianceInput, party: EvalParty, steering: string[], c: Commitment): RuleResult {
   const kind = 'steering_chief'
-  if (steering.size === 0) return result(kind, 'not_applicable', 'compliance.explain.noSteering')
-  const chief = input.seats.filter((s) => steering.has(s.bodyId) && s.organisationId === party.organisationId && s.level === 'chief')
+  if (steering.length === 0) return result(kind, 'not_applicable', 'compliance.explain.noSteering')
+  const fix: Fix = { action: 'add_seat', bodyIds: steering, level: 'chief' }
+  const chief = input.seats.filter((s) => steering.includes(s.bodyId) && s.organisationId === party.organisationId && s.level === 'chief')
   const ordinary = chief.filter((s) => s.membership === 'ordinary')
   const currentOrdinary = ordinary.filter((s) => isCurrent(s, input.today)).sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0]
   if (currentOrdinary) return result(kind, 'green', 'compliance.explain.chiefCurrent', { since: currentOrdinary.validFrom })
   if (chief.some((s) => isCurrent(s, input.today))) {
-    return result(kind, 'yellow', 'compliance.explain.chiefSubstituteOnly', { since: missingSince(ordinary, input.today, commitmentStart) })
+    return result(kind, 'yellow', 'compliance.explain.chiefSubstituteOnly', { since: missingSince(ordinary, input.today, c.start) }, { fix })
   }
-  return result(kind, 'red', 'compliance.explain.chiefMissing', { since: missingSince(chief, input.today, commitmentStart) })
+  return unmet(kind, input, c, 'compliance.explain.chiefMissing', { since: missingSince(chief, input.today, c.start) }, fix)
 }
 
-function steeringAttendance(input: ComplianceInput, party: EvalParty, steering: Set<string>, params: Record<string, number>): RuleResult {
+function steeringAttendance(input: ComplianceInput, party: EvalParty, steering: string[], params: Record<string, number>, c: Commitment): RuleResult {
   const kind = 'steering_attendance'
-  if (steering.size === 0) return result(kind, 'not_applicable', 'compliance.explain.noSteering')
+  if (steering.length === 0) return result(kind, 'not_applicable', 'compliance.explain.noSteering')
   const threshold = params.thresholdPercent ?? DEFAULT_THRESHOLD_PERCENT
   const months = params.months ?? DEFAULT_MONTHS
   const windowStart = monthsBefore(input.now, months)
-  // Meetings before the party joined do not count against it.
-  const joined = party.joinedOn ? new Date(`${party.joinedOn}T00:00:00Z`) : undefined
+  // Meetings before the commitment began do not count against the party.
+  const begun = new Date(`${c.start}T00:00:00Z`)
   const meetings = input.meetings
-    .filter(
-      (m) => steering.has(m.bodyId) && m.status !== 'cancelled' && m.startsAt >= windowStart && m.startsAt < input.now && (!joined || m.startsAt >= joined),
-    )
+    .filter((m) => steering.includes(m.bodyId) && m.status !== 'cancelled' && m.startsAt >= windowStart && m.startsAt < input.now && m.startsAt >= begun)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
   const since = windowStart.toISOString().slice(0, 10)
-  if (meetings.length === 0) return result(kind, 'not_applicable', 'compliance.explain.noMeetings', { months }, 'compliance.status.noMeetings')
+  if (meetings.length === 0) return result(kind, 'not_applicable', 'compliance.explain.noMeetings', { months }, { tagKey: 'compliance.status.noMeetings' })
   const partySeats = new Set(input.seats.filter((s) => s.organisationId === party.organisationId).map((s) => s.id))
   const attendedIds = new Set(input.attendance.filter((a) => ATTENDED.has(a.status) && partySeats.has(a.seatId)).map((a) => a.meetingId))
   const attended = meetings.filter((m) => attendedIds.has(m.id))
@@ -175,37 +259,37 @@ function steeringAttendance(input: ComplianceInput, party: EvalParty, steering: 
   // Compare exactly (no rounding): 49.5 % is below a 50 % threshold.
   if (attended.length * 100 >= threshold * total) return result(kind, 'green', 'compliance.explain.attendanceOk', params2)
   const status = attended.length * 100 >= (threshold - YELLOW_MARGIN_POINTS) * total ? 'yellow' : 'red'
+  const fix: Fix = { action: 'steering_meetings', bodyId: steering[0] }
   const last = attended.at(-1)
-  if (!last) return result(kind, status, 'compliance.explain.attendanceNone', { ...params2, since })
-  return result(kind, status, 'compliance.explain.attendanceLow', { ...params2, last: last.startsAt.toISOString().slice(0, 10) })
+  if (!last) return result(kind, status, 'compliance.explain.attendanceNone', { ...params2, since }, { fix })
+  return result(kind, status, 'compliance.explain.attendanceLow', { ...params2, last: last.startsAt.toISOString().slice(0, 10) }, { fix })
 }
 
 /** Every party × every enabled rule (in the rules' fixed order). */
 export function evaluateCompliance(input: ComplianceInput): PartyResult[] {
   const rules = RULE_KINDS.map((k) => input.rules.find((r) => r.kind === k && r.enabled)).filter((r): r is EvalRule => !!r)
-  const steering = new Set(input.bodies.filter((b) => b.kind === 'steering').map((b) => b.id))
-  return input.parties.map((party) => {
-    const commitmentStart = maxIso(input.period.start, party.joinedOn)
-    return {
-      organisationId: party.organisationId,
-      name: party.name,
-      rules: rules.map((rule) => {
-        switch (rule.kind) {
-          case 'working_group_official':
-            return workingGroupOfficial(input, party, commitmentStart)
-          case 'steering_chief':
-            return steeringChief(input, party, steering, commitmentStart)
-          case 'steering_attendance':
-            return steeringAttendance(input, party, steering, rule.params ?? {})
-        }
-      }),
-    }
-  })
+  const steering = input.bodies.filter((b) => b.kind === 'steering').map((b) => b.id)
+  return input.parties.map((party) => ({
+    organisationId: party.organisationId,
+    name: party.name,
+    rules: rules.map((rule) => {
+      const c = commitmentOf(input, party, rule)
+      if ('status' in c) return c
+      switch (rule.kind) {
+        case 'working_group_official':
+          return workingGroupOfficial(input, party, c)
+        case 'steering_chief':
+          return steeringChief(input, party, steering, c)
+        case 'steering_attendance':
+          return steeringAttendance(input, party, steering, rule.params ?? {}, c)
+      }
+    }),
+  }))
 }
 
 /** Counts per status over every cell, for the summary above the table. */
 export function summarise(parties: PartyResult[]): Record<ComplianceStatus, number> {
-  const counts: Record<ComplianceStatus, number> = { green: 0, yellow: 0, red: 0, not_applicable: 0 }
+  const counts: Record<ComplianceStatus, number> = { green: 0, yellow: 0, red: 0, not_yet: 0, not_applicable: 0 }
   for (const p of parties) for (const r of p.rules) counts[r.status]++
   return counts
 }

@@ -28,16 +28,46 @@ export async function findCollaboration(db: Db, id: string): Promise<Collaborati
   return row
 }
 
-export async function enabledRules(db: Db, collaborationId: string): Promise<EvalRule[]> {
-  return queryRows<EvalRule>(db, sql`select kind, params, enabled from compliance_rules where collaboration_id = ${collaborationId} and enabled`)
+export interface RuleRow extends EvalRule {
+  id: string
+  version: number
 }
 
-/** Parties still in the collaboration today (a party that has left carries no commitments). */
-export async function activeParties(db: Db, collaborationId: string, today: string): Promise<EvalParty[]> {
-  return queryRows<EvalParty>(
+/** Every configured rule, switched off ones too (the rules page shows them all). */
+export async function rules(db: Db, collaborationId: string): Promise<RuleRow[]> {
+  return queryRows<RuleRow>(
     db,
-    sql`select o.id as "organisationId", o.name, o.kind, cp.joined_on::text as "joinedOn"
+    sql`select id, kind, params, enabled, party_kinds as "partyKinds", applies_from::text as "appliesFrom", deadline_mode as "deadlineMode",
+               deadline_months as "deadlineMonths", source_quote as "sourceQuote", version
+        from compliance_rules where collaboration_id = ${collaborationId}`,
+  )
+}
+
+export interface PartyRow extends EvalParty {
+  /** The party's record on the newest declaration version it has one on (for the "record signature" link). */
+  signatureId: string | null
+}
+
+/**
+ * Parties still in the collaboration today (a party that has left carries no commitments), each with
+ * its decision: the status on the newest version it has a record on, and the first day it signed any
+ * version (a new version does not restart the commitments of a party that signed an earlier one).
+ */
+export async function activeParties(db: Db, collaborationId: string, today: string): Promise<PartyRow[]> {
+  return queryRows<PartyRow>(
+    db,
+    sql`select o.id as "organisationId", o.name, o.kind, cp.joined_on::text as "joinedOn",
+               latest.id as "signatureId", latest.status as "signatureStatus", first_signed.signed_on::text as "signedOn"
         from collaboration_parties cp join organisations o on o.id = cp.organisation_id
+        left join lateral (
+          select ps.id, ps.status from party_signatures ps join declaration_versions dv on dv.id = ps.declaration_version_id
+          where dv.collaboration_id = cp.collaboration_id and ps.organisation_id = cp.organisation_id
+          order by dv.version_no desc limit 1
+        ) latest on true
+        left join lateral (
+          select min(ps.signed_on) as signed_on from party_signatures ps join declaration_versions dv on dv.id = ps.declaration_version_id
+          where dv.collaboration_id = cp.collaboration_id and ps.organisation_id = cp.organisation_id and ps.signed_on is not null
+        ) first_signed on true
         where cp.collaboration_id = ${collaborationId} and (cp.left_on is null or cp.left_on >= ${today}::date)`,
   )
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import { sql } from 'drizzle-orm'
+import { queryRows } from '../../platform/db/query-rows.ts'
 import { TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
@@ -11,7 +13,7 @@ const users: Record<string, BuiltUser> = {}
 
 before(async () => {
   t = await buildTestApp()
-  c = await buildCollaboration(t.deps)
+  c = await buildCollaboration(t.deps, { signedOn: '2022-03-16' })
   users.coordinator = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })
   users.viewer = await buildUser(t.deps, { role: 'viewer', organisationCode: 'kommun-0581' })
   users.outsider = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-01' })
@@ -25,25 +27,30 @@ interface ApiRule {
   status: string
   explanation: string
 }
-async function apiRule(b: TestBrowser, orgId: string, kind: string): Promise<ApiRule> {
-  const res = await b.get(`/api/v1/collaborations/${c.id}/compliance`)
+async function apiRule(b: TestBrowser, orgId: string, kind: string, collaborationId = c.id): Promise<ApiRule> {
+  const res = await b.get(`/api/v1/collaborations/${collaborationId}/compliance`)
   assert.equal(res.statusCode, 200, res.body)
   const party = res.json().parties.find((p: { organisationId: string }) => p.organisationId === orgId)
   return party.rules.find((r: ApiRule) => r.kind === kind)
 }
 
-test('a municipality without a working-group seat is red; the coordinator adds an official seat and it turns green', async () => {
+test('a municipality without a working-group seat is "not yet met" until the period ends; the coordinator follows the fix link, adds an official seat and it turns green', async () => {
   const b = await as('coordinator')
   const page = await b.get(`/collaborations/${c.id}/compliance`)
   assert.equal(page.statusCode, 200)
-  assert.match(page.body, /Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01/)
-  assert.match(page.body, /tag--red">Inte uppfyllt/)
+  assert.match(page.body, /tag--yellow">Ännu inte uppfyllt/)
+  assert.match(page.body, /Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-03-16\. Ska vara uppfyllt senast 2027-12-31 \(periodens slut\)\./)
   assert.match(page.body, /Gäller ej/, 'non-municipalities are not applicable')
+  const fix = `/bodies/${c.workingGroupId}/seats/new?organisationId=${c.org['kommun-0580']}&amp;level=official`
+  assert.ok(page.body.includes(`href="${fix}"`), 'the cell links to the form that fixes it')
+  const form = await b.get(fix.replace('&amp;', '&'))
+  assert.equal(form.statusCode, 200)
+  assert.match(form.body, new RegExp(`<option value="${c.org['kommun-0580']}" selected`), 'the party is chosen already')
   const before = await apiRule(b, c.org['kommun-0580'], 'working_group_official')
   assert.deepEqual(before, {
     kind: 'working_group_official',
-    status: 'red',
-    explanation: 'Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-01-01.',
+    status: 'yellow',
+    explanation: 'Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan 2022-03-16.',
   })
 
   await b.get(`/collaborations/${c.id}/people/new`)
@@ -121,6 +128,64 @@ test('steering chief and attendance are evaluated from the seats and the meeting
   const lkp = await apiRule(b, c.org['kommun-0580'], 'steering_attendance')
   assert.equal(lkp.status, 'red')
   assert.match(lkp.explanation, /Har inte varit närvarande vid något av styrgruppens 2 möten sedan/)
+  assert.match((await b.get(`/collaborations/${c.id}/compliance`)).body, /Lokal regel – ingår inte i programförklaringen/)
+})
+
+test('before signing a party owes nothing yet; a reader sees no fix links', async () => {
+  const fresh = await buildCollaboration(t.deps)
+  const b = await as('viewer')
+  const r = await apiRule(b, fresh.org['kommun-0580'], 'working_group_official', fresh.id)
+  assert.deepEqual([r.status, r.explanation], ['not_yet', 'Åtagandena börjar gälla när parten har undertecknat.'])
+  const page = await b.get(`/collaborations/${fresh.id}/compliance`)
+  assert.match(page.body, /Gäller ännu inte – inte undertecknat/)
+  assert.doesNotMatch(page.body, /seats\/new\?organisationId/, 'a reader is not offered actions they may not take')
+})
+
+test('the coordinator configures a rule with a deadline and its quoted source; bad input and stale saves change nothing; others may not', async () => {
+  const b = await as('coordinator')
+  const rulesPage = await b.get(`/collaborations/${c.id}/compliance/rules`)
+  assert.equal(rulesPage.statusCode, 200)
+  const ruleId = /compliance-rules\/([0-9a-f-]{36})\/edit"[^>]*>Ändra regeln<span class="visually-hidden"> Tjänsteperson i arbetsgrupp/.exec(rulesPage.body)![1]
+  const form = await b.get(`/compliance-rules/${ruleId}/edit`)
+  const version = /name="version" value="(\d+)"/.exec(form.body)![1]
+  const bad = await b.post(`/compliance-rules/${ruleId}/edit`, {
+    enabled: 'on',
+    partyKinds: 'municipality',
+    deadlineMode: 'months_after_signature',
+    deadlineMonths: '0',
+    version,
+  })
+  assert.equal(bad.statusCode, 400)
+  assert.match(bad.body, /Ange antal månader som ett heltal mellan 1 och 120/)
+  const quote = 'Kommunen förbinder sig i och med undertecknandet också att en tjänsteperson medverkar i minst en arbetsgrupp under denna period.'
+  const ok = await b.post(`/compliance-rules/${ruleId}/edit`, {
+    enabled: 'on',
+    partyKinds: 'municipality',
+    deadlineMode: 'months_after_signature',
+    deadlineMonths: '6',
+    sourceQuote: quote,
+    version,
+  })
+  assert.equal(ok.statusCode, 303)
+  const nkp = await apiRule(b, c.org['kommun-0581'], 'working_group_official')
+  assert.equal(nkp.status, 'green', 'Norrköping met it within six months (its seat from 2022-03-01 counts)')
+  const page = (await b.get(`/collaborations/${c.id}/compliance`)).body
+  assert.ok(page.includes(quote), 'the quoted sentence is shown beside the rule')
+  assert.match(page, /inom 6 månader från undertecknandet \(tidsfrist satt av samordnaren\)/)
+  const stale = await b.post(`/compliance-rules/${ruleId}/edit`, { enabled: 'on', deadlineMode: 'period_end', version })
+  assert.equal(stale.statusCode, 409, 'a stale version overwrites nothing')
+  const [audit] = await queryRows<{ n: number }>(
+    t.deps.db,
+    sql`select count(*)::int as n from audit_events where action = 'compliance.rule_updated' and entity_id = ${ruleId}`,
+  )
+  assert.equal(audit.n, 1)
+  const reader = await as('viewer')
+  assert.equal((await reader.get(`/compliance-rules/${ruleId}/edit`)).statusCode, 403)
+  assert.equal(
+    (await (await as('outsider')).post(`/compliance-rules/${ruleId}/edit`, { enabled: 'on', deadlineMode: 'period_end', version: '2' })).statusCode,
+    403,
+  )
+  assert.equal((await b.get('/compliance-rules/not-a-uuid/edit')).statusCode, 404)
 })
 
 test('only partners see compliance: others get 403 (problem+json from the API), the anonymous 401', async () => {

@@ -2,21 +2,25 @@ import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
-import { isPartner } from '../collaborations/collaborations.policy.ts'
-import { collaborationScope, isUuid } from '../collaborations/collaborations.scope.ts'
-import { DEFAULT_MONTHS, type EvalRule, type PartyResult, evaluateCompliance, monthsBefore } from './compliance.evaluate.ts'
+import { canEditForParty, canManageCollaboration, collaborationScope, isPartner, isUuid } from '../collaborations/index.ts'
+import { DEFAULT_MONTHS, type PartyResult, evaluateCompliance, monthsBefore } from './compliance.evaluate.ts'
 import * as repo from './compliance.repo.ts'
 
 export interface ComplianceReport {
   collaboration: repo.CollaborationRow
   evaluatedAt: Date
-  rules: EvalRule[]
-  parties: PartyResult[]
+  /** The enabled rules, in their fixed order. */
+  rules: repo.RuleRow[]
+  parties: (PartyResult & { signatureId: string | null; canFix: boolean })[]
+  bodyNames: Record<string, string>
+  canConfigure: boolean
 }
 
 /**
- * Evaluates the collaboration's commitments now, from the seats and attendance as they are: nothing
- * is stored, so the report can never be stale. Partners only (it names parties that fall short).
+ * Evaluates the collaboration's commitments now, from the signatures, seats and attendance as they
+ * are: nothing is stored, so the report can never be stale. Partners only (it names parties that
+ * fall short). `canFix` says whether the actor may follow a party's fix links (its own party's editor,
+ * the coordinator).
  * @throws NotFoundError, ForbiddenError
  */
 export async function complianceReport(deps: Deps, actor: Actor | undefined, collaborationId: unknown): Promise<ComplianceReport> {
@@ -26,7 +30,7 @@ export async function complianceReport(deps: Deps, actor: Actor | undefined, col
   const now = new Date()
   const today = formatIsoDate(now)
   const collaboration = (await repo.findCollaboration(deps.db, scope.collaborationId))!
-  const rules = await repo.enabledRules(deps.db, collaboration.id)
+  const rules = (await repo.rules(deps.db, collaboration.id)).filter((r) => r.enabled)
   const months = Math.max(DEFAULT_MONTHS, ...rules.map((r) => r.params?.months ?? 0))
   const [parties, { bodies, seats }, { meetings, attendance }] = await Promise.all([
     repo.activeParties(deps.db, collaboration.id, today),
@@ -44,5 +48,19 @@ export async function complianceReport(deps: Deps, actor: Actor | undefined, col
     today,
     now,
   })
-  return { collaboration, evaluatedAt: now, rules, parties: results }
+  const byId = new Map(parties.map((p) => [p.organisationId, p]))
+  return {
+    collaboration,
+    evaluatedAt: now,
+    rules: rules.sort((a, b) => RULE_ORDER.indexOf(a.kind) - RULE_ORDER.indexOf(b.kind)),
+    parties: results.map((r) => ({
+      ...r,
+      signatureId: byId.get(r.organisationId)?.signatureId ?? null,
+      canFix: canEditForParty(actor, scope, r.organisationId),
+    })),
+    bodyNames: Object.fromEntries(bodies.map((b) => [b.id, b.name])),
+    canConfigure: canManageCollaboration(actor, scope),
+  }
 }
+
+const RULE_ORDER = ['working_group_official', 'steering_chief', 'steering_attendance']

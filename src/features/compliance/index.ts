@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { complianceRoutes } from './compliance.routes.tsx'
+import { rulesRoutes } from './rules.routes.tsx'
 
 export { evaluateCompliance } from './compliance.evaluate.ts'
 export type { ComplianceStatus, PartyResult, RuleResult } from './compliance.evaluate.ts'
 export { complianceReport } from './compliance.service.ts'
 
-/** Commitments per collaboration (issue 3, item 8): evaluated live from seats and attendance. */
+registerAuditLabel('compliance.rule_updated', 'compliance.audit.ruleUpdated')
+registerAuditEntityLabel('compliance_rule', 'compliance.audit.entity')
+
+/** Commitments per collaboration: rules as data (issue 6 A3), evaluated live from signatures, seats and attendance. */
 export async function compliance(app: FastifyInstance, { deps }: { deps: Deps }) {
   complianceRoutes(app, deps)
+  rulesRoutes(app, deps)
 }

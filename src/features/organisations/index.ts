@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { organisationsRoutes } from './organisations.routes.tsx'
 
 export { findOrganisation, findOrganisationByCode, listOrganisations } from './organisations.repo.ts'
+export { ORGANISATION_KINDS, type OrganisationKind } from './organisations.tables.ts'
 export type { Organisation } from './organisations.repo.ts'
 
 /** The parties of the platform: reference data every other feature points at. */
