@@ -2,6 +2,7 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
 import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+import { loadDemoStructure } from './demo-structure.ts'
 
 /**
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
@@ -33,5 +34,6 @@ export async function loadDemoData(deps: Deps): Promise<number> {
       if (!(err instanceof EmailTaken)) throw err
     }
   }
+  await loadDemoStructure(deps)
   return created
 }
