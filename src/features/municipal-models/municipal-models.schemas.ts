@@ -19,8 +19,8 @@ export const ModelInput = z.object({
 export type ModelInput = z.output<typeof ModelInput>
 
 export const MunicipalBodyInput = z.object({
-  kind: z.enum(MUNICIPAL_BODY_KINDS, { error: 'municipalModels.errors.kindRequired' }),
   name: z.preprocess(trimmed, z.string({ error: 'municipalModels.errors.nameRequired' }).min(1, { error: 'municipalModels.errors.nameRequired' }).max(200)),
+  kind: z.enum(MUNICIPAL_BODY_KINDS, { error: 'municipalModels.errors.kindRequired' }),
   purpose: optionalText(5000),
   chair: optionalText(300),
   members: optionalText(2000),
