@@ -9,6 +9,7 @@ import { collaborations } from './features/collaborations/index.ts'
 import { compliance } from './features/compliance/index.ts'
 import { declarations } from './features/declarations/index.ts'
 import { meetings } from './features/meetings/index.ts'
+import { municipalModels } from './features/municipal-models/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
 import { organisations } from './features/organisations/index.ts'
@@ -42,6 +43,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(accounts, { deps: d })
   await app.register(oidc, { deps: d })
   await app.register(organisations, { deps: d })
+  await app.register(municipalModels, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })

@@ -24,10 +24,16 @@ export { JOINT_SIGNING_DAY }
 
 async function ids(tx: Db, collaborationId: string) {
   const orgRows = await tx.select({ id: organisations.id, code: organisations.code }).from(organisations)
-  const bodyRows = await tx.select({ id: bodies.id, kind: bodies.kind, name: bodies.name }).from(bodies).where(eq(bodies.collaborationId, collaborationId))
+  const bodyRows = await tx
+    .select({ id: bodies.id, kind: bodies.kind, name: bodies.name, parentBodyId: bodies.parentBodyId })
+    .from(bodies)
+    .where(eq(bodies.collaborationId, collaborationId))
   const org = new Map(orgRows.map((o) => [o.code, o.id]))
-  // Reference bodies are found by kind (a coordinator may rename them), example groups by name.
-  const body = (key: string) => bodyRows.find((b) => (key.startsWith('kind:') ? b.kind === key.slice(5) : b.name === key))?.id
+  const networks = new Set(bodyRows.filter((b) => b.kind === 'network').map((b) => b.id))
+  // Reference bodies are found by kind (a coordinator may rename them), example groups by name. The
+  // collaboration's beredningsgrupp is the one that does not report to Regbrå (which has its own).
+  const body = (key: string) =>
+    bodyRows.find((b) => (key.startsWith('kind:') ? b.kind === key.slice(5) && !(b.parentBodyId && networks.has(b.parentBodyId)) : b.name === key))?.id
   return { org, body }
 }
 

@@ -8,11 +8,11 @@
  * later edits (a renamed body, a changed purpose, a party that left) are never overwritten, and a
  * second run writes nothing and audits nothing.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import type { Db } from '../../src/platform/db/types.ts'
 import type { Deps } from '../../src/platform/deps.ts'
-import { type BodyKind, bodies } from '../../src/features/bodies/bodies.tables.ts'
+import { type BodyKind, bodies, bodyConvenors } from '../../src/features/bodies/bodies.tables.ts'
 import { collaborationParties, collaborations } from '../../src/features/collaborations/collaborations.tables.ts'
 import { complianceRules } from '../../src/features/compliance/compliance.tables.ts'
 import { declarationVersions, partySignatures } from '../../src/features/declarations/declarations.tables.ts'
@@ -46,6 +46,18 @@ interface BodySeed {
   reportsTo?: BodyKind
 }
 
+/**
+ * Regbrå has existed since 2010; Länsstyrelsen Östergötland has convened it since 2017, when the
+ * länsstyrelser got their coordinating task in "Tillsammans mot brott" (issue 6 B7). Who convened it
+ * before 2017 is not in the source: that period is shown as unknown, not guessed.
+ */
+const REGBRA_SINCE = '2010-01-01'
+const REGBRA_CONVENOR_SINCE = '2017-01-01'
+const REGBRA_MANDATE =
+  'Regionalt nätverk för brottsförebyggande arbete med kommunerna, polisen och Linköpings universitet, sedan 2010. Länsstyrelsen Östergötland är sammankallande sedan 2017, då länsstyrelserna fick ett samordnande uppdrag inom regeringens brottsförebyggande program Tillsammans mot brott.'
+/** What earlier versions of this seed wrote (Regbrå "since 2017"): corrected while the body is untouched. */
+const OLD_REGBRA_SINCE = '2017-01-01'
+
 // Keyed by kind: one styrgrupp, one beredningsgrupp and one network per collaboration, so a body the
 // coordinator has renamed is still found and never re-created.
 const REFERENCE_BODIES: BodySeed[] = [
@@ -66,11 +78,20 @@ const REFERENCE_BODIES: BodySeed[] = [
   {
     kind: 'network',
     name: 'Nätverket Regbrå',
-    activeFrom: '2017-01-01',
-    mandate:
-      'Regionalt nätverk för brottsförebyggande arbete med kommunerna, polisen och Linköpings universitet. Sammankallas av Länsstyrelsen sedan 2017 inom det nationella programmet Tillsammans mot brott.',
+    activeFrom: REGBRA_SINCE,
+    mandate: REGBRA_MANDATE,
   },
 ]
+
+/**
+ * Regbrå's beredningsgrupp ("Nätverket Regbrå och dess beredningsgrupp" in the tjänsteskrivelse). Its
+ * start and convenor are not in the source, so none are recorded.
+ */
+const REGBRA_PREPARATION: BodySeed = {
+  kind: 'preparation',
+  name: 'Regbrås beredningsgrupp',
+  mandate: 'Bereder frågor inför nätverket Regbrå.',
+}
 
 // Demo mode only: invented working groups so the structure and the commitments have something to show.
 const EXAMPLE_BODIES: BodySeed[] = [
@@ -119,6 +140,33 @@ async function organisationIds(tx: Db, codes: string[]): Promise<Map<string, str
   return ids
 }
 
+/**
+ * Regbrå's history and its beredningsgrupp, written once: when the network body is created in this
+ * run, or when an earlier seed's untouched Regbrå ("since 2017", version 1) is found and corrected.
+ * Never again after that, so a coordinator's later changes (a removed period, a renamed group) stay.
+ */
+async function completeRegbra(
+  tx: Db,
+  networkId: string,
+  existedBefore: boolean,
+  ownerId: string,
+  insertBody: (b: BodySeed, parentId: string) => Promise<string>,
+): Promise<number> {
+  if (existedBefore) {
+    const corrected = await tx
+      .update(bodies)
+      .set({ activeFrom: REGBRA_SINCE, mandate: REGBRA_MANDATE, updatedAt: new Date(), version: sql`${bodies.version} + 1` })
+      .where(and(eq(bodies.id, networkId), eq(bodies.activeFrom, OLD_REGBRA_SINCE), eq(bodies.version, 1)))
+      .returning({ id: bodies.id })
+    if (corrected.length === 0) return 0
+  }
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(bodyConvenors).where(eq(bodyConvenors.bodyId, networkId))
+  if (n === 0) await tx.insert(bodyConvenors).values({ bodyId: networkId, organisationId: ownerId, validFrom: REGBRA_CONVENOR_SINCE })
+  const [child] = await tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.parentBodyId, networkId)).limit(1)
+  if (!child) await insertBody(REGBRA_PREPARATION, networkId)
+  return existedBefore ? 2 : 1
+}
+
 export async function loadOtmb(deps: Deps): Promise<OtmbResult> {
   return deps.db.transaction(async (tx) => {
     // Two instances starting together would both find a body missing; one at a time, then.
@@ -155,9 +203,15 @@ export async function loadOtmb(deps: Deps): Promise<OtmbResult> {
         .returning({ id: collaborationParties.id })
     ).length
 
-    const existing = await tx.select({ id: bodies.id, kind: bodies.kind, name: bodies.name }).from(bodies).where(eq(bodies.collaborationId, collaborationId))
-    const idOfKind = (kind: BodyKind) => existing.find((b) => b.kind === kind)?.id ?? null
-    const insertBody = async (b: BodySeed, isExample: boolean) => {
+    const existing = await tx
+      .select({ id: bodies.id, kind: bodies.kind, name: bodies.name, parentBodyId: bodies.parentBodyId })
+      .from(bodies)
+      .where(eq(bodies.collaborationId, collaborationId))
+      .orderBy(asc(bodies.createdAt), asc(bodies.id))
+    // Regbrå's own beredningsgrupp is not the collaboration's: the one of a kind is the one not under the network.
+    const networkId = () => existing.find((b) => b.kind === 'network')?.id
+    const idOfKind = (kind: BodyKind) => existing.find((b) => b.kind === kind && (!b.parentBodyId || b.parentBodyId !== networkId()))?.id ?? null
+    const insertBody = async (b: BodySeed, isExample: boolean, parentBodyId?: string) => {
       const [row] = await tx
         .insert(bodies)
         .values({
@@ -166,17 +220,20 @@ export async function loadOtmb(deps: Deps): Promise<OtmbResult> {
           name: b.name,
           theme: b.theme ?? null,
           mandate: b.mandate,
-          parentBodyId: b.reportsTo ? idOfKind(b.reportsTo) : null,
+          parentBodyId: parentBodyId ?? (b.reportsTo ? idOfKind(b.reportsTo) : null),
           activeFrom: b.activeFrom ?? null,
           isExample,
           organisationId: ownerId,
           visibility: 'public',
         })
-        .returning({ id: bodies.id, kind: bodies.kind, name: bodies.name })
+        .returning({ id: bodies.id, kind: bodies.kind, name: bodies.name, parentBodyId: bodies.parentBodyId })
       existing.push(row)
       written++
+      return row.id
     }
+    const hadNetwork = !!networkId()
     for (const b of REFERENCE_BODIES) if (!idOfKind(b.kind)) await insertBody(b, false)
+    written += await completeRegbra(tx, networkId()!, hadNetwork, ownerId, async (b, parentId) => insertBody(b, false, parentId))
     if (deps.config.demo) for (const b of EXAMPLE_BODIES) if (!existing.some((e) => e.name === b.name)) await insertBody(b, true)
 
     written += (

@@ -13,3 +13,21 @@ export class ReportingCycle extends DomainError {
     super('reporting_cycle', 'bodies.errors.reportingCycle', 409, 'parentBodyId')
   }
 }
+
+/** A body has one convenor at a time: the new period shares days with a recorded one. */
+export class ConvenorPeriodOverlaps extends DomainError {
+  constructor(name: string, from: string, to: string | null) {
+    super('convenor_period_overlaps', to ? 'bodies.convenors.errors.overlaps' : 'bodies.convenors.errors.overlapsOpen', 409, 'validFrom', {
+      name,
+      from,
+      to: to ?? '',
+    })
+  }
+}
+
+/** A convenor is one of the collaboration's parties. */
+export class ConvenorNotAParty extends DomainError {
+  constructor() {
+    super('convenor_not_a_party', 'bodies.convenors.errors.organisationRequired', 400, 'organisationId')
+  }
+}

@@ -3,7 +3,7 @@ import { trimmed } from '../../platform/forms/parse-form.ts'
 import { VISIBILITIES } from '../collaborations/collaborations.tables.ts'
 import { versionField } from '../collaborations/collaborations.schemas.ts'
 import { BODY_KINDS } from './bodies.tables.ts'
-import { optionalIsoDate } from '../../platform/forms/dates.ts'
+import { isoDate, optionalIsoDate } from '../../platform/forms/dates.ts'
 
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max, { error: 'bodies.errors.tooLong' }).optional())
 
@@ -27,3 +27,16 @@ export type BodyInput = z.output<typeof BodyInput>
 
 export const UpdateBodyInput = BodyInput.safeExtend({ version: versionField })
 export type UpdateBodyInput = z.output<typeof UpdateBodyInput>
+
+/** A convenor period: which party, from when, and until when (empty: still convening). */
+export const ConvenorInput = z
+  .object({
+    organisationId: z.preprocess(trimmed, z.uuid({ error: 'bodies.convenors.errors.organisationRequired' })),
+    validFrom: isoDate('bodies.convenors.errors.fromRequired'),
+    validTo: optionalIsoDate(),
+  })
+  .refine((v) => !v.validTo || v.validTo >= v.validFrom, { path: ['validTo'], error: 'bodies.convenors.errors.order' })
+export type ConvenorInput = z.output<typeof ConvenorInput>
+
+export const UpdateConvenorInput = ConvenorInput.safeExtend({ version: versionField })
+export type UpdateConvenorInput = z.output<typeof UpdateConvenorInput>

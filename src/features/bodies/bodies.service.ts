@@ -11,6 +11,7 @@ import { findCollaborationFor } from '../collaborations/collaborations.repo.ts'
 import { collaborationScope } from '../collaborations/collaborations.scope.ts'
 import { viewerOf } from '../collaborations/collaborations.visibility.ts'
 import * as repo from './bodies.repo.ts'
+import { listConvenors } from './convenors.repo.ts'
 import { ParentNotInCollaboration, ReportingCycle } from './bodies.errors.ts'
 import type { BodyInput, UpdateBodyInput } from './bodies.schemas.ts'
 
@@ -21,9 +22,10 @@ export async function getBody(deps: Deps, actor: Actor | undefined, bodyId: stri
   const collaboration = body && (await findCollaborationFor(deps.db, viewer, body.collaborationId))
   const scope = body && (await collaborationScope(deps.db, body.collaborationId))
   if (!body || !collaboration || !scope) throw new NotFoundError()
-  const visible = await repo.listBodies(deps.db, viewer, body.collaborationId)
+  const [visible, convenors] = await Promise.all([repo.listBodies(deps.db, viewer, body.collaborationId), listConvenors(deps.db, body.id)])
   return {
     body,
+    convenors,
     collaboration,
     scope,
     canManage: canManageCollaboration(actor, scope),

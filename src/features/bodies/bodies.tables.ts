@@ -98,3 +98,28 @@ export const seats = pgTable(
     check('seats_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
 )
+
+/**
+ * Who convened a body, period by period (issue 6 B7): Regbrå has existed since 2010 and Länsstyrelsen
+ * has convened it since 2017, so the convenor is history, not a property of the body. A time the
+ * table says nothing about is shown as "uppgift saknas" rather than guessed. Periods of one body
+ * never overlap (checked in the service, under a lock on the body row).
+ */
+export const bodyConvenors = pgTable(
+  'body_convenors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('body_convenors_body_idx').on(t.bodyId), check('body_convenors_validity_check', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`)],
+)

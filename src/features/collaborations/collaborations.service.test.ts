@@ -44,7 +44,7 @@ const count = async (q: ReturnType<typeof sql>) => Number((await queryRows<{ n: 
 const auditCount = (action: string) => count(sql`select count(*)::int as n from audit_events where action = ${action}`)
 
 describe('the ÖTMB reference load', () => {
-  test('loads the collaboration, its 19 parties with two convenors, three bodies, the rules and version 1 with an invitation per party', async () => {
+  test('loads the collaboration, its 19 parties with two convenors, four bodies (Regbrå with its beredningsgrupp), the rules and version 1 with an invitation per party', async () => {
     const [c] = await queryRows<Record<string, string>>(
       t.deps.db,
       sql`select c.name, c.short_name, c.county_code, c.period_start::text as ps, c.period_end::text as pe, c.visibility, o.code as owner
@@ -82,8 +82,16 @@ describe('the ÖTMB reference load', () => {
     assert.deepEqual(bodies, [
       { name: 'Beredningsgrupp', kind: 'preparation', parent: 'Styrgrupp', is_example: false },
       { name: 'Nätverket Regbrå', kind: 'network', parent: null, is_example: false },
+      { name: 'Regbrås beredningsgrupp', kind: 'preparation', parent: 'Nätverket Regbrå', is_example: false },
       { name: 'Styrgrupp', kind: 'steering', parent: null, is_example: false },
     ])
+    // Issue 6 B7: Regbrå since 2010, Länsstyrelsen its convenor since 2017 (nobody recorded before).
+    const regbra = await queryRows<{ active_from: string; code: string; valid_from: string; valid_to: string | null }>(
+      t.deps.db,
+      sql`select b.active_from::text, o.code, c.valid_from::text, c.valid_to::text from bodies b join body_convenors c on c.body_id = b.id
+            join organisations o on o.id = c.organisation_id where b.collaboration_id = ${otmb} and b.kind = 'network'`,
+    )
+    assert.deepEqual(regbra, [{ active_from: '2010-01-01', code: 'lansstyrelsen-05', valid_from: '2017-01-01', valid_to: null }])
     const rules = await queryRows<{ kind: string; params: Record<string, number> }>(
       t.deps.db,
       sql`select kind, params from compliance_rules where collaboration_id = ${otmb} order by kind`,
@@ -109,6 +117,23 @@ describe('the ÖTMB reference load', () => {
     await t.deps.db.execute(sql`update bodies set name = 'Styrgrupp' where collaboration_id = ${otmb} and kind = 'steering'`)
   })
 
+  test('an earlier seed’s untouched Regbrå (“since 2017”) is corrected once: 2010, Länsstyrelsen from 2017, its beredningsgrupp', async () => {
+    const regbra = sql`(select id from bodies where collaboration_id = ${otmb} and kind = 'network')`
+    await t.deps.db.execute(sql`delete from body_convenors where body_id = ${regbra}`)
+    await t.deps.db.execute(sql`delete from bodies where parent_body_id = ${regbra}`)
+    await t.deps.db.execute(sql`update bodies set active_from = '2017-01-01', version = 1 where id = ${regbra}`)
+    assert.ok((await loadOtmb(t.deps)).written > 0)
+    assert.equal(await count(sql`select count(*)::int as n from bodies where id = ${regbra} and active_from = '2010-01-01' and version = 2`), 1)
+    assert.equal(await count(sql`select count(*)::int as n from body_convenors where body_id = ${regbra} and valid_from = '2017-01-01'`), 1)
+    assert.equal(await count(sql`select count(*)::int as n from bodies where parent_body_id = ${regbra} and kind = 'preparation'`), 1)
+    assert.equal((await loadOtmb(t.deps)).written, 0, 'a second run writes nothing')
+    // A coordinator's own change is history too: removing the period is not undone by the next start.
+    await t.deps.db.execute(sql`delete from body_convenors where body_id = ${regbra}`)
+    assert.equal((await loadOtmb(t.deps)).written, 0)
+    assert.equal(await count(sql`select count(*)::int as n from body_convenors where body_id = ${regbra}`), 0)
+    await t.deps.db.execute(sql`insert into body_convenors (body_id, organisation_id, valid_from) values (${regbra}, ${org('lansstyrelsen-05')}, '2017-01-01')`)
+  })
+
   test('demo mode adds three example working groups reporting to the beredningsgrupp, once', async () => {
     const demo = { ...t.deps, config: { ...t.deps.config, demo: true } }
     assert.equal((await loadOtmb(demo)).written, 3)
@@ -122,7 +147,7 @@ describe('the ÖTMB reference load', () => {
       ['Arbetsgrupp Trygghet i offentlig miljö (exempel)', 'Arbetsgrupp Unga i riskmiljöer (exempel)', 'Arbetsgrupp Våld i nära relationer (exempel)'],
     )
     assert.ok(examples.every((e) => e.parent === 'Beredningsgrupp' && e.kind === 'working_group'))
-    assert.equal(await auditCount('reference.otmb_loaded'), 2)
+    assert.equal(await auditCount('reference.otmb_loaded'), 3)
   })
 })
 

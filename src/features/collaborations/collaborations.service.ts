@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/http/actor.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
-import { type BodyRow, type PublicSeatHolder, listBodies, listPublicBodies, listPublicSeatHolders } from '../bodies/index.ts'
+import { type BodyRow, type PublicSeatHolder, listBodies, listConvenorsOfCollaboration, listPublicBodies, listPublicSeatHolders } from '../bodies/index.ts'
 import { findOrganisation } from '../organisations/index.ts'
 import { AlreadyParty, OwnerCannotLeave, UnknownOrganisation } from './collaborations.errors.ts'
 import { canManageCollaboration } from './collaborations.policy.ts'
@@ -45,8 +45,14 @@ const sortParties = (parties: repo.PartyRow[]) => sortBySv(parties, (p) => p.nam
 /** The partners' overview: the collaboration, its current parties, and the bodies the actor may see. */
 export async function collaborationOverview(deps: Deps, actor: Actor | undefined, id: string) {
   const ctx = await getCollaboration(deps, actor, id)
-  const [parties, bodies] = await Promise.all([repo.listParties(deps.db, id), listBodies(deps.db, viewerOf(actor), id)])
-  return { ...ctx, parties: sortParties(parties), bodies: inTreeOrder(bodies) }
+  const [parties, bodies, convenors] = await Promise.all([
+    repo.listParties(deps.db, id),
+    listBodies(deps.db, viewerOf(actor), id),
+    listConvenorsOfCollaboration(deps.db, id),
+  ])
+  const shown = new Set(bodies.map((b) => b.id))
+  // Convenors of bodies this viewer may not see stay hidden with their bodies.
+  return { ...ctx, parties: sortParties(parties), bodies: inTreeOrder(bodies), convenors: convenors.filter((c) => shown.has(c.bodyId)) }
 }
 
 /** Every party, also those that have left, for the coordinator's party page. */

@@ -15,6 +15,9 @@ export { type Viewer, viewerOf, visibleTo } from './collaborations.visibility.ts
 export { findCollaborationFor, listParties } from './collaborations.repo.ts'
 export type { CollaborationRow, PartyRow } from './collaborations.repo.ts'
 export { getCollaboration, getManagedCollaboration } from './collaborations.service.ts'
+// The structure drawing's geometry, reused for a municipality's own organisation sketch.
+export { bodyTree, layoutStructure } from './structure-diagram.ts'
+export type { DiagramBody, TreeNode } from './structure-diagram.ts'
 
 const AUDIT_LABELS: Record<string, string> = {
   'collaboration.updated': 'collaborations.audit.updated',

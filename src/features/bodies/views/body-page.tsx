@@ -5,12 +5,16 @@ import { usePage } from '../../../platform/views/page-context.ts'
 import type { CollaborationRow } from '../../collaborations/collaborations.repo.ts'
 import { Paragraphs, collaborationsCrumbs } from '../../collaborations/views/parts.tsx'
 import type { Body } from '../bodies.repo.ts'
+import type { ConvenorRow } from '../convenors.repo.ts'
+import { ConvenorHistory, useSpan } from './convenor-history.tsx'
+import { ConfirmForm } from '../../collaborations/views/parts.tsx'
 
 interface Props {
   body: Body
   collaboration: CollaborationRow
   parent?: Body
   children: Body[]
+  convenors: ConvenorRow[]
   canManage: boolean
 }
 
@@ -18,8 +22,9 @@ export const activePeriod = (from: string | null, to: string | null) =>
   from || to ? `${from ? formatIsoDate(from) : '…'} – ${to ? formatIsoDate(to) : '…'}` : '–'
 
 /** A body: its mandate, where it reports, who reports to it, and the way to its members. */
-export function BodyPage({ body: b, collaboration: c, parent, children, canManage }: Props) {
+export function BodyPage({ body: b, collaboration: c, parent, children, convenors, canManage }: Props) {
   const { t } = usePage()
+  const span = useSpan()
   return (
     <Layout title={b.name} breadcrumbs={[...collaborationsCrumbs(t), { href: `/collaborations/${c.id}`, label: c.shortName }, { label: b.name }]}>
       <h1 class="heading-l">
@@ -50,6 +55,49 @@ export function BodyPage({ body: b, collaboration: c, parent, children, canManag
       )}
       <h2 class="heading-m">{t('bodies.fields.mandate')}</h2>
       {b.mandate ? <Paragraphs text={b.mandate} /> : <p class="body">{t('bodies.noMandate')}</p>}
+
+      <section id="convenors" aria-labelledby="convenors-heading">
+        <h2 class="heading-m" id="convenors-heading">
+          {t('bodies.convenors.title')}
+        </h2>
+        <ConvenorHistory activeFrom={b.activeFrom} convenors={convenors} />
+        {canManage && (
+          <>
+            {convenors.length > 0 && (
+              <ul class="body">
+                {convenors.map((cv) => (
+                  <li>
+                    <a href={`/bodies/${b.id}/convenors/${cv.id}/edit`}>
+                      {t('bodies.convenors.editLink')}
+                      <span class="visually-hidden">
+                        {' '}
+                        {cv.organisationName} {span(cv.validFrom, cv.validTo)}
+                      </span>
+                    </a>{' '}
+                    <ConfirmForm
+                      action={`/bodies/${b.id}/convenors/${cv.id}/delete`}
+                      confirm={t('bodies.convenors.removeConfirm', { name: cv.organisationName })}
+                    >
+                      <button type="submit" class="button button--warning">
+                        {t('bodies.convenors.remove')}
+                        <span class="visually-hidden">
+                          {' '}
+                          {cv.organisationName} {span(cv.validFrom, cv.validTo)}
+                        </span>
+                      </button>
+                    </ConfirmForm>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div class="button-group">
+              <a class="button button--secondary" href={`/bodies/${b.id}/convenors/new`}>
+                {t('bodies.convenors.add')}
+              </a>
+            </div>
+          </>
+        )}
+      </section>
 
       <h2 class="heading-m">{t('bodies.children')}</h2>
       {children.length ? (

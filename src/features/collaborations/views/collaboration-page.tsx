@@ -2,7 +2,7 @@ import { type Column, DataTable, StatusTag, SummaryList } from '../../../platfor
 import { formatIsoDate } from '../../../platform/i18n/format.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
-import type { BodyRow } from '../../bodies/index.ts'
+import type { BodyRow, ConvenorRow } from '../../bodies/index.ts'
 import type { CollaborationRow, PartyRow } from '../collaborations.repo.ts'
 import { ConvenorTag, Paragraphs, collaborationsCrumbs, period } from './parts.tsx'
 import { StructureDiagram } from './structure-diagram.tsx'
@@ -11,15 +11,22 @@ interface Props {
   collaboration: CollaborationRow
   parties: PartyRow[]
   bodies: BodyRow[]
+  /** Convenor periods of the bodies shown, for the structure's text version. */
+  convenors?: ConvenorRow[]
   canManage: boolean
 }
 
 /** The partners' overview of one collaboration: facts, parties, bodies, structure, and the way on. */
-export function CollaborationPage({ collaboration: c, parties, bodies, canManage }: Props) {
+export function CollaborationPage({ collaboration: c, parties, bodies, convenors = [], canManage }: Props) {
   const { t } = usePage()
   const names = new Map(bodies.map((b) => [b.id, b.name]))
   const partyColumns: Column<PartyRow>[] = [
-    { key: 'name', label: t('collaborations.parties.party'), render: (p) => p.name },
+    {
+      key: 'name',
+      label: t('collaborations.parties.party'),
+      // A municipality's own lednings- och samordningsmodell is one click from its row (issue 6 D10).
+      render: (p) => (p.kind === 'municipality' ? <a href={`/organisations/${p.organisationId}/structure`}>{p.name}</a> : p.name),
+    },
     { key: 'kind', label: t('collaborations.parties.kind'), render: (p) => t(`organisations.kinds.${p.kind}`) },
     { key: 'role', label: t('collaborations.parties.role'), render: (p) => (p.isConvenor ? <ConvenorTag /> : t('collaborations.parties.member')) },
     { key: 'joined', label: t('collaborations.parties.joinedOn'), render: (p) => (p.joinedOn ? formatIsoDate(p.joinedOn) : '–') },
@@ -110,7 +117,7 @@ export function CollaborationPage({ collaboration: c, parties, bodies, canManage
         </div>
       )}
 
-      <StructureDiagram shortName={c.shortName} bodies={bodies} parties={parties} bodyHref={(id) => `/bodies/${id}`} />
+      <StructureDiagram shortName={c.shortName} bodies={bodies} parties={parties} convenors={convenors} bodyHref={(id) => `/bodies/${id}`} />
     </Layout>
   )
 }

@@ -1,7 +1,8 @@
 import { usePage } from '../../../platform/views/page-context.ts'
+import { ConvenorHistory, type ConvenorRow } from '../../bodies/index.ts'
 import { type DiagramBody, type DiagramParty, type TreeNode, bodyTree, layoutStructure } from '../structure-diagram.ts'
 
-export type StructureBody = DiagramBody & { mandate: string; theme: string | null }
+export type StructureBody = DiagramBody & { mandate: string; theme: string | null; activeFrom?: string | null }
 
 // Colours are presentation attributes (the CSP allows no inline styles); text is never coloured
 // alone, and the light fills keep their contrast on paper, where print.css cannot reach inside SVG.
@@ -15,7 +16,7 @@ const FILL: Record<DiagramBody['kind'], string> = {
 }
 const INK = '#0b0c0c'
 
-function BodyList({ nodes, bodyHref }: { nodes: TreeNode<StructureBody>[]; bodyHref?: (id: string) => string }) {
+function BodyList({ nodes, bodyHref, convenors = [] }: { nodes: TreeNode<StructureBody>[]; bodyHref?: (id: string) => string; convenors?: ConvenorRow[] }) {
   const { t } = usePage()
   // The kind, unless the name already says it ("Styrgrupp"), and whether it is an example.
   const details = (b: StructureBody) =>
@@ -28,7 +29,14 @@ function BodyList({ nodes, bodyHref }: { nodes: TreeNode<StructureBody>[]; bodyH
           {details(body).length > 0 && ` (${details(body).join(', ')})`}
           {body.theme ? ` – ${t('bodies.fields.theme').toLowerCase()}: ${body.theme}` : ''}
           {body.mandate && <p class="body-s">{body.mandate}</p>}
-          {children.length > 0 && <BodyList nodes={children} bodyHref={bodyHref} />}
+          {convenors.some((c) => c.bodyId === body.id) && (
+            // Every period, with the unrecorded years said to be unknown (issue 6 B7).
+            <div class="body-s">
+              {t('bodies.convenors.title')}:
+              <ConvenorHistory activeFrom={body.activeFrom ?? null} convenors={convenors.filter((c) => c.bodyId === body.id)} class="body-s" />
+            </div>
+          )}
+          {children.length > 0 && <BodyList nodes={children} bodyHref={bodyHref} convenors={convenors} />}
         </li>
       ))}
     </ul>
@@ -44,11 +52,13 @@ export function StructureDiagram({
   bodies,
   parties,
   bodyHref,
+  convenors,
   idPrefix = 'structure',
 }: {
   shortName: string
   bodies: StructureBody[]
   parties: DiagramParty[]
+  convenors?: ConvenorRow[]
   bodyHref?: (id: string) => string
   idPrefix?: string
 }) {
@@ -124,7 +134,7 @@ export function StructureDiagram({
         ))}
       </svg>
       <h3 class="heading-s">{t('collaborations.structure.asText')}</h3>
-      <BodyList nodes={bodyTree(bodies)} bodyHref={bodyHref} />
+      <BodyList nodes={bodyTree(bodies)} bodyHref={bodyHref} convenors={convenors} />
       <h4 class="heading-s">{t('collaborations.structure.parties')}</h4>
       <ul class="structure-list">
         {[...parties]
