@@ -127,7 +127,7 @@ export async function loadDemoPeople(deps: Deps): Promise<number> {
       await audit(
         tx,
         { actor: { label: 'system:demo' } },
-        { action: 'reference.demo_loaded', entityType: 'collaboration', entityId: c.id, organisationId: c.organisationId, after: { written, part: 'people' } },
+        { action: 'reference.demo_loaded', entityType: 'collaboration', entityId: c.id, organisationId: c.organisationId, after: { written } },
       )
     }
     return written

@@ -176,7 +176,7 @@ test('the coordinator configures a rule with a deadline and its quoted source; b
   assert.equal(stale.statusCode, 409, 'a stale version overwrites nothing')
   const [audit] = await queryRows<{ n: number }>(
     t.deps.db,
-    sql`select count(*)::int as n from audit_events where action = 'compliance.rule_updated' and entity_id = ${ruleId}`,
+    sql`select count(*)::int as n from audit_events where action = 'compliance_rule.updated' and entity_id = ${ruleId}`,
   )
   assert.equal(audit.n, 1)
   const reader = await as('viewer')

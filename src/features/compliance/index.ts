@@ -8,7 +8,7 @@ export { evaluateCompliance } from './compliance.evaluate.ts'
 export type { ComplianceStatus, PartyResult, RuleResult } from './compliance.evaluate.ts'
 export { complianceReport } from './compliance.service.ts'
 
-registerAuditLabel('compliance.rule_updated', 'compliance.audit.ruleUpdated')
+registerAuditLabel('compliance_rule.updated', 'compliance.audit.ruleUpdated')
 registerAuditEntityLabel('compliance_rule', 'compliance.audit.entity')
 
 /** Commitments per collaboration: rules as data (issue 6 A3), evaluated live from signatures, seats and attendance. */

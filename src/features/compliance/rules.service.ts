@@ -62,7 +62,7 @@ export async function updateRule(deps: Deps, ctx: Ctx, ruleId: unknown, input: U
     if (updated.length === 0) throw new StaleVersionError(rule)
     const { id: _id, version: _v, ...before } = rule
     await audit(tx, ctx, {
-      action: 'compliance.rule_updated',
+      action: 'compliance_rule.updated',
       entityType: 'compliance_rule',
       entityId: rule.id,
       organisationId: collaboration.organisationId,
