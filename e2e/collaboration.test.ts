@@ -384,7 +384,7 @@ test('the public overview without login: parties with Linköping signed, the str
     // The picture has a name and a description; the same structure follows as text.
     const diagram = main.locator('svg[role="img"]')
     assert.equal(await diagram.count(), 1)
-    assert.ok(await main.getByRole('img', { name: /^Struktur för ÖTMB Organisationsbild med 6 organ/ }).isVisible())
+    assert.ok(await main.getByRole('img', { name: /^Struktur för ÖTMB Organisationsbild med 7 organ/ }).isVisible())
     const asText = main.locator('section.structure')
     assert.ok(await asText.getByRole('heading', { name: 'Strukturen i textform' }).isVisible())
     const listed = await asText.locator('ul.structure-list').first().innerText()
@@ -392,6 +392,7 @@ test('the public overview without login: parties with Linköping signed, the str
       'Styrgrupp',
       'Beredningsgrupp',
       'Nätverket Regbrå',
+      'Regbrås beredningsgrupp',
       WORKING_GROUP,
       'Arbetsgrupp Trygghet i offentlig miljö (exempel)',
       'Arbetsgrupp Våld i nära relationer (exempel)',

@@ -8,6 +8,7 @@ import { PolicyRegistry } from './http/policies.ts'
 import { Signer, randomToken } from './http/signing.ts'
 import type { Actor } from './http/actor.ts'
 import { NavRegistry } from './nav/registry.ts'
+import { TodoRegistry } from './todo/registry.ts'
 import { Jobs } from './jobs/jobs.ts'
 import { ApiRegistry } from './api/openapi.ts'
 import type { FastifyRequest } from 'fastify'
@@ -28,6 +29,8 @@ export interface Deps {
   signer: Signer
   policies: PolicyRegistry
   nav: NavRegistry
+  /** What each signed-in user has to do, for the home page (features add providers). */
+  todos: TodoRegistry
   auth: Authenticators
   jobs: Jobs
   api: ApiRegistry
@@ -45,6 +48,7 @@ export async function createDeps(config: Config, database?: Database): Promise<D
     signer: new Signer(config.sessionSecret ?? (await installationSecret(db.db, 'session_secret'))),
     policies: new PolicyRegistry(),
     nav: new NavRegistry(),
+    todos: new TodoRegistry(),
     auth: {},
     jobs: new Jobs(db, config),
     api: new ApiRegistry(),

@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { complianceRoutes } from './compliance.routes.tsx'
 import { rulesRoutes } from './rules.routes.tsx'
+import { commitmentTodos } from './todos.ts'
 
 export { evaluateCompliance } from './compliance.evaluate.ts'
 export type { ComplianceStatus, PartyResult, RuleResult } from './compliance.evaluate.ts'
@@ -13,6 +14,7 @@ registerAuditEntityLabel('compliance_rule', 'compliance.audit.entity')
 
 /** Commitments per collaboration: rules as data (issue 6 A3), evaluated live from signatures, seats and attendance. */
 export async function compliance(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.todos.add('compliance', (actor) => commitmentTodos(deps, actor))
   complianceRoutes(app, deps)
   rulesRoutes(app, deps)
 }

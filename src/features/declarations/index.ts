@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { signatureTodos } from './todos.ts'
 import { boardRoutes } from './board.routes.tsx'
 import { declarationsRoutes } from './declarations.routes.tsx'
 import { memoRoutes } from './memo.routes.tsx'
@@ -23,6 +24,7 @@ export async function declarations(app: FastifyInstance, { deps }: { deps: Deps 
   deps.policies.register('declarations.read', (a) => a?.via === 'session')
   deps.policies.register('declarations.write', (a) => a?.via === 'session')
   deps.policies.register('declarations.api', (a) => !!a)
+  deps.todos.add('declarations', (actor) => signatureTodos(deps, actor))
   declarationsRoutes(app, deps)
   signaturesRoutes(app, deps)
   boardRoutes(app, deps)

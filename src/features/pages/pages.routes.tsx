@@ -23,7 +23,12 @@ const ROBOTS = [
 
 /** Start page, about page, the accessibility statement, cookies and personal data, robots.txt. */
 export function pagesRoutes(app: FastifyInstance, deps: Deps) {
-  app.get('/', { config: { policy: 'public' } }, async (_req, reply) => reply.page(<HomePage />))
+  app.get('/', { config: { policy: 'public' } }, async (req, reply) => {
+    // API tokens have no home page; a signed-in person gets their to-do list.
+    const todos =
+      req.actor?.via === 'session' ? await deps.todos.for(req.actor, (name, err) => req.log.error({ err, provider: name }, 'to-do provider failed')) : undefined
+    return reply.page(<HomePage todos={todos} />)
+  })
   app.get('/about', { config: { policy: 'public' } }, async (_req, reply) => reply.page(<AboutPage />))
   app.get('/accessibility', { config: { policy: 'public' } }, async (_req, reply) =>
     reply.page(<AccessibilityPage contactEmail={deps.config.accessibilityContact} />),

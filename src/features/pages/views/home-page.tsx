@@ -1,8 +1,41 @@
+import { TODO_GROUPS, type TodoItem } from '../../../platform/todo/registry.ts'
+import { StatusTag } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 
-/** Start page: what the platform is, and for a signed-in user a tile for each thing they may do. */
-export function HomePage() {
+/** The signed-in user's to-do list (issue 6 E11), grouped, each item with its status in words and colour. */
+function TodoList({ todos }: { todos: TodoItem[] }) {
+  const { t } = usePage()
+  if (todos.length === 0) return <p class="inset">{t('pages.home.todoEmpty')}</p>
+  const text = (i: TodoItem) => {
+    const params = { ...i.params }
+    for (const name of i.translateParams ?? []) params[name] = t(String(params[name]))
+    return t(i.textKey, params)
+  }
+  return (
+    <>
+      {TODO_GROUPS.filter((g) => todos.some((i) => i.group === g)).map((g) => (
+        <section class="todo-group" aria-labelledby={`todo-${g}`}>
+          <h3 class="heading-s" id={`todo-${g}`}>
+            {t(`pages.home.groups.${g}`)}
+          </h3>
+          <ul class="todo-list">
+            {todos
+              .filter((i) => i.group === g)
+              .map((i) => (
+                <li class="todo-list__item">
+                  {i.status && i.statusKey && <StatusTag status={i.status} label={t(i.statusKey)} />} <a href={i.href}>{text(i)}</a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  )
+}
+
+/** Start page: for a signed-in user what they have to do, then a tile for each thing they may do. */
+export function HomePage({ todos }: { todos?: TodoItem[] }) {
   const { t, actor, nav, collaborationName } = usePage()
   const tiles = nav.filter((i) => i.descriptionKey)
   return (
@@ -10,16 +43,22 @@ export function HomePage() {
       <h1 class="heading-xl">{actor ? t('pages.home.welcome', { name: actor.name }) : collaborationName}</h1>
       <p class="lead">{t('pages.home.lead')}</p>
       {actor ? (
-        <ul class="card-grid">
-          {tiles.map((i) => (
-            <li class="card">
-              <h2 class="heading-s">
-                <a href={i.href}>{t(i.labelKey)}</a>
-              </h2>
-              <p class="body-s">{t(i.descriptionKey!)}</p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <h2 class="heading-l">{t('pages.home.todoHeading')}</h2>
+          {todos && todos.length > 0 && <p class="body-s">{t('pages.home.todoCount', { count: todos.length })}</p>}
+          <TodoList todos={todos ?? []} />
+          <h2 class="heading-l">{t('pages.home.servicesHeading')}</h2>
+          <ul class="card-grid">
+            {tiles.map((i) => (
+              <li class="card">
+                <h3 class="heading-s">
+                  <a href={i.href}>{t(i.labelKey)}</a>
+                </h3>
+                <p class="body-s">{t(i.descriptionKey!)}</p>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <>
           <p class="body">{t('pages.home.anonymous')}</p>
