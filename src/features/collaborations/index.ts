@@ -8,7 +8,7 @@ import { partiesRoutes } from './parties.routes.tsx'
 import { publicRoutes } from './public.routes.tsx'
 
 export { canEditForParty, canManageCollaboration, canSee, isPartner } from './collaborations.policy.ts'
-export type { CollaborationScope } from './collaborations.policy.ts'
+export type { CollaborationScope, Visibility } from './collaborations.policy.ts'
 export { collaborationScope, isUuid, scopeOfBody } from './collaborations.scope.ts'
 export type { LoadedScope } from './collaborations.scope.ts'
 export { type Viewer, viewerOf, visibleTo } from './collaborations.visibility.ts'

@@ -92,6 +92,8 @@ export interface RuleResult {
   /** A second sentence about the deadline ("Ska vara uppfyllt senast {deadline}."), same parameters. */
   deadlineKey?: string
   fix?: Fix
+  /** The seat the sentence is about, so the service can withhold it from those who may not see it. */
+  evidenceSeatId?: string
 }
 
 export interface PartyResult {
@@ -217,9 +219,24 @@ function workingGroupOfficial(input: ComplianceInput, party: EvalParty, c: Commi
     .filter((s) => groups.has(s.bodyId) && s.organisationId === party.organisationId && s.level !== 'elected' && overlaps(s, c.start, until))
     .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
   const current = qualifying.find((s) => isCurrent(s, input.today))
-  if (current) return result(kind, 'green', 'compliance.explain.wgCurrent', { body: groups.get(current.bodyId)!, since: current.validFrom })
+  if (current)
+    return result(
+      kind,
+      'green',
+      'compliance.explain.wgCurrent',
+      { body: groups.get(current.bodyId)!, since: current.validFrom },
+      { evidenceSeatId: current.id },
+    )
   const last = qualifying.at(-1)
-  if (last) return result(kind, 'green', 'compliance.explain.wgHistory', { body: groups.get(last.bodyId)!, from: last.validFrom, to: last.validTo ?? '' })
+  if (last) {
+    return result(
+      kind,
+      'green',
+      'compliance.explain.wgHistory',
+      { body: groups.get(last.bodyId)!, from: last.validFrom, to: last.validTo ?? '' },
+      { evidenceSeatId: last.id },
+    )
+  }
   return unmet(kind, input, c, 'compliance.explain.wgMissing', { since: c.start }, { action: 'add_seat', bodyIds: [...groups.keys()], level: 'official' })
 }
 
@@ -230,7 +247,8 @@ function steeringChief(input: ComplianceInput, party: EvalParty, steering: strin
   const chief = input.seats.filter((s) => steering.includes(s.bodyId) && s.organisationId === party.organisationId && s.level === 'chief')
   const ordinary = chief.filter((s) => s.membership === 'ordinary')
   const currentOrdinary = ordinary.filter((s) => isCurrent(s, input.today)).sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0]
-  if (currentOrdinary) return result(kind, 'green', 'compliance.explain.chiefCurrent', { since: currentOrdinary.validFrom })
+  if (currentOrdinary)
+    return result(kind, 'green', 'compliance.explain.chiefCurrent', { since: currentOrdinary.validFrom }, { evidenceSeatId: currentOrdinary.id })
   if (chief.some((s) => isCurrent(s, input.today))) {
     return result(kind, 'yellow', 'compliance.explain.chiefSubstituteOnly', { since: missingSince(ordinary, input.today, c.start) }, { fix })
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/types.ts'
 import { queryRows } from '../../platform/db/query-rows.ts'
+import type { Visibility } from '../collaborations/index.ts'
 import type { EvalAttendance, EvalBody, EvalMeeting, EvalParty, EvalRule, EvalSeat } from './compliance.evaluate.ts'
 
 /*
@@ -72,19 +73,30 @@ export async function activeParties(db: Db, collaborationId: string, today: stri
   )
 }
 
-/** The bodies the rules look at, and every seat in them (ended ones too: history counts). */
-export async function bodiesAndSeats(db: Db, collaborationId: string): Promise<{ bodies: EvalBody[]; seats: EvalSeat[] }> {
-  const rows = await queryRows<EvalBody & { seatId: string | null } & Omit<EvalSeat, 'id' | 'bodyId'>>(
+export interface Visible {
+  visibility: Visibility
+  /** The owner whose own users see an `organisation` record. */
+  ownerId: string
+}
+export type BodyRow = EvalBody & Visible
+export type SeatRow = EvalSeat & Visible
+
+/** The bodies the rules look at, and every seat in them (ended ones too: history counts), with their visibility. */
+export async function bodiesAndSeats(db: Db, collaborationId: string): Promise<{ bodies: BodyRow[]; seats: SeatRow[] }> {
+  const rows = await queryRows<
+    EvalBody & { bodyVisibility: Visibility; bodyOwner: string; seatId: string | null; seatVisibility: Visibility } & Omit<EvalSeat, 'id' | 'bodyId'>
+  >(
     db,
-    sql`select b.id, b.kind, b.name, s.id as "seatId", s.organisation_id as "organisationId", s.level, s.membership,
+    sql`select b.id, b.kind, b.name, b.visibility as "bodyVisibility", b.organisation_id as "bodyOwner",
+               s.id as "seatId", s.organisation_id as "organisationId", s.level, s.membership, s.visibility as "seatVisibility",
                s.valid_from::text as "validFrom", s.valid_to::text as "validTo"
         from bodies b left join seats s on s.body_id = b.id
         where b.collaboration_id = ${collaborationId} and b.kind in ('steering', 'working_group')`,
   )
-  const bodies = new Map<string, EvalBody>()
-  const seats: EvalSeat[] = []
+  const bodies = new Map<string, BodyRow>()
+  const seats: SeatRow[] = []
   for (const r of rows) {
-    bodies.set(r.id, { id: r.id, kind: r.kind, name: r.name })
+    bodies.set(r.id, { id: r.id, kind: r.kind, name: r.name, visibility: r.bodyVisibility, ownerId: r.bodyOwner })
     if (r.seatId) {
       seats.push({
         id: r.seatId,
@@ -94,6 +106,8 @@ export async function bodiesAndSeats(db: Db, collaborationId: string): Promise<{
         membership: r.membership,
         validFrom: r.validFrom,
         validTo: r.validTo,
+        visibility: r.seatVisibility,
+        ownerId: r.organisationId,
       })
     }
   }

@@ -6,6 +6,7 @@ import { TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { type TestCollaboration, buildCollaboration, buildMeeting, buildPerson, buildSeat } from '../bodies/seats.test-factories.ts'
+import { bodies } from '../bodies/bodies.tables.ts'
 
 let t: TestApp
 let c: TestCollaboration
@@ -203,4 +204,41 @@ test('the endpoints are documented in the OpenAPI document', async () => {
   assert.ok(doc.paths['/api/v1/collaborations/{id}/compliance'].get)
   assert.ok(doc.paths['/api/v1/bodies/{bodyId}/seats'].get)
   assert.ok(doc.paths['/api/v1/bodies/{bodyId}/seats'].post)
+})
+
+test('derived views respect visibility: a seat in a restricted body counts, but only those who may see it learn where (issue 7 A5)', async () => {
+  const fresh = await buildCollaboration(t.deps, { signedOn: '2022-03-16' })
+  const [secret] = await t.deps.db
+    .insert(bodies)
+    .values({ collaborationId: fresh.id, kind: 'working_group', name: 'Hemlig arbetsgrupp', organisationId: fresh.ownerId, visibility: 'organisation' })
+    .returning()
+  const person = await buildPerson(t.deps, fresh.org['kommun-0580'])
+  await buildSeat(t.deps, { bodyId: secret.id, personId: person.id, organisationId: fresh.org['kommun-0580'], validFrom: '2023-01-01' })
+  const other = await buildPerson(t.deps, fresh.org['kommun-0581'])
+  await buildSeat(t.deps, {
+    bodyId: fresh.workingGroupId,
+    personId: other.id,
+    organisationId: fresh.org['kommun-0581'],
+    validFrom: '2023-01-01',
+    visibility: 'organisation',
+  })
+
+  const reader = await as('viewer') // a reader at Norrköping
+  const lkp = await apiRule(reader, fresh.org['kommun-0580'], 'working_group_official', fresh.id)
+  assert.deepEqual([lkp.status, lkp.explanation], ['green', 'Uppfyllt av en representant i ett organ som du inte har behörighet att se.'])
+  const own = await apiRule(reader, fresh.org['kommun-0581'], 'working_group_official', fresh.id)
+  assert.equal(own.explanation, 'Har tjänsteperson i Arbetsgrupp trygghet sedan 2023-01-01.', 'a party sees its own organisation-only seat')
+  const page = (await reader.get(`/collaborations/${fresh.id}/compliance`)).body
+  assert.doesNotMatch(page, /Hemlig arbetsgrupp/)
+  assert.doesNotMatch(page, new RegExp(secret.id), 'no link leads to the restricted body')
+
+  const coordinator = await as('coordinator')
+  assert.equal(
+    (await apiRule(coordinator, fresh.org['kommun-0580'], 'working_group_official', fresh.id)).explanation,
+    'Har tjänsteperson i Hemlig arbetsgrupp sedan 2023-01-01.',
+  )
+  assert.equal(
+    (await apiRule(coordinator, fresh.org['kommun-0581'], 'working_group_official', fresh.id)).explanation,
+    'Har tjänsteperson i Arbetsgrupp trygghet sedan 2023-01-01.',
+  )
 })

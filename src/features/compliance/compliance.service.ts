@@ -2,8 +2,8 @@ import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
-import { canEditForParty, canManageCollaboration, collaborationScope, isPartner, isUuid } from '../collaborations/index.ts'
-import { DEFAULT_MONTHS, type PartyResult, evaluateCompliance, monthsBefore } from './compliance.evaluate.ts'
+import { canEditForParty, canManageCollaboration, canSee, collaborationScope, isPartner, isUuid } from '../collaborations/index.ts'
+import { DEFAULT_MONTHS, type PartyResult, type RuleResult, evaluateCompliance, monthsBefore } from './compliance.evaluate.ts'
 import * as repo from './compliance.repo.ts'
 
 export interface ComplianceReport {
@@ -49,16 +49,27 @@ export async function complianceReport(deps: Deps, actor: Actor | undefined, col
     now,
   })
   const byId = new Map(parties.map((p) => [p.organisationId, p]))
+  // Derived views show a record only to those who may see it (issue 7 A5): a seat or body the actor
+  // may not see still counts, but the sentence does not name it and no link leads to it.
+  const visibleBodies = new Set(bodies.filter((b) => canSee(actor, scope, b.visibility, b.ownerId)).map((b) => b.id))
+  const visibleSeats = new Set(seats.filter((x) => visibleBodies.has(x.bodyId) && canSee(actor, scope, x.visibility, x.ownerId)).map((x) => x.id))
+  const withheld = (r: RuleResult): RuleResult => {
+    const fix = r.fix?.action === 'add_seat' ? { ...r.fix, bodyIds: r.fix.bodyIds.filter((id) => visibleBodies.has(id)) } : r.fix
+    const base = fix?.action === 'add_seat' && fix.bodyIds.length === 0 ? { ...r, fix: undefined } : { ...r, fix }
+    if (!r.evidenceSeatId || visibleSeats.has(r.evidenceSeatId)) return base
+    return { ...base, messageKey: 'compliance.explain.metWithheld', params: {} }
+  }
   return {
     collaboration,
     evaluatedAt: now,
     rules: rules.sort((a, b) => RULE_ORDER.indexOf(a.kind) - RULE_ORDER.indexOf(b.kind)),
     parties: results.map((r) => ({
       ...r,
+      rules: r.rules.map(withheld),
       signatureId: byId.get(r.organisationId)?.signatureId ?? null,
       canFix: canEditForParty(actor, scope, r.organisationId),
     })),
-    bodyNames: Object.fromEntries(bodies.map((b) => [b.id, b.name])),
+    bodyNames: Object.fromEntries(bodies.filter((b) => visibleBodies.has(b.id)).map((b) => [b.id, b.name])),
     canConfigure: canManageCollaboration(actor, scope),
   }
 }
