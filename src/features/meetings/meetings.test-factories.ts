@@ -26,7 +26,11 @@ export interface BuiltCollaboration {
   ownerId: string
 }
 
-export async function buildCollaboration(deps: Deps, overrides: { bodyName?: string } = {}): Promise<BuiltCollaboration> {
+/** Länsstyrelsen convenes; `parties` adds more (the police as a convening party, say). */
+export async function buildCollaboration(
+  deps: Deps,
+  overrides: { bodyName?: string; parties?: { code: string; convenor?: boolean }[] } = {},
+): Promise<BuiltCollaboration> {
   const ownerId = await orgId(deps, 'lansstyrelsen-05')
   const [c] = await deps.db
     .insert(collaborations)
@@ -44,6 +48,9 @@ export async function buildCollaboration(deps: Deps, overrides: { bodyName?: str
     await deps.db
       .insert(collaborationParties)
       .values({ collaborationId: c.id, organisationId: await orgId(deps, code), isConvenor: code === 'lansstyrelsen-05' })
+  }
+  for (const p of overrides.parties ?? []) {
+    await deps.db.insert(collaborationParties).values({ collaborationId: c.id, organisationId: await orgId(deps, p.code), isConvenor: !!p.convenor })
   }
   const bodyId = await buildBody(deps, c.id, ownerId, overrides.bodyName ?? 'Styrgrupp')
   return { collaborationId: c.id, bodyId, ownerId }
