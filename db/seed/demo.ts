@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserB
 import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
 import { loadDemoPeople } from './demo-people.ts'
+import { loadDemoMeetings } from './demo-meetings.ts'
 
 /**
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
@@ -43,6 +44,7 @@ export async function loadDemoData(deps: Deps): Promise<number> {
  * example history, in dependency order. Each part is idempotent.
  */
 async function loadDemoStory(deps: Deps): Promise<number> {
-  const written = await loadDemoPeople(deps)
+  let written = await loadDemoPeople(deps)
+  written += await loadDemoMeetings(deps)
   return written
 }
