@@ -285,8 +285,18 @@ test('meetings: a Styrgrupp meeting gets attendance, minutes with § 1, is juste
     stale.on('pageerror', (err) => problems.push(`uncaught error in the second tab: ${err.message}`))
     await visit(stale, `${meetingUrl}/minutes`)
 
-    assert.equal(await submit(page, 'Justera protokollet'), 200)
-    assert.equal(await flash(page), 'Protokollet är justerat.')
+    // Justering on paper: the chief present is the justerare, the secretary records it (e2e/meetings.test.ts has the own-account way).
+    await follow(page, 'Välj justerare och skicka för justering')
+    await main
+      .getByRole('group', { name: 'Justerare' })
+      .getByLabel(new RegExp(`^${CHIEF}`))
+      .check()
+    assert.equal(await submit(page, 'Skicka för justering'), 200)
+    assert.equal(await flash(page), 'Protokollet är skickat för justering till 1 justerare.')
+    await follow(page, 'Registrera justering på papper')
+    assert.match(await main.innerText(), /Är du säker\? Protokollet låses/)
+    assert.equal(await submit(page, 'Registrera justeringen och lås protokollet'), 200)
+    assert.equal(await flash(page), 'Protokollet är justerat och låst.')
     assert.match(await main.locator('.summary-list').first().innerText(), /Protokollet justerat/)
     assert.equal(await main.getByRole('link', { name: 'Skriv eller ändra protokollet' }).count(), 0, 'no edit link after justering')
     assert.equal(await main.getByRole('link', { name: 'Registrera närvaro' }).count(), 0)

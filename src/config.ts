@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
   // The audit chain's head is appended here (JSON lines) by a periodic job; verify-audit reads it.
   TILLSAMMANS_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  // Debian's Chromium renders the tagged PDFs (meeting protocols); without it the PDF links explain why.
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 })
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
   metricsToken?: string
   /** Where the audit anchors are appended (absolute path); only the log gets them without it. */
   auditAnchorFile?: string
+  /** Chromium for PDF rendering (default Debian's /usr/bin/chromium). */
+  chromiumPath: string
 }
 
 export class ConfigError extends Error {}
@@ -94,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitMax: e.RATE_LIMIT_MAX,
     metricsToken: e.METRICS_TOKEN,
     auditAnchorFile: e.TILLSAMMANS_AUDIT_ANCHOR_FILE ? path.resolve(e.TILLSAMMANS_AUDIT_ANCHOR_FILE) : undefined,
+    chromiumPath: e.CHROMIUM_PATH,
   })
 }

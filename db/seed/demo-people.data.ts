@@ -130,7 +130,7 @@ export const DEMO_SEATS: DemoSeat[] = [
   // Beredningsgrupp: officials; Linköping's säkerhetsstrateg as the source document says.
   official('lansstyrelsen-05', PREP, 'Sara Nyberg', 'Utvecklingsledare brottsförebyggande', { role: 'chair' }),
   official('lansstyrelsen-05', PREP, 'Ali Rahimi', 'Handläggare', { role: 'secretary' }),
-  official('polisomrade-ostergotland', PREP, 'Erik Lindgren', 'Kommunpolis'),
+  official('polisomrade-ostergotland', PREP, 'Erik Lindgren', 'Kommunpolis', { email: 'polisen@demo.test' }),
   official('kommun-0580', PREP, 'Jonas Bergkvist', 'Säkerhetsstrateg', { email: 'jonas.bergkvist@linkoping.exempel.se' }),
   official('kommun-0581', PREP, 'Amira Haddad', 'Samordnare brottsförebyggande'),
   official('kommun-0583', PREP, 'Petra Lind', 'Trygghetssamordnare'),

@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserB
 import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
 import { loadDemoPeople } from './demo-people.ts'
+import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 
 /**
@@ -45,6 +46,7 @@ export async function loadDemoData(deps: Deps): Promise<number> {
  */
 async function loadDemoStory(deps: Deps): Promise<number> {
   let written = await loadDemoPeople(deps)
-  written += (await loadDemoStructure(deps)) ?? 0
+  written += await loadDemoStructure(deps)
+  written += await loadDemoMeetings(deps)
   return written
 }

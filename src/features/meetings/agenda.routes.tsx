@@ -6,8 +6,7 @@ import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { DomainError } from '../../platform/http/errors.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import { addAgendaItem, agendaAttachment, moveAgendaItem, removeAgendaItem } from './agenda.service.ts'
-import { loadMeeting, requireManage } from './meetings.access.ts'
-import { MinutesApproved } from './meetings.errors.ts'
+import { assertNotApproved, loadMeeting, requireManage } from './meetings.access.ts'
 import { AgendaItemInput, MoveInput } from './meetings.schemas.ts'
 import { AgendaItemPage } from './views/agenda-item-page.tsx'
 import { ctxOf } from '../../platform/http/ctx.ts'
@@ -20,7 +19,7 @@ const write = { config: { policy: 'meetings.write' } }
 export function agendaRoutes(app: FastifyInstance, deps: Deps) {
   const openMeeting = async (req: Parameters<typeof ctxOf>[0]) => {
     const access = requireManage(await loadMeeting(deps.db, req.actor, paramsOf(req).meetingId))
-    if (access.meeting.minutesApprovedAt) throw new MinutesApproved()
+    assertNotApproved(access.meeting)
     return access
   }
 

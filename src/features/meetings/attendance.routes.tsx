@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../platform/http/errors.ts'
 import type { FieldError } from '../../platform/views/error-summary.tsx'
 import { isUuid } from '../collaborations/collaborations.scope.ts'
 import { type AttendanceEntry, attendanceForm, recordAttendance, timeContributed } from './attendance.service.ts'
-import { MinutesApproved } from './meetings.errors.ts'
+import { assertNotApproved } from './meetings.access.ts'
 import { AttendanceRow } from './meetings.schemas.ts'
 import { MAX_CONTRIBUTED_MINUTES, parseDuration } from './meetings.time.ts'
 import { AttendancePage, attendanceValues } from './views/attendance-page.tsx'
@@ -47,7 +47,7 @@ export function attendanceRoutes(app: FastifyInstance, deps: Deps) {
   const load = async (req: FastifyRequest) => {
     const form = await attendanceForm(deps, req.actor, paramsOf(req).meetingId)
     if (!form.manage && form.editable.length === 0) throw new ForbiddenError()
-    if (form.meeting.minutesApprovedAt) throw new MinutesApproved()
+    assertNotApproved(form.meeting)
     return form
   }
   const page = (f: Awaited<ReturnType<typeof load>>, values: Record<string, string | string[]>, errors?: FieldError[]) => (

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { type VNode, h } from 'preact'
 import type { Deps } from '../../platform/deps.ts'
-import { bodyFeed, calendarPage, userFeed } from './calendar.service.ts'
+import { bodyFeed, calendarPage, meetingFeed, userFeed } from './calendar.service.ts'
 import { CalendarPage } from './views/calendar-page.tsx'
 import { paramsOf } from '../../platform/http/params.ts'
 
@@ -12,10 +12,15 @@ const sendCalendar = (reply: FastifyReply, ics: string, filename: string, dispos
     .header('cache-control', 'private, no-store')
     .send(ics)
 
-/** Calendar feeds: per body (partners, signed in) and per user (a secret address for calendar apps). */
+/** Calendar files: one meeting and per body (partners, signed in), and per user (a secret address for calendar apps). */
 export function calendarRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/bodies/:bodyId/calendar.ics', { config: { policy: 'meetings.read' } }, async (req, reply) => {
     const feed = await bodyFeed(deps, req.actor, paramsOf(req).bodyId)
+    return sendCalendar(reply, feed.ics, `${feed.name}.ics`, 'attachment')
+  })
+
+  app.get('/meetings/:meetingId/meeting.ics', { config: { policy: 'meetings.read' } }, async (req, reply) => {
+    const feed = await meetingFeed(deps, req.actor, paramsOf(req).meetingId)
     return sendCalendar(reply, feed.ics, `${feed.name}.ics`, 'attachment')
   })
 

@@ -96,6 +96,19 @@ export async function bodyFeed(deps: Deps, actor: Actor | undefined, bodyId: unk
   return { name: body.name, ics: meetingsCalendar({ name: body.name, method: 'PUBLISH', baseUrl: deps.config.baseUrl, meetings }) }
 }
 
+/** One meeting as a calendar file (partners), with the agenda as its description: "add to my calendar". */
+export async function meetingFeed(deps: Deps, actor: Actor | undefined, meetingId: unknown): Promise<{ name: string; ics: string }> {
+  const { meeting, body } = await loadMeeting(deps.db, actor, meetingId)
+  const description = agendaText(translator('sv'), await listAgenda(deps.db, meeting.id), await openFollowUps(deps.db, meeting.bodyId, meeting.startsAt))
+  const ics = meetingsCalendar({
+    name: `${meeting.title} – ${body.name}`,
+    method: 'PUBLISH',
+    baseUrl: deps.config.baseUrl,
+    meetings: [{ ...meeting, bodyName: body.name, description }],
+  })
+  return { name: `${body.name} ${stockholmParts(meeting.startsAt).date}`, ics }
+}
+
 /**
  * A calendar app cannot sign in, so a user's own feed is reached by a URL holding a MAC of their id:
  * secret, stable, and without a session. A wrong MAC, an unknown or deactivated user → 404.

@@ -68,6 +68,31 @@ describe('calendar files', () => {
     assert.equal(byTitle.get('Junimötet – Styrgrupp')!.uid, `meeting-${jun}@localhost`)
   })
 
+  test('a feed with meetings is RFC 5545 text: DTSTAMP in UTC, every line and the last one ending in CRLF', async () => {
+    await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-10-20', title: 'Oktobermötet' })
+    const before = Date.now()
+    const res = await memberBrowser.get(`/bodies/${c.bodyId}/calendar.ics`)
+    assert.equal(res.statusCode, 200)
+    assert.ok(events(res.body).length >= 1, 'the feed has meetings')
+    assert.ok(res.body.endsWith('END:VCALENDAR\r\n'), 'ends with CRLF')
+    assert.doesNotMatch(res.body, /[^\r]\n/, 'no bare LF')
+    const stamps = [...res.body.matchAll(/^DTSTAMP(.*)\r$/gm)].map((m) => m[1])
+    assert.equal(stamps.length, events(res.body).length)
+    for (const stamp of stamps) {
+      const m = /^:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(stamp)
+      assert.ok(m, `DTSTAMP${stamp} is a UTC date-time`)
+      const at = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])
+      assert.ok(Math.abs(at - before) < 60_000, 'and it is now, in UTC')
+    }
+    // The single meeting's file is the same kind of text.
+    const [one] = await queryRows<{ id: string }>(t.deps.db, sql`select id from meetings where title = 'Oktobermötet'`)
+    const single = await memberBrowser.get(`/meetings/${one.id}/meeting.ics`)
+    assert.equal(single.statusCode, 200)
+    assert.equal(events(single.body).length, 1)
+    assert.match(single.body, /\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/)
+    assert.ok(single.body.endsWith('END:VCALENDAR\r\n'))
+  })
+
   test('the personal feed needs the right MAC (404 otherwise) and holds only the bodies where the user’s person has a seat', async () => {
     const mine = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-09-01', title: 'Mitt möte' })
     const notMine = await buildMeeting(t.deps, { bodyId: otherBody, date: '2026-09-02', title: 'Andras möte' })

@@ -8,8 +8,12 @@ import { meetingsApi } from './meetings.api.ts'
 import { meetingsRoutes } from './meetings.routes.tsx'
 import { meetingsWriteApi } from './meetings.write-api.ts'
 import { minutesRoutes } from './minutes.routes.tsx'
+import { justeringRoutes } from './justering.routes.tsx'
+import { protocolRoutes } from './protocol.routes.tsx'
 
 export { userFeedPath } from './calendar.service.ts'
+export { meetingTodos } from './todos.service.ts'
+export type { MeetingTodo, MeetingTodos } from './todos.service.ts'
 export { timeByPartyAndYear } from './attendance.repo.ts'
 export type { TimeRow } from './attendance.repo.ts'
 
@@ -29,6 +33,10 @@ for (const action of [
   'distribution_added',
   'distribution_removed',
   'invitations_sent',
+  'justering_requested',
+  'justering_withdrawn',
+  'justering_confirmed',
+  'justering_recorded',
 ]) {
   registerAuditLabel(`meeting.${action}`, `meetings.audit.${action}`)
 }
@@ -47,6 +55,8 @@ export async function meetings(app: FastifyInstance, { deps }: { deps: Deps }) {
   agendaRoutes(app, deps)
   attendanceRoutes(app, deps)
   minutesRoutes(app, deps)
+  justeringRoutes(app, deps)
+  protocolRoutes(app, deps)
   calendarRoutes(app, deps)
   meetingsApi(app, deps)
   meetingsWriteApi(app, deps)

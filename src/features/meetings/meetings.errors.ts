@@ -7,6 +7,20 @@ export class MinutesApproved extends DomainError {
   }
 }
 
+/** Sent for justering: the justerare read what is there now, so it cannot change under them. */
+export class UnderJustering extends DomainError {
+  constructor() {
+    super('under_justering', 'meetings.errors.underJustering', 409)
+  }
+}
+
+/** Justering is refused: the meeting has not taken place, the minutes or §§ are missing, or a justerare is wrong. */
+export class JusteringRefused extends DomainError {
+  constructor(field: string, messageKey: string) {
+    super('justering_refused', messageKey, 400, field)
+  }
+}
+
 /** A done action item is closed; reopening would rewrite what the follow-up recorded. */
 export class ActionItemDone extends DomainError {
   constructor() {

@@ -54,7 +54,16 @@ export interface CalendarOptions {
 /** The same UID in every invitation and feed, so a calendar updates the event instead of adding one. */
 export const meetingUid = (id: string, baseUrl: string) => `meeting-${id}@${new URL(baseUrl).hostname}`
 
+/** 20261202T182803Z: a UTC date-time as RFC 5545 writes it. */
+export const icsUtc = (d: Date) => `${d.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`
+
+/**
+ * The calendar as RFC 5545 text. Two things ical-generator gets wrong with a calendar time zone are
+ * put right here: DTSTAMP must be UTC (it writes it as Stockholm wall-clock time without a zone),
+ * and every content line, the last one included, ends with CRLF.
+ */
 export function meetingsCalendar(o: CalendarOptions): string {
+  const now = new Date()
   const cal = ical({
     name: o.name,
     prodId: { company: 'Tillsammans', product: 'Tillsammans', language: 'SV' },
@@ -68,7 +77,7 @@ export function meetingsCalendar(o: CalendarOptions): string {
       start: new ZonedDate(m.startsAt),
       end: new ZonedDate(m.endsAt),
       timezone: MEETING_TIME_ZONE,
-      stamp: new ZonedDate(new Date()),
+      stamp: now,
       summary: `${m.title} – ${m.bodyName}`,
       location: m.place || null,
       description: m.description ?? null,
@@ -78,7 +87,8 @@ export function meetingsCalendar(o: CalendarOptions): string {
       attendees: o.attendee ? [{ name: o.attendee.name, email: o.attendee.email, rsvp: true }] : [],
     })
   }
-  return cal.toString()
+  const text = cal.toString().replace(/^DTSTAMP[^\r\n]*/gm, `DTSTAMP:${icsUtc(now)}`)
+  return text.endsWith('\r\n') ? text : `${text}\r\n`
 }
 
 /** "Tillsammans <noreply@x.se>" → { name, email }; undefined when there is no address in it. */

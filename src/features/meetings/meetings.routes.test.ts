@@ -107,7 +107,8 @@ describe('who may write', () => {
       [`/meetings/${id}/agenda/new`, { title: 'X' }],
       [`/meetings/${id}/distribution`, { recipient: 'X' }],
       [`/meetings/${id}/invitations`, {}],
-      [`/meetings/${id}/approve`, { version: '1' }],
+      [`/meetings/${id}/justering`, { justerare: lkp.seatId, version: '1' }],
+      [`/meetings/${id}/justering/record`, { justeradOn: '2026-04-04', version: '1' }],
     ]
     for (const [url, fields] of writes) assert.equal((await b.post(url, fields)).statusCode, 403, url)
     assert.deepEqual(await meetingRow(id), before)
@@ -182,8 +183,12 @@ describe('justering', () => {
     )
     assert.equal((await b.post(`/meetings/${id}/distribution`, { recipient: 'Kommunstyrelsen i Linköpings kommun' })).statusCode, 303)
 
-    const page = await b.get(`/meetings/${id}`)
-    const approved = await b.post(`/meetings/${id}/approve`, { version: version(page.body.slice(page.body.indexOf('/approve'))) })
+    const requested = await b.post(`/meetings/${id}/justering`, { justerare: lkp.seatId, version: version((await b.get(`/meetings/${id}/justering`)).body) })
+    assert.equal(requested.statusCode, 303)
+    const approved = await b.post(`/meetings/${id}/justering/record`, {
+      justeradOn: '2026-06-12',
+      version: version((await b.get(`/meetings/${id}/justering`)).body),
+    })
     assert.equal(approved.statusCode, 303)
     const frozen = await meetingRow(id)
     assert.ok(frozen.minutes_approved_at)
@@ -203,7 +208,8 @@ describe('justering', () => {
       [`/meetings/${id}/edit`, { title: 'Ny rubrik', kind: 'ordinary', date: '2026-06-10', startTime: '10:00', endTime: '12:00', status: 'held', version: v }],
       [`/meetings/${id}/agenda/new`, { title: 'Ny punkt' }],
       [`/meetings/${id}/distribution`, { recipient: 'Någon annan' }],
-      [`/meetings/${id}/approve`, { version: v }],
+      [`/meetings/${id}/justering`, { justerare: lkp.seatId, version: v }],
+      [`/meetings/${id}/justering/record`, { justeradOn: '2026-06-12', version: v }],
     ]
     for (const [url, fields] of refused) {
       const res = await b.post(url, fields)
@@ -228,7 +234,7 @@ describe('justering', () => {
     )
     const after = await b.get(`/meetings/${id}`)
     assert.match(after.body, /Protokollet är justerat och kan inte längre ändras/)
-    assert.doesNotMatch(after.body, /action="\/meetings\/[^"]+\/approve"/)
+    assert.doesNotMatch(after.body, /action="\/meetings\/[^"]+\/justering/)
 
     // Follow-up continues after justering: the action item can still change, until it is done.
     const [item] = await queryRows<{ id: string; version: number }>(t.deps.db, sql`select id, version from action_items where meeting_id = ${id}`)

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
-import { DomainError, StaleVersionError } from '../../platform/http/errors.ts'
+import { StaleVersionError } from '../../platform/http/errors.ts'
 import { sendInvitations } from './calendar.service.ts'
-import { loadBody, loadMeeting, requireManage } from './meetings.access.ts'
-import { MinutesApproved } from './meetings.errors.ts'
-import { MeetingInput, UpdateMeetingInput, VersionInput } from './meetings.schemas.ts'
-import { approveMinutes, createMeeting, listBodyMeetings, meetingDetail, updateMeeting } from './meetings.service.ts'
+import { assertNotApproved, loadBody, loadMeeting, requireManage } from './meetings.access.ts'
+import { MeetingInput, UpdateMeetingInput } from './meetings.schemas.ts'
+import { createMeeting, listBodyMeetings, meetingDetail, updateMeeting } from './meetings.service.ts'
 import { MeetingFormPage, meetingValues } from './views/meeting-form-page.tsx'
 import { MeetingPage } from './views/meeting-page.tsx'
 import { MeetingsListPage } from './views/meetings-list-page.tsx'
@@ -45,7 +44,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/meetings/:meetingId/edit', write, async (req, reply) => {
     const { body, meeting } = requireManage(await loadMeeting(deps.db, req.actor, paramsOf(req).meetingId))
-    if (meeting.minutesApprovedAt) throw new MinutesApproved()
+    assertNotApproved(meeting)
     return reply.page(<MeetingFormPage body={body} meeting={meeting} values={meetingValues(meeting)} />)
   })
 
@@ -61,7 +60,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
       if (!(err instanceof StaleVersionError)) throw err
       // Keep what the user typed, show what is stored now, and let a new save replace it knowingly.
       const { meeting: current } = await loadMeeting(deps.db, req.actor, meeting.id)
-      if (current.minutesApprovedAt) throw new MinutesApproved()
+      assertNotApproved(current)
       const values = { ...formValues(req.body), version: String(current.version) }
       return reply.page(
         <MeetingFormPage body={body} meeting={current} values={values} current={current} errors={[{ field: '', message: req.t('meetings.stale.body') }]} />,
@@ -70,15 +69,6 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
     }
     reply.flash('success', 'meetings.flash.updated')
     return reply.seeOther(`/meetings/${meeting.id}`)
-  })
-
-  app.post('/meetings/:meetingId/approve', write, async (req, reply) => {
-    const id = paramsOf(req).meetingId
-    const form = parseForm(VersionInput, req.body, req.t)
-    if (!form.ok) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)
-    await approveMinutes(deps, ctxOf(req), id, form.data.version)
-    reply.flash('success', 'meetings.flash.approved')
-    return reply.seeOther(`/meetings/${id}`)
   })
 
   app.post('/meetings/:meetingId/invitations', write, async (req, reply) => {

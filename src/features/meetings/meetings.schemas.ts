@@ -148,3 +148,24 @@ export const MeetingDetail = MeetingSummary.extend({
   ),
   distribution: z.array(z.object({ organisationId: z.uuid().nullable(), recipient: z.string() })),
 })
+
+// ---- Justering ----
+
+const asArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v])
+
+/** One or two justerare, as the seats of people present (checkboxes post one value per choice). */
+export const JusteringRequestInput = z.object({
+  justerare: z.preprocess(
+    asArray,
+    z
+      .array(z.uuid({ error: 'meetings.errors.justerareCount' }))
+      .min(1, { error: 'meetings.errors.justerareCount' })
+      .max(2, { error: 'meetings.errors.justerareCount' }),
+  ),
+  version: Version,
+})
+
+export const JusteringRecordInput = z.object({
+  justeradOn: isoDate('meetings.errors.justeradOnRequired', 'meetings.errors.dateInvalid'),
+  version: Version,
+})

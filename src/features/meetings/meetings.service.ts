@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/http/actor.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import { viewerOf } from '../collaborations/collaborations.visibility.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
-import { type AgendaRow, type FollowUp, insertAgendaItem, listAgenda, openFollowUps } from './agenda.repo.ts'
+import { type AgendaRow, type FollowUp, listAgenda, openFollowUps } from './agenda.repo.ts'
 import { type SeatAttendance, seatsOfMeeting } from './attendance.repo.ts'
 import { MeetingFieldError } from './meetings.errors.ts'
 import { type MeetingAccess, attendanceParties, changeOpenMeeting, loadBody, loadMeeting, requireManage } from './meetings.access.ts'
@@ -14,6 +14,9 @@ import * as repo from './meetings.repo.ts'
 import type { MeetingInput, UpdateMeetingInput } from './meetings.schemas.ts'
 import { stockholmInstant, stockholmParts } from './meetings.time.ts'
 import * as minutes from './minutes.repo.ts'
+import { type JusterareRow, listJusterare } from './justering.repo.ts'
+import { justeringBlockers } from './justering.service.ts'
+import { isJusterareAccount } from './meetings.policy.ts'
 import type { Ctx } from '../../platform/http/ctx.ts'
 
 const times = (input: MeetingInput) => ({
@@ -66,39 +69,6 @@ export async function updateMeeting(deps: Deps, ctx: Ctx, meetingId: unknown, in
   )
 }
 
-/**
- * Justering: the coordinator approves the minutes. From then on the minutes, decisions, attendance
- * and agenda are the record and every change is refused; action items stay editable until done.
- * The follow-ups shown on the agenda are written down now, so a later "done" does not rewrite it.
- */
-export async function approveMinutes(deps: Deps, ctx: Ctx, meetingId: unknown, version: number): Promise<repo.Meeting> {
-  const { meeting, body } = requireManage(await loadMeeting(deps.db, ctx.actor, meetingId))
-  return changeOpenMeeting(
-    deps,
-    meeting.id,
-    async (tx, touched, before) => {
-      for (const f of await openFollowUps(tx, body.id, touched.startsAt)) {
-        await insertAgendaItem(tx, { meetingId: meeting.id, title: f.title, actionItemId: f.actionItemId })
-      }
-      const after = await repo.setMeeting(tx, meeting.id, {
-        minutesApprovedAt: new Date(),
-        minutesApprovedBy: ctx.actor.name,
-        status: touched.status === 'cancelled' ? 'cancelled' : 'held',
-      })
-      await audit(tx, ctx, {
-        action: 'meeting.minutes_approved',
-        entityType: 'meeting',
-        entityId: meeting.id,
-        organisationId: body.organisationId,
-        before,
-        after,
-      })
-      return after
-    },
-    version,
-  )
-}
-
 export interface MeetingDetail extends MeetingAccess {
   agenda: AgendaRow[]
   /** Open action items from earlier meetings (listed live until justering, then stored in the agenda). */
@@ -112,6 +82,11 @@ export interface MeetingDetail extends MeetingAccess {
   /** Parties whose seats the actor may record attendance for. */
   recordableParties: string[]
   date: string
+  justerare: JusterareRow[]
+  /** The actor is a justerare who has not yet confirmed (with their own account). */
+  mayJustera: boolean
+  /** Why the minutes cannot be sent for justering yet (message keys). */
+  justeringBlockers: string[]
 }
 
 export async function meetingDetail(deps: Deps, actor: Actor | undefined, meetingId: unknown): Promise<MeetingDetail> {
@@ -119,7 +94,7 @@ export async function meetingDetail(deps: Deps, actor: Actor | undefined, meetin
   const { meeting, scope } = access
   const date = stockholmParts(meeting.startsAt).date
   const db = deps.db
-  const [agenda, followUps, attendance, decisions, actionItems, distribution, invitations, parties] = await Promise.all([
+  const [agenda, followUps, attendance, decisions, actionItems, distribution, invitations, parties, justerare, blockers] = await Promise.all([
     listAgenda(db, meeting.id),
     meeting.minutesApprovedAt ? [] : openFollowUps(db, meeting.bodyId, meeting.startsAt),
     seatsOfMeeting(db, { id: meeting.id, bodyId: meeting.bodyId, date }, viewerOf(actor)),
@@ -128,6 +103,8 @@ export async function meetingDetail(deps: Deps, actor: Actor | undefined, meetin
     minutes.listDistribution(db, meeting.id),
     minutes.listInvitations(db, meeting.id),
     partyNames(db, scope.partyIds),
+    listJusterare(db, meeting.id),
+    justeringBlockers(db, meeting),
   ])
   return {
     ...access,
@@ -141,6 +118,9 @@ export async function meetingDetail(deps: Deps, actor: Actor | undefined, meetin
     parties,
     recordableParties: [...attendanceParties(actor, scope)],
     date,
+    justerare,
+    mayJustera: !!meeting.justeringRequestedAt && !meeting.minutesApprovedAt && justerare.some((j) => !j.confirmedAt && isJusterareAccount(actor, j)),
+    justeringBlockers: blockers.map((b) => b.key),
   }
 }
 

@@ -23,6 +23,8 @@ export const meetings = pgTable(
     /** Justering: once set, minutes, decisions and attendance are immutable. */
     minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
     minutesApprovedBy: text('minutes_approved_by'),
+    /** Sent for justering: the justerare are chosen and the minutes wait for them; no edits meanwhile. */
+    justeringRequestedAt: timestamp('justering_requested_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -150,4 +152,42 @@ export const meetingInvitations = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('meeting_invitations_key').on(t.meetingId, t.seatId)],
+)
+
+export const JUSTERING_METHODS = ['account', 'recorded'] as const
+
+/**
+ * The one or two justerare of a meeting's minutes, chosen among those present. Each confirms with
+ * their own account (method 'account', user_id set) or the secretary records that they have justerat
+ * on paper (method 'recorded', recorded_by set). The minutes lock when every justerare has confirmed.
+ */
+export const meetingJusterare = pgTable(
+  'meeting_justerare',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The name as it stands in the protocol (a substitute's own name when a substitute was present). */
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    method: text('method').$type<(typeof JUSTERING_METHODS)[number]>(),
+    userId: uuid('user_id'),
+    recordedBy: uuid('recorded_by'),
+    justeradOn: date('justerad_on'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('meeting_justerare_key').on(t.meetingId, t.seatId),
+    uniqueIndex('meeting_justerare_position_key').on(t.meetingId, t.position),
+    check('meeting_justerare_position_check', sql`${t.position} in (1, 2)`),
+    check('meeting_justerare_method_check', sql`${t.method} is null or ${t.method} in ('account','recorded')`),
+    check('meeting_justerare_confirmed_check', sql`(${t.confirmedAt} is null) = (${t.method} is null)`),
+  ],
 )

@@ -10,6 +10,7 @@ import { collaborationParties, collaborations } from '../collaborations/collabor
 import { findOrganisationByCode } from '../organisations/index.ts'
 import { meetings } from './meetings.tables.ts'
 import { stockholmInstant } from './meetings.time.ts'
+import type { TestBrowser } from '../../test-support/browser.ts'
 
 export const PARTY_CODES = ['lansstyrelsen-05', 'kommun-0580', 'kommun-0581'] as const
 
@@ -25,7 +26,11 @@ export interface BuiltCollaboration {
   ownerId: string
 }
 
-export async function buildCollaboration(deps: Deps, overrides: { bodyName?: string } = {}): Promise<BuiltCollaboration> {
+/** Länsstyrelsen convenes; `parties` adds more (the police as a convening party, say). */
+export async function buildCollaboration(
+  deps: Deps,
+  overrides: { bodyName?: string; parties?: { code: string; convenor?: boolean }[] } = {},
+): Promise<BuiltCollaboration> {
   const ownerId = await orgId(deps, 'lansstyrelsen-05')
   const [c] = await deps.db
     .insert(collaborations)
@@ -43,6 +48,9 @@ export async function buildCollaboration(deps: Deps, overrides: { bodyName?: str
     await deps.db
       .insert(collaborationParties)
       .values({ collaborationId: c.id, organisationId: await orgId(deps, code), isConvenor: code === 'lansstyrelsen-05' })
+  }
+  for (const p of overrides.parties ?? []) {
+    await deps.db.insert(collaborationParties).values({ collaborationId: c.id, organisationId: await orgId(deps, p.code), isConvenor: !!p.convenor })
   }
   const bodyId = await buildBody(deps, c.id, ownerId, overrides.bodyName ?? 'Styrgrupp')
   return { collaborationId: c.id, bodyId, ownerId }
@@ -96,4 +104,33 @@ export async function buildMeeting(deps: Deps, o: { bodyId: string; date: string
     })
     .returning()
   return m.id
+}
+
+const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? ''
+
+/**
+ * Justering through the pages, the way a secretary records a paper justering: the seat present,
+ * minutes text and a § (unless there already are), sent for justering to that seat, recorded today.
+ * For tests that need locked minutes; the justering rules themselves are tested in justering.test.ts.
+ */
+export async function justeraOnPaper(b: TestBrowser, meetingId: string, seatId: string): Promise<void> {
+  const ok = (res: { statusCode: number; body: string }, what: string) => {
+    if (res.statusCode !== 303) throw new Error(`${what}: ${res.statusCode}\n${res.body.slice(0, 2000)}`)
+  }
+  ok(await b.post(`/meetings/${meetingId}/attendance`, { [`status_${seatId}`]: 'present' }), 'attendance')
+  const page = await b.get(`/meetings/${meetingId}`)
+  if (!/<h3[^>]*>§ \d+/.test(page.body))
+    ok(await b.post(`/meetings/${meetingId}/decisions/new`, { title: 'Lägesbild', decisionText: 'Lägesbilden godkänns.' }), 'decision')
+  const minutes = await b.get(`/meetings/${meetingId}/minutes`)
+  if (!/<textarea[^>]*>[^<]+<\/textarea>/.test(minutes.body))
+    ok(await b.post(`/meetings/${meetingId}/minutes`, { minutesText: 'Mötet öppnades.', version: versionIn(minutes.body) }), 'minutes')
+  ok(
+    await b.post(`/meetings/${meetingId}/justering`, { justerare: seatId, version: versionIn((await b.get(`/meetings/${meetingId}/justering`)).body) }),
+    'request',
+  )
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })
+  ok(
+    await b.post(`/meetings/${meetingId}/justering/record`, { justeradOn: today, version: versionIn((await b.get(`/meetings/${meetingId}/justering`)).body) }),
+    'record',
+  )
 }

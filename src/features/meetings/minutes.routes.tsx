@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { StaleVersionError } from '../../platform/http/errors.ts'
-import { loadMeeting, requireManage } from './meetings.access.ts'
-import { ActionItemDone, MinutesApproved } from './meetings.errors.ts'
+import { assertNotApproved, loadMeeting, requireManage } from './meetings.access.ts'
+import { ActionItemDone } from './meetings.errors.ts'
 import { ActionItemInput, DecisionInput, DistributionInput, MinutesInput, UpdateActionItemInput, UpdateDecisionInput } from './meetings.schemas.ts'
 import { partyNames } from './meetings.service.ts'
 import * as svc from './minutes.service.ts'
@@ -19,7 +19,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
   /** The coordinator's forms for a meeting whose minutes are not yet approved (after justering: 409). */
   const openMeeting = async (req: FastifyRequest) => {
     const access = requireManage(await loadMeeting(deps.db, req.actor, paramsOf(req).meetingId))
-    if (access.meeting.minutesApprovedAt) throw new MinutesApproved()
+    assertNotApproved(access.meeting)
     return access
   }
   const staleError = (req: FastifyRequest) => [{ field: '', message: req.t('meetings.stale.body') }]
@@ -64,7 +64,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/meetings/:meetingId/decisions/:decisionId/edit', write, async (req, reply) => {
     const { body, meeting, decision } = await svc.findDecisionFor(deps, req.actor, paramsOf(req).meetingId, paramsOf(req).decisionId)
-    if (meeting.minutesApprovedAt) throw new MinutesApproved()
+    assertNotApproved(meeting)
     const values = { title: decision.title, decisionText: decision.decisionText, version: String(meeting.version) }
     return reply.page(<DecisionPage body={body} meeting={meeting} decision={decision} values={values} />)
   })

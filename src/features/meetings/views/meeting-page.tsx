@@ -1,10 +1,10 @@
 import { formatDateTime } from '../../../platform/i18n/format.ts'
 import { SummaryList } from '../../../platform/views/data-display.tsx'
-import { Button, Form } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { MeetingDetail } from '../meetings.service.ts'
 import { AgendaSection, AttendanceSection } from './meeting-sections.tsx'
+import { DocumentsSection, JusteringSection } from './justering-sections.tsx'
 import { MinutesSection } from './minutes-sections.tsx'
 import { ActionButton, MeetingStatus, meetingCrumbs, when } from './parts.tsx'
 
@@ -35,7 +35,7 @@ export function MeetingPage({ detail, jobsRunning }: { detail: MeetingDetail; jo
         ]}
       />
       {approved && <p class="inset">{t('meetings.approve.locked')}</p>}
-      {manage && !approved && (
+      {manage && !approved && !m.justeringRequestedAt && (
         <div class="button-group">
           <a class="button button--secondary" href={`/meetings/${m.id}/edit`}>
             {t('meetings.detail.edit')}
@@ -69,18 +69,8 @@ export function MeetingPage({ detail, jobsRunning }: { detail: MeetingDetail; jo
       <AttendanceSection detail={detail} />
       <MinutesSection detail={detail} />
 
-      {manage && !approved && (
-        <section aria-labelledby="approve-heading">
-          <h2 class="heading-m" id="approve-heading">
-            {t('meetings.approve.title')}
-          </h2>
-          <p class="warning-text">{t('meetings.approve.warning')}</p>
-          <Form action={`/meetings/${m.id}/approve`}>
-            <input type="hidden" name="version" value={String(m.version)} />
-            <Button variant="warning">{t('meetings.approve.submit')}</Button>
-          </Form>
-        </section>
-      )}
+      <JusteringSection detail={detail} />
+      <DocumentsSection detail={detail} />
     </Layout>
   )
 }

@@ -12,7 +12,7 @@ type AgendaLine = { kind: 'item'; item: AgendaRow } | { kind: 'followUp'; follow
 export function AgendaSection({ detail }: { detail: MeetingDetail }) {
   const { t } = usePage()
   const { meeting: m, agenda, followUps, manage } = detail
-  const editable = manage && !m.minutesApprovedAt
+  const editable = manage && !m.minutesApprovedAt && !m.justeringRequestedAt
   const lines: AgendaLine[] = [
     ...agenda.map((item) => ({ kind: 'item' as const, item })),
     ...followUps.map((followUp) => ({ kind: 'followUp' as const, followUp })),
@@ -83,7 +83,7 @@ export function AgendaSection({ detail }: { detail: MeetingDetail }) {
 export function AttendanceSection({ detail }: { detail: MeetingDetail }) {
   const { t, locale } = usePage()
   const { meeting: m, attendance, manage, recordableParties } = detail
-  const canRecord = !m.minutesApprovedAt && (manage || attendance.some((s) => recordableParties.includes(s.partyId)))
+  const canRecord = !m.minutesApprovedAt && !m.justeringRequestedAt && (manage || attendance.some((s) => recordableParties.includes(s.partyId)))
   const status = (s: SeatAttendance) => (s.status ? t(`meetings.attendance.status.${s.status}`) : t('meetings.attendance.notRecorded'))
   return (
     <section aria-labelledby="attendance-heading">

@@ -16,7 +16,7 @@ export function ActionStatus({ status }: { status: ActionItemRow['status'] }) {
 export function MinutesSection({ detail }: { detail: MeetingDetail }) {
   const { t } = usePage()
   const { meeting: m, decisions, actionItems, distribution, parties, manage } = detail
-  const editable = manage && !m.minutesApprovedAt
+  const editable = manage && !m.minutesApprovedAt && !m.justeringRequestedAt
   const distributed = new Set(distribution.map((d) => d.organisationId).filter(Boolean))
   return (
     <section aria-labelledby="minutes-heading">
