@@ -42,6 +42,7 @@ const ACCOUNTS: { email: string; name: string; role: Role; roleLabel: string }[]
   { email: 'polisen@demo.test', name: 'Per Polis', role: 'editor', roleLabel: 'Redaktör' },
   { email: 'linkoping@demo.test', name: 'Lina Linköping', role: 'editor', roleLabel: 'Redaktör' },
   { email: 'norrkoping@demo.test', name: 'Nils Norrköping', role: 'editor', roleLabel: 'Redaktör' },
+  { email: 'valdemarsvik@demo.test', name: 'Vera Valdemarsvik', role: 'editor', roleLabel: 'Redaktör' },
   { email: 'rapportor@demo.test', name: 'Rut Rapportör', role: 'reporter', roleLabel: 'Rapportör' },
   { email: 'lasare@demo.test', name: 'Leo Läsare', role: 'viewer', roleLabel: 'Läsare' },
 ]
@@ -56,7 +57,7 @@ const T = { timeout: 120_000 }
 
 before(
   async () => {
-    ;[server, browser] = await startServerAndBrowser(launchBrowser)
+    ;[server, browser] = await startServerAndBrowser(launchBrowser, { story: true })
   },
   { timeout: 150_000 },
 )
@@ -111,6 +112,21 @@ async function visitMenu(page: Page, who: Who) {
     assert.equal(await mainNav(page).getByRole('link', { name: item.label, exact: true }).getAttribute('aria-current'), 'page')
     await checkPage(page, `${item.label} (${item.href}) as ${who}`)
   }
+}
+
+/**
+ * The demo story gives every demo account something to do (issue 6 F19); every to-do link leads to a
+ * page that exists, answers 200 and passes axe (E17: the home page promises only what exists).
+ */
+async function followTodos(page: Page, email: string) {
+  const hrefs: string[] = []
+  for (const link of await page.locator('main .todo-list a').all()) hrefs.push((await link.getAttribute('href')) ?? '')
+  assert.ok(hrefs.length > 0, `${email} has something to do on the home page`)
+  for (const href of [...new Set(hrefs)]) {
+    await visit(page, href)
+    await checkPage(page, `to-do ${href} as ${email}`)
+  }
+  await visit(page, '/')
 }
 
 async function logIn(page: Page, email: string, password = PASSWORD): Promise<Response> {
@@ -181,6 +197,7 @@ for (const account of ACCOUNTS) {
         'main menu for this role',
       )
       await checkPage(page, `start page as ${account.role}`)
+      await followTodos(page, account.email)
 
       await visitMenu(page, account.role)
 

@@ -19,6 +19,8 @@ export const DEMO_ACCOUNTS: DemoAccountSpec[] = [
   { email: 'polisen@demo.test', name: 'Per Polis', role: 'editor', organisationCode: 'polisomrade-ostergotland' },
   { email: 'linkoping@demo.test', name: 'Lina Linköping', role: 'editor', organisationCode: 'kommun-0580' },
   { email: 'norrkoping@demo.test', name: 'Nils Norrköping', role: 'editor', organisationCode: 'kommun-0581' },
+  // Valdemarsvik is still preparing its decision in the demo story: its official drafts the tjänsteskrivelse.
+  { email: 'valdemarsvik@demo.test', name: 'Vera Valdemarsvik', role: 'editor', organisationCode: 'kommun-0563' },
   { email: 'rapportor@demo.test', name: 'Rut Rapportör', role: 'reporter', organisationCode: 'kommun-0580' },
   { email: 'lasare@demo.test', name: 'Leo Läsare', role: 'viewer', organisationCode: 'region-ostergotland' },
 ]

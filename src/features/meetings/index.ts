@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { meetingTodoItems } from './todo-items.ts'
 import { registerAuditLabel } from '../audit-log/index.ts'
 import { agendaRoutes } from './agenda.routes.tsx'
 import { attendanceRoutes } from './attendance.routes.tsx'
@@ -51,6 +52,7 @@ export async function meetings(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.policies.register('meetings.read', (a) => a?.via === 'session')
   deps.policies.register('meetings.write', (a) => a?.via === 'session')
   deps.nav.add({ href: '/calendar', labelKey: 'meetings.nav.calendar', order: 70, visible: (a) => a?.via === 'session' })
+  deps.todos.add('meetings', (actor) => meetingTodoItems(deps, actor))
   meetingsRoutes(app, deps)
   agendaRoutes(app, deps)
   attendanceRoutes(app, deps)
