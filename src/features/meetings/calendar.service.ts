@@ -1,5 +1,6 @@
 /** Invitations by e-mail (each with an .ics) and the calendar feeds per body and per user. */
 import type { Deps } from '../../platform/deps.ts'
+import { DomainError } from '../../platform/http/errors.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
@@ -44,6 +45,8 @@ export interface InvitationResult {
  */
 export async function sendInvitations(deps: Deps, ctx: Ctx, meetingId: unknown): Promise<InvitationResult> {
   const { meeting, body } = requireManage(await loadMeeting(deps.db, ctx.actor, meetingId))
+  // A notice for a meeting that has begun tells nobody anything they can still act on (issue 6 E14).
+  if (meeting.startsAt.getTime() <= Date.now()) throw new DomainError('meeting_started', 'meetings.invitations.pastMeeting', 409)
   const { date, time } = stockholmParts(meeting.startsAt)
   const seats = await seatsOfMeeting(deps.db, { id: meeting.id, bodyId: meeting.bodyId, date })
   const invitees = seats.filter((s) => s.email)

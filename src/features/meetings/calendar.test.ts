@@ -123,7 +123,7 @@ describe('calendar files', () => {
 
 describe('invitations', () => {
   test('without a running queue the invitations are recorded, not sent, and the page says so', async () => {
-    const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-10-10' })
+    const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2099-10-10' })
     const res = await coordinator.post(`/meetings/${m}/invitations`)
     assert.equal(res.statusCode, 303)
     const page = await coordinator.get(`/meetings/${m}`)
@@ -133,7 +133,7 @@ describe('invitations', () => {
 
   test('with the queue started: one mail.send job and one invitation per seat with an e-mail; sending again adds no invitation rows', async () => {
     await t.deps.jobs.start({ work: false })
-    const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-11-02', start: '13:00', end: '15:00', title: 'Novembermötet' })
+    const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2099-11-02', start: '13:00', end: '15:00', title: 'Novembermötet' })
     assert.equal((await coordinator.post(`/meetings/${m}/agenda/new`, { title: 'Lägesbild', presenter: 'Polisen' })).statusCode, 303)
     const before = (await mailJobs()).length
     assert.equal((await coordinator.post(`/meetings/${m}/invitations`)).statusCode, 303)
@@ -146,11 +146,11 @@ describe('invitations', () => {
 
     const anna = jobs.find((j) => j.data.to === 'Anna.Lind@linkoping.example.se')!
     assert.match(anna.data.subject, /Novembermötet/)
-    assert.match(anna.data.text, /2026-11-02 kl\. 13:00–15:00/)
+    assert.match(anna.data.text, /2099-11-02 kl\. 13:00–15:00/)
     assert.match(anna.data.ics, /^METHOD:REQUEST\r?$/m)
     const [event] = events(anna.data.ics)
     assert.equal(event.uid, `meeting-${m}@localhost`)
-    assert.equal(event.start.toISOString(), '2026-11-02T12:00:00.000Z')
+    assert.equal(event.start.toISOString(), '2099-11-02T12:00:00.000Z')
     assert.match(String(event.description), /1\. Lägesbild \(Polisen\)/)
 
     assert.equal((await coordinator.post(`/meetings/${m}/invitations`)).statusCode, 303)
@@ -158,5 +158,15 @@ describe('invitations', () => {
     assert.equal((await mailJobs()).length, before + 6)
     const page = await coordinator.get(`/meetings/${m}`)
     assert.match(page.body, /Kallelse skickad till 3 personer/)
+  })
+
+  test('a meeting that has begun is not offered a notice, and a posted one is refused (E14)', async () => {
+    const m = await buildMeeting(t.deps, { bodyId: c.bodyId, date: '2026-01-15' })
+    const page = await coordinator.get(`/meetings/${m}`)
+    assert.match(page.body, /Mötet har redan börjat, så kallelsen skickas inte längre\./)
+    assert.doesNotMatch(page.body, /Skicka kallelsen/)
+    const res = await coordinator.post(`/meetings/${m}/invitations`)
+    assert.equal(res.statusCode, 409)
+    assert.equal((await invitations(m)).length, 0)
   })
 })

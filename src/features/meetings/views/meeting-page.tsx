@@ -56,12 +56,18 @@ export function MeetingPage({ detail, jobsRunning }: { detail: MeetingDetail; jo
                 })
               : t('meetings.invitations.none')}
           </p>
-          {!jobsRunning && <p class="warning-text">{t('meetings.invitations.queueStopped')}</p>}
-          <ActionButton
-            action={`/meetings/${m.id}/invitations`}
-            label={invitations.length ? t('meetings.invitations.resend') : t('meetings.invitations.send')}
-            variant="secondary"
-          />
+          {m.startsAt.getTime() <= Date.now() ? (
+            <p class="body-s">{t('meetings.invitations.pastMeeting')}</p>
+          ) : (
+            <>
+              {!jobsRunning && <p class="warning-text">{t('meetings.invitations.queueStopped')}</p>}
+              <ActionButton
+                action={`/meetings/${m.id}/invitations`}
+                label={invitations.length ? t('meetings.invitations.resend') : t('meetings.invitations.send')}
+                variant="secondary"
+              />
+            </>
+          )}
         </section>
       )}
 
