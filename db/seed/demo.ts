@@ -2,6 +2,7 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserByEmail } from '../../src/features/accounts/index.ts'
 import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+import { loadDemoAdoption } from './demo-adoption.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoStructure } from './demo-structure.ts'
@@ -48,5 +49,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   let written = await loadDemoPeople(deps)
   written += await loadDemoStructure(deps)
   written += await loadDemoMeetings(deps)
+  written += (await loadDemoAdoption(deps))?.written ?? 0
   return written
 }

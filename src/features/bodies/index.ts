@@ -16,6 +16,7 @@ registerAuditLabel('body.convenor_added', 'bodies.convenors.audit.added')
 registerAuditLabel('body.convenor_updated', 'bodies.convenors.audit.updated')
 registerAuditLabel('body.convenor_removed', 'bodies.convenors.audit.removed')
 registerAuditEntityLabel('body_convenor', 'bodies.convenors.audit.entity')
+export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
 
 /**
  * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …) and, in

@@ -5,6 +5,7 @@ import { collaborationParties, collaborations } from '../collaborations/collabor
 import { isCurrentParty } from '../collaborations/collaborations.visibility.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { declarationVersions, partySignatures, signatureAttachments } from './declarations.tables.ts'
+import { collaborationOfInvitationFile } from './joint-events.repo.ts'
 
 export type DeclarationVersion = typeof declarationVersions.$inferSelect
 
@@ -139,8 +140,8 @@ export async function insertInvitations(db: Db, versionId: string, organisationI
 }
 
 /**
- * The collaboration a stored file belongs to through this feature (a declaration's PDF or a
- * signature attachment), so downloads can be limited to its partners. Undefined: not ours.
+ * The collaboration a stored file belongs to through this feature (a declaration's PDF, a
+ * signature attachment or a joint event's invitation), so downloads can be limited to its partners. Undefined: not ours.
  */
 export async function collaborationOfFile(db: Db, fileId: string): Promise<string | undefined> {
   const [direct] = await db
@@ -156,7 +157,7 @@ export async function collaborationOfFile(db: Db, fileId: string): Promise<strin
     .innerJoin(declarationVersions, eq(declarationVersions.id, partySignatures.declarationVersionId))
     .where(eq(signatureAttachments.fileId, fileId))
     .limit(1)
-  return attached?.collaborationId
+  return attached?.collaborationId ?? (await collaborationOfInvitationFile(db, fileId))
 }
 
 /** The newest version's identity (the one the board and new steps are about), without its text. */
@@ -178,4 +179,13 @@ export async function latestVersion(db: Db, collaborationId: string) {
 /** Serialises version numbering per collaboration (two coordinators creating a version at once). */
 export async function lockCollaboration(tx: Db, collaborationId: string) {
   await tx.select({ id: collaborations.id }).from(collaborations).where(eq(collaborations.id, collaborationId)).for('update')
+}
+
+/** When a party joined the collaboration (null: not recorded). */
+export async function joinedOnOf(db: Db, collaborationId: string, organisationId: string): Promise<string | null> {
+  const [r] = await db
+    .select({ joinedOn: collaborationParties.joinedOn })
+    .from(collaborationParties)
+    .where(and(eq(collaborationParties.collaborationId, collaborationId), eq(collaborationParties.organisationId, organisationId)))
+  return r?.joinedOn ?? null
 }

@@ -40,6 +40,7 @@ const decisionLinesJson = z.array(z.string().trim().min(1).max(1000)).min(1).max
 
 interface StepParts {
   lines: z.ZodType<string[]>
+  eventId: z.ZodType<string | undefined>
   date: (requiredKey: string) => z.ZodType<string>
   optionalDate: z.ZodType<string | undefined>
   version: z.ZodType<number>
@@ -68,20 +69,38 @@ const stepShapes = (p: StepParts) =>
       signerName: requiredText(200, 'declarations.errors.signerRequired'),
       signerTitle: optionalText(200),
       signedOn: p.date('declarations.errors.signedOnRequired'),
+      /** Signed at the collaboration's joint signing (a joint event of kind `signing`). */
+      signedAtEventId: p.eventId,
     }),
     z.object({ step: z.literal('declined'), version: p.version, reason: requiredText(2000, 'declarations.errors.reasonRequired') }),
     z.object({ step: z.literal('withdrawn'), version: p.version, reason: requiredText(2000, 'declarations.errors.reasonRequired') }),
   ] as const
 
 /** A step as a form posts it (decision lines in a TextArea, one per line). */
-export const StepForm = z.discriminatedUnion('step', stepShapes({ lines: decisionLinesText, date, optionalDate, version: Version }), {
-  error: 'declarations.errors.stepUnknown',
-})
+export const StepForm = z.discriminatedUnion(
+  'step',
+  stepShapes({
+    lines: decisionLinesText,
+    eventId: z.preprocess(trimmed, z.uuid({ error: 'declarations.errors.eventUnknown' }).optional()),
+    date,
+    optionalDate,
+    version: Version,
+  }),
+  {
+    error: 'declarations.errors.stepUnknown',
+  },
+)
 
 /** The same step as a JSON client sends it (decision lines as an array, the version as a number). */
 export const StepBody = z.discriminatedUnion(
   'step',
-  stepShapes({ lines: decisionLinesJson, date: () => apiDate(), optionalDate: apiDate().optional(), version: z.number().int().min(1) }),
+  stepShapes({
+    lines: decisionLinesJson,
+    eventId: z.uuid().optional().describe('The joint signing it was signed at'),
+    date: () => apiDate(),
+    optionalDate: apiDate().optional(),
+    version: z.number().int().min(1),
+  }),
 )
 
 /** What the service receives, whichever door it came through. */
@@ -122,6 +141,7 @@ export const SignatureResponse = z.object({
   signerName: z.string().nullable(),
   signerTitle: z.string().nullable(),
   signedOn: z.string().nullable(),
+  signedAtEventId: z.uuid().nullable().describe('The joint signing (gemensamt undertecknande) it was signed at'),
   reason: z.string().nullable().describe('Why the party declined or withdrew'),
   version: z.number().int().describe('Send it back with the next step (optimistic locking)'),
   nextSteps: z.array(z.enum(SIGNATURE_STATUSES)).describe('Steps the caller may take now'),
@@ -162,6 +182,7 @@ export const MemoForm = z.object({
   background: memoText(20000),
   economy: memoText(5000),
   goals: memoText(5000),
+  goalsLink: memoText(1000).refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), { error: 'declarations.errors.linkInvalid' }),
   equality: memoText(5000),
   consultation: memoText(5000),
   followUp: memoText(5000),

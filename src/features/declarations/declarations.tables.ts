@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, jsonb, pgTable, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { files } from '../../platform/files/files.tables.ts'
 import { collaborations } from '../collaborations/collaborations.tables.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
@@ -50,7 +50,10 @@ export const partySignatures = pgTable(
     signerName: text('signer_name'),
     signerTitle: text('signer_title'),
     signedOn: date('signed_on'),
+    /** Older records only: a body meeting. New records point at the joint signing (signedAtEventId). */
     signedAtMeetingId: uuid('signed_at_meeting_id'),
+    /** Signed at the collaboration's joint signing (gemensamt undertecknande). */
+    signedAtEventId: uuid('signed_at_event_id').references((): any => jointEvents.id),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -92,4 +95,71 @@ export const memoDrafts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('memo_drafts_signature_key').on(t.partySignatureId)],
+)
+
+export const JOINT_EVENT_KINDS = ['decision_meeting', 'signing'] as const
+export type JointEventKind = (typeof JOINT_EVENT_KINDS)[number]
+export const JOINT_EVENT_ANSWERS = ['no_answer', 'attends', 'declines'] as const
+export type JointEventAnswer = (typeof JOINT_EVENT_ANSWERS)[number]
+
+/**
+ * The collaboration's own events around the declaration: the joint decision meeting (gemensamt
+ * beslutsmöte) and the joint signing (gemensamt undertecknande). They belong to the collaboration,
+ * not to a body, so they are not meetings of the meetings feature.
+ */
+export const jointEvents = pgTable(
+  'joint_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    collaborationId: uuid('collaboration_id')
+      .notNull()
+      .references(() => collaborations.id),
+    kind: text('kind').$type<JointEventKind>().notNull(),
+    eventDate: date('event_date').notNull(),
+    startTime: time('start_time'),
+    endTime: time('end_time'),
+    place: text('place').notNull().default(''),
+    /** Who each party is asked to send unless its own row says otherwise. */
+    invitedLevel: text('invited_level').notNull().default(''),
+    note: text('note').notNull().default(''),
+    invitationFileId: uuid('invitation_file_id').references(() => files.id),
+    /** The owning party (the collaboration's owner): who may change it. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // One event of a kind per day and collaboration: also what makes the demo load idempotent.
+    uniqueIndex('joint_events_key').on(t.collaborationId, t.kind, t.eventDate),
+    check('joint_events_kind_check', sql`${t.kind} in ('decision_meeting','signing')`),
+    check('joint_events_time_check', sql`${t.endTime} is null or ${t.startTime} is null or ${t.endTime} > ${t.startTime}`),
+  ],
+)
+
+/** A party invited to a joint event: the level it is asked to send and its answer. */
+export const jointEventParties = pgTable(
+  'joint_event_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jointEventId: uuid('joint_event_id')
+      .notNull()
+      .references(() => jointEvents.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    invitedLevel: text('invited_level'),
+    answer: text('answer').$type<JointEventAnswer>().notNull().default('no_answer'),
+    /** Who attends, as the party answered (names or roles). */
+    attendees: text('attendees').notNull().default(''),
+    answeredOn: date('answered_on'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('joint_event_parties_key').on(t.jointEventId, t.organisationId),
+    check('joint_event_parties_answer_check', sql`${t.answer} in ('no_answer','attends','declines')`),
+  ],
 )

@@ -1,14 +1,28 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { signatureTodos } from './todos.ts'
 import { boardRoutes } from './board.routes.tsx'
 import { declarationsRoutes } from './declarations.routes.tsx'
+import { jointEventsRoutes } from './joint-events.routes.tsx'
 import { memoRoutes } from './memo.routes.tsx'
 import { signaturesApi } from './signatures.api.ts'
 import { signaturesRoutes } from './signatures.routes.tsx'
 
 export { SIGNATURE_STATUSES, type SignatureStatus } from './declarations.tables.ts'
 export { STATUS_COLOUR, STATUS_ORDER } from './signatures.workflow.ts'
+export { JOINT_EVENT_ANSWERS, JOINT_EVENT_KINDS, type JointEventAnswer, type JointEventKind } from './declarations.tables.ts'
+/** Seed helper: a joint decision meeting or joint signing with the parties' answers (idempotent); returns its id. */
+export { recordJointEvent, type JointEventSeed } from './joint-events.service.ts'
+/** Other features (local agreements, medborgarlöften) add paragraphs to the memo's Bakgrund for a municipality. */
+export { registerMemoBackground, type MemoBackgroundSource, memoDefaults } from './memo.service.ts'
+export { upsertMemoDraft, findMemoDraft } from './signatures.repo.ts'
+export const jointEventsHref = (collaborationId: string) => `/collaborations/${collaborationId}/joint-events`
+
+// Audit labels for this feature's joint events (issue 6 E15: the log speaks Swedish).
+for (const action of ['created', 'updated', 'answer_recorded', 'signatures_linked'])
+  registerAuditLabel(`joint_event.${action}`, `declarations.audit.jointEvent.${action}`)
+registerAuditEntityLabel('joint_event', 'declarations.audit.jointEventEntity')
 
 /** Where other features link to: the declaration and the status board of a collaboration. */
 export const declarationHref = (collaborationId: string) => `/collaborations/${collaborationId}/declaration`
@@ -29,5 +43,6 @@ export async function declarations(app: FastifyInstance, { deps }: { deps: Deps 
   signaturesRoutes(app, deps)
   boardRoutes(app, deps)
   memoRoutes(app, deps)
+  jointEventsRoutes(app, deps)
   signaturesApi(app, deps)
 }

@@ -8,7 +8,15 @@ import { headingParagraph, lineParagraphs, numberedParagraphs, swedishDocx, text
 import type { MemoFields } from './declarations.schemas.ts'
 import { linesOf } from './signatures.workflow.ts'
 
-/** Section headings in document order (Swedish: the document is the municipality's, in its language). */
+/** The heading of the decision proposal, which comes before the sections. */
+export const PROPOSAL_HEADING = 'Förslag till kommunstyrelsens beslut'
+/** The heading of the distribution list, after the signature. */
+export const DISTRIBUTION_HEADING = 'Beslutet skickas till'
+
+/**
+ * Section headings in the order of a Swedish municipal tjänsteskrivelse (the source document's):
+ * every one is always in the document, as the municipality's template has them.
+ */
 export const MEMO_SECTIONS = [
   ['matter', 'Ärende'],
   ['basis', 'Beslutsunderlag'],
@@ -18,8 +26,11 @@ export const MEMO_SECTIONS = [
   ['equality', 'Jämställdhet'],
   ['consultation', 'Samråd'],
   ['followUp', 'Uppföljning och utvärdering'],
-  ['mbl', 'Information eller förhandling enligt MBL'],
+  ['mbl', 'Information eller förhandling enligt lag (1976:580) om medbestämmande i arbetslivet'],
 ] as const
+
+/** Every heading of the document in order, after the title (the ärendemening). */
+export const MEMO_HEADINGS = [PROPOSAL_HEADING, ...MEMO_SECTIONS.map(([, title]) => title), DISTRIBUTION_HEADING]
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }
@@ -49,56 +60,52 @@ function topBlock(f: MemoFields) {
   })
 }
 
-/** The document's body, section by section; empty optional sections are left out. */
-function body(f: MemoFields): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [topBlock(f), heading(f.heading, 1)]
-  out.push(heading('Förslag till kommunstyrelsens beslut'), ...numberedParagraphs(linesOf(f.proposal)))
-  for (const [key, title] of MEMO_SECTIONS) {
-    const text = f[key]
-    if (!text) continue
-    out.push(
-      heading(title),
-      ...(key === 'basis'
-        ? lineParagraphs(
-            text
-              .split('\n')
-              .map((l) => l.trim())
-              .filter(Boolean),
-          )
-        : textParagraphs(text)),
-    )
-  }
-  // The signature block: who answers for the memo.
-  out.push(new Paragraph({ spacing: { before: 480 }, children: [] }))
-  if (f.official) out.push(new Paragraph({ children: [new TextRun({ text: f.official, bold: true })] }))
-  if (f.officialTitle) out.push(new Paragraph({ children: [new TextRun({ text: f.officialTitle })] }))
-  if (f.department) out.push(new Paragraph({ children: [new TextRun({ text: f.department })] }))
-  const distribution = f.distribution
+const lines = (text: string) =>
+  text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-  if (distribution.length) out.push(heading('Beslutet skickas till'), ...lineParagraphs(distribution))
+
+/** The document's body: title, proposal, the sections in order, the signature, the distribution. */
+function body(f: MemoFields): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [topBlock(f), heading(f.heading, 1)]
+  out.push(heading(PROPOSAL_HEADING), ...numberedParagraphs(linesOf(f.proposal)))
+  for (const [key, title] of MEMO_SECTIONS) {
+    out.push(heading(title))
+    if (key === 'basis') out.push(...lineParagraphs(lines(f.basis)))
+    else if (key === 'goals') out.push(...textParagraphs(f.goals), ...(f.goalsLink ? textParagraphs(f.goalsLink) : []))
+    else out.push(...textParagraphs(f[key]))
+  }
+  // The signature block: who answers for the memo.
+  out.push(new Paragraph({ spacing: { before: 480 }, children: [] }))
+  if (f.department) out.push(new Paragraph({ children: [new TextRun({ text: f.department })] }))
+  if (f.official) out.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: f.official, bold: true })] }))
+  if (f.officialTitle) out.push(new Paragraph({ children: [new TextRun({ text: f.officialTitle })] }))
+  out.push(heading(DISTRIBUTION_HEADING), ...lineParagraphs(lines(f.distribution)))
   return out
 }
 
 export async function memoDocx(f: MemoFields): Promise<Buffer> {
-  return swedishDocx({ title: `Tjänsteskrivelse – ${f.heading}`, creator: f.official || f.municipality, description: f.heading }, [
-    {
-      properties: { page: { margin: { top: 1134, bottom: 1134, left: 1418, right: 1418 } } },
-      headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: f.municipality, bold: true, size: 24 })] })] }) },
-      footers: {
-        default: new Footer({
-          children: [
-            new Paragraph({
-              alignment: AlignmentType.RIGHT,
-              children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
-            }),
-          ],
-        }),
+  return swedishDocx(
+    { title: f.heading, subject: 'Tjänsteskrivelse', creator: f.official || f.municipality, description: `Tjänsteskrivelse, ${f.municipality}, ${f.date}` },
+    [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1418, right: 1418 } } },
+        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: f.municipality, bold: true, size: 24 })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children: body(f),
       },
-      children: body(f),
-    },
-  ])
+    ],
+  )
 }
 
 /** "Tjänsteskrivelse Linköpings kommun 2021-12-10.docx" */

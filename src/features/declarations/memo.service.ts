@@ -2,8 +2,8 @@ import { audit } from '../../platform/audit/audit.ts'
 import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { ForbiddenError } from '../../platform/http/errors.ts'
-import { formatIsoDate } from '../../platform/i18n/format.ts'
-import { listBodies } from '../bodies/index.ts'
+import type { Db } from '../../platform/db/types.ts'
+import { listBodies, listConvenorsOfCollaboration, listPartySeats } from '../bodies/index.ts'
 import { canEditForParty } from '../collaborations/collaborations.policy.ts'
 import { viewerOf } from '../collaborations/collaborations.visibility.ts'
 import { MemoOnlyForMunicipalities } from './declarations.errors.ts'
@@ -11,75 +11,99 @@ import * as declarationsRepo from './declarations.repo.ts'
 import { MEMO_FIELDS, type MemoFields } from './declarations.schemas.ts'
 import { todayIso } from './declarations.service.ts'
 import * as repo from './signatures.repo.ts'
+import * as eventsRepo from './joint-events.repo.ts'
+import { type MemoFacts, andList, memoText } from './memo-text.ts'
 import { loadSignature } from './signatures.service.ts'
 import type { Ctx } from '../../platform/http/ctx.ts'
 
-const andList = (items: string[]) => new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' }).format(items)
 const years = (c: { periodStart: string; periodEnd: string }) => `${c.periodStart.slice(0, 4)}–${c.periodEnd.slice(0, 4)}`
 
-const BODY_KINDS: Record<string, string> = {
-  steering: 'styrgrupp',
-  preparation: 'beredningsgrupp',
-  working_group: 'arbetsgrupp',
-  network: 'nätverk',
-  local_council: 'lokalt brottsförebyggande råd',
-  other: 'annan grupp',
+/**
+ * Paragraphs other features add to the memo's Bakgrund for one municipality — its own agreement
+ * with the police, its medborgarlöfte — when they hold such data. None registered: nothing is said.
+ */
+export type MemoBackgroundSource = (db: Db, q: { collaborationId: string; organisationId: string; date: string }) => Promise<string[]>
+const backgroundSources = new WeakMap<Deps, MemoBackgroundSource[]>()
+export function registerMemoBackground(deps: Deps, source: MemoBackgroundSource) {
+  backgroundSources.set(deps, [...(backgroundSources.get(deps) ?? []), source])
+}
+
+/** "arbetsgruppen för trygghet i offentlig miljö", "beredningsgruppen" */
+function bodyPhrase(b: { kind: string; name: string; theme: string | null }) {
+  if (b.kind === 'preparation') return 'beredningsgruppen'
+  if (b.theme) return `arbetsgruppen för ${b.theme.charAt(0).toLowerCase()}${b.theme.slice(1)}`
+  return b.name
 }
 
 /**
- * The memo pre-filled from the data: the collaboration (name, period, purpose, parties, convenors,
- * structure), the declaration version, the party's record (diarienummer, official, memo date) and
- * its attachments. Swedish text: the memo is the municipality's document.
+ * The facts the memo is written from: the collaboration and its convenors, the declaration version,
+ * the joint decision meeting and signing (with the level this municipality is invited at), Regbrå's
+ * history, the structure, and the municipality's current representatives by role title.
  */
-export async function memoDefaults(deps: Deps, actor: Actor | undefined, s: repo.SignatureRow): Promise<MemoFields> {
+export async function memoFacts(deps: Deps, actor: Actor | undefined, s: repo.SignatureRow): Promise<MemoFacts> {
   const c = (await declarationsRepo.findCollaborationInfo(deps.db, s.collaborationId))!
-  const parties = await declarationsRepo.listCurrentParties(deps.db, c.id)
-  const bodies = (await listBodies(deps.db, viewerOf(actor), c.id)).filter((b) => !b.isExample)
-  const attachments = await repo.listAttachments(deps.db, s.id)
-  const period = years(c)
-  const convenorNames = parties.filter((p) => p.isConvenor).map((p) => p.name)
-  const convenors = andList(convenorNames.length ? convenorNames : [c.ownerName])
   const date = s.memoDate ?? todayIso()
-  const partyNames = parties.map((p) => p.name).sort((a, b) => a.localeCompare(b, 'sv'))
-
-  const background = [
-    c.purpose,
-    `Programförklaringen gäller perioden ${c.periodStart}–${c.periodEnd}. Parter i samarbetet är ${andList(partyNames)}.`,
-    bodies.length ? `Samarbetet är organiserat i ${andList(bodies.map((b) => `${b.name} (${BODY_KINDS[b.kind] ?? b.kind})`))}.` : '',
-    'Genom att underteckna programförklaringen åtar sig varje kommun att under perioden ha minst en tjänsteperson i minst en av samarbetets arbetsgrupper.',
-  ].filter(Boolean)
-
-  const basis = [
-    `Tjänsteskrivelse, ${date}`,
-    `${/^programförklaring/i.test(s.versionTitle) ? s.versionTitle : `Programförklaring ${s.versionTitle}`}, version ${s.versionNo}${s.versionAdoptedOn ? `, ${s.versionAdoptedOn}` : ''}`,
-    ...attachments.map((a) => `${a.description || a.filename}, ${formatIsoDate(a.createdAt)}`),
-  ]
-
+  const [parties, allBodies, meetings, signings, seats, convenorPeriods] = await Promise.all([
+    declarationsRepo.listCurrentParties(deps.db, c.id),
+    listBodies(deps.db, viewerOf(actor), c.id),
+    eventsRepo.listEvents(deps.db, c.id, 'decision_meeting'),
+    eventsRepo.listEvents(deps.db, c.id, 'signing'),
+    listPartySeats(deps.db, c.id, s.organisationId, todayIso()),
+    listConvenorsOfCollaboration(deps.db, c.id),
+  ])
+  const bodies = allBodies.filter((b) => !b.isExample)
+  const convenorNames = parties.filter((p) => p.isConvenor).map((p) => p.name)
+  const nameOf = (organisationId: string) =>
+    organisationId === c.organisationId ? c.ownerName : parties.find((p) => p.organisationId === organisationId)?.name
+  // The earliest decision meeting and signing are the declaration's own (later ones re-adopt).
+  const meeting = meetings.at(-1)
+  const invitedHere = meeting && (await eventsRepo.findEventParty(deps.db, meeting.id, s.organisationId))
+  const signing = signings.at(-1)
+  const regbra = bodies.find((b) => b.kind === 'network' && /regbr/i.test(b.name))
+  // Regbrå's convenor on the memo's date, from its convenor periods; the body's owner when none are recorded.
+  const period = regbra && convenorPeriods.find((p) => p.bodyId === regbra.id && p.validFrom <= date && (!p.validTo || p.validTo >= date))
+  const local = (
+    await Promise.all((backgroundSources.get(deps) ?? []).map((source) => source(deps.db, { collaborationId: c.id, organisationId: s.organisationId, date })))
+  ).flat()
+  const real = seats.filter((x) => !x.isExample && x.personTitle)
   return {
     municipality: s.organisationName,
-    department: 'Kommunledningsförvaltningen',
+    collaborationName: c.name,
+    shortName: c.shortName,
+    period: years(c),
+    convenors: andList(convenorNames.length ? convenorNames : [c.ownerName]),
+    ownerName: c.ownerName,
     date,
-    caseNumber: s.caseNumber ?? '',
-    heading: `Programförklaring för ${c.name} ${period}`,
-    proposal: [
-      `Kommunstyrelsen godkänner programförklaringen ${c.name} ${period}.`,
-      'Kommunstyrelsens ordförande får i uppdrag att underteckna programförklaringen.',
-    ].join('\n'),
-    matter: `${convenors} har tagit fram en programförklaring för ett länsövergripande brottsförebyggande och trygghetsskapande samarbete, ${c.name} (${c.shortName}), för perioden ${period}. Varje part godkänner programförklaringen genom beslut och undertecknande. ${s.organisationName} föreslås godkänna programförklaringen och ge kommunstyrelsens ordförande i uppdrag att underteckna den.`,
-    basis: basis.join('\n'),
-    background: background.join('\n\n'),
-    economy:
-      'Inga kostnader utöver arbetstid. Kommunens insats är den tid som kommunens representanter lägger i samarbetets styrgrupp, beredningsgrupp och arbetsgrupper.',
-    goals: '',
-    equality:
-      'Kvinnor känner sig generellt mindre trygga än män i det offentliga rummet, vilket både den nationella trygghetsundersökningen (NTU) och kommunens medborgarenkät visar. Ett jämställdhetsperspektiv ska därför finnas med i samarbetets analyser och åtgärder.',
-    consultation: `Ärendet har beretts i dialog med ${convenors}.`,
-    followUp: `Beredningsgruppen följer tillsammans med ${convenors} upp och utvärderar samarbetet under perioden.`,
-    mbl: 'Ärendet har inte krävt information eller förhandling enligt MBL.',
-    official: s.responsibleOfficial ?? '',
-    officialTitle: '',
-    distribution: (convenorNames.length ? convenorNames : parties.filter((p) => p.organisationId !== s.organisationId).map((p) => p.name)).join('\n'),
+    department: 'Kommunledningsförvaltningen',
+    versionTitle: s.versionTitle,
+    decisionMeeting: meeting && {
+      eventDate: meeting.eventDate,
+      startTime: meeting.startTime,
+      endTime: meeting.endTime,
+      place: meeting.place,
+      invitedLevel: invitedHere?.invitedLevel || meeting.invitedLevel,
+      hasInvitation: !!meeting.invitationFileId,
+    },
+    signing: signing && { eventDate: signing.eventDate, place: signing.place },
+    regbra: regbra && {
+      name: regbra.name,
+      sinceYear: regbra.activeFrom ? Number(regbra.activeFrom.slice(0, 4)) : null,
+      convenor: nameOf(regbra.organisationId) ?? null,
+    },
+    localParagraphs: local,
+    hasSteering: bodies.some((b) => b.kind === 'steering'),
+    hasPreparation: bodies.some((b) => b.kind === 'preparation'),
+    workingGroupThemes: bodies.filter((b) => b.kind === 'working_group').map((b) => (b.theme ?? b.name).toLowerCase()),
+    steeringChiefs: [...new Set(real.filter((x) => x.bodyKind === 'steering' && x.level === 'chief').map((x) => x.personTitle!))],
+    groupMembers: real
+      .filter((x) => x.bodyKind === 'working_group' || x.bodyKind === 'preparation')
+      .map((x) => ({ title: x.personTitle!, body: bodyPhrase({ kind: x.bodyKind, name: x.bodyName, theme: x.bodyTheme }) })),
   }
+}
+
+/** The memo pre-filled from the data (memo-text.ts writes it). Swedish: the memo is the municipality's document. */
+export async function memoDefaults(deps: Deps, actor: Actor | undefined, s: repo.SignatureRow): Promise<MemoFields> {
+  return memoText(await memoFacts(deps, actor, s), { caseNumber: s.caseNumber ?? '', official: s.responsibleOfficial ?? '' })
 }
 
 /**

@@ -30,6 +30,7 @@ const toResponse = (s: SignatureRow, nextSteps: string[]) => ({
   signerName: s.signerName,
   signerTitle: s.signerTitle,
   signedOn: s.signedOn,
+  signedAtEventId: s.signedAtEventId,
   reason: s.reason,
   version: s.version,
   nextSteps,

@@ -148,7 +148,7 @@ export async function findMemoDraft(db: Db, signatureId: string) {
   return d
 }
 
-export async function upsertMemoDraft(tx: Db, signatureId: string, fields: Record<string, string>, userId: string) {
+export async function upsertMemoDraft(tx: Db, signatureId: string, fields: Record<string, string>, userId: string | null) {
   const [d] = await tx
     .insert(memoDrafts)
     .values({ partySignatureId: signatureId, fields, updatedBy: userId })

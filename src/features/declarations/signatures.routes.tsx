@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { parseForm, formValues } from '../../platform/forms/parse-form.ts'
 import { ForbiddenError, StaleVersionError } from '../../platform/http/errors.ts'
-import { findCollaborationInfo } from './declarations.repo.ts'
+import { findCollaborationInfo, joinedOnOf } from './declarations.repo.ts'
+import { eventOfSignature, listEvents } from './joint-events.repo.ts'
 import { AttachmentInput, StepForm } from './declarations.schemas.ts'
 import { STEP, checkFileField, splitUpload } from './routes-support.ts'
 import { findMemoDraft, listAttachments } from './signatures.repo.ts'
@@ -21,16 +22,28 @@ export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
   async function render(req: FastifyRequest, reply: FastifyReply, signatureId: string, sent?: SignaturePageProps['sent'], status = 200, stale = false) {
     const loaded = await loadSignature(deps, req.actor, signatureId)
     const { signature } = loaded
-    const [collaboration, attachments, draft] = await Promise.all([
+    const [collaboration, attachments, draft, signings, signedAt, joinedOn] = await Promise.all([
       findCollaborationInfo(deps.db, signature.collaborationId),
       listAttachments(deps.db, signature.id),
       loaded.canEdit ? findMemoDraft(deps.db, signature.id) : undefined,
+      listEvents(deps.db, signature.collaborationId, 'signing'),
+      eventOfSignature(deps.db, signature.id),
+      joinedOnOf(deps.db, signature.collaborationId, signature.organisationId),
     ])
     const suggestedLines = draft?.fields.proposal ? linesOf(draft.fields.proposal) : undefined
     // After a stale form, the form offered again carries the current version: the user has now seen the record.
     const fresh = sent && stale ? { ...sent, values: { ...sent.values, version: String(signature.version) } } : sent
     return reply.page(
-      <SignaturePage {...loaded} collaboration={collaboration!} attachments={attachments} suggestedLines={suggestedLines} sent={fresh} />,
+      <SignaturePage
+        {...loaded}
+        collaboration={collaboration!}
+        attachments={attachments}
+        suggestedLines={suggestedLines}
+        sent={fresh}
+        signings={signings}
+        signedAt={signedAt}
+        joinedOn={joinedOn}
+      />,
       status,
     )
   }

@@ -14,6 +14,8 @@ import type { SignatureStatus } from './declarations.tables.ts'
 import * as repo from './signatures.repo.ts'
 import { NEXT_STEPS, canStep, dateProblems } from './signatures.workflow.ts'
 import type { Ctx } from '../../platform/http/ctx.ts'
+import type { Db } from '../../platform/db/types.ts'
+import { findEvent } from './joint-events.repo.ts'
 
 /**
  * A party's record for a reader (any partner), with what the actor may do next. Only the newest
@@ -45,7 +47,13 @@ function stepValues(input: StepInput): Partial<repo.Signature> {
         decisionLines: input.decisionLines,
       }
     case 'signed':
-      return { status: input.step, signerName: input.signerName, signerTitle: input.signerTitle ?? null, signedOn: input.signedOn }
+      return {
+        status: input.step,
+        signerName: input.signerName,
+        signerTitle: input.signerTitle ?? null,
+        signedOn: input.signedOn,
+        signedAtEventId: input.signedAtEventId ?? null,
+      }
     case 'declined':
     case 'withdrawn':
       return { status: input.step, reason: input.reason }
@@ -82,6 +90,7 @@ export async function recordStep(deps: Deps, ctx: Ctx, signatureId: string, inpu
     const problems = dateProblems({ ...before, ...values } as repo.Signature, todayIso())
     const problem = problems.find((p) => STEP_FIELDS[input.step].includes(p.field)) ?? problems[0]
     if (problem) throw fieldError('date_rule', problem.key, problem.field, problem.params)
+    if (input.step === 'signed' && input.signedAtEventId) await checkJointSigning(tx, dv.collaborationId, input.signedAtEventId, input.signedOn)
     const after = await repo.updateSignature(tx, before.id, input.version, values)
     if (!after) throw new StaleVersionError(before)
     await audit(tx, ctx, {
@@ -94,6 +103,18 @@ export async function recordStep(deps: Deps, ctx: Ctx, signatureId: string, inpu
     })
     return after
   })
+}
+
+/**
+ * A signature recorded as made at the joint signing: the event must be this collaboration's joint
+ * signing, and the date the one it took place on.
+ */
+async function checkJointSigning(tx: Db, collaborationId: string, eventId: string, signedOn: string) {
+  const event = await findEvent(tx, eventId)
+  if (!event || event.collaborationId !== collaborationId || event.kind !== 'signing') {
+    throw fieldError('joint_event_unknown', 'declarations.errors.eventUnknown', 'signedAtEventId')
+  }
+  if (event.eventDate !== signedOn) throw fieldError('date_rule', 'declarations.errors.signedOnNotEventDate', 'signedOn', { date: event.eventDate })
 }
 
 /** Attaches a checked document (the decision, the signed declaration) to a party's record. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Paragraph } from 'docx'
 import { docxParts } from '../../test-support/docx-xml.ts'
-import { headingParagraph, swedishDocx } from './docx.ts'
+import { headingParagraph, swedishDocx, textParagraphs } from './docx.ts'
 
 describe('Swedish Word documents', () => {
   test('declare sv-SE in the default run properties and in the metadata, once', async () => {
@@ -29,5 +29,17 @@ describe('Swedish Word documents', () => {
     }
     const body = parts.get('word/document.xml')!
     assert.match(body, /<w:pStyle w:val="Heading1"\/>.*Rubrik.*<w:pStyle w:val="Heading2"\/>.*Avsnitt.*<w:pStyle w:val="Heading3"\/>.*Under/)
+  })
+})
+
+describe('links in document text', () => {
+  test('a web address becomes a hyperlink that still shows the address', async () => {
+    const data = await swedishDocx({ title: 'T' }, [{ children: textParagraphs('Lagen finns på https://www.riksdagen.se/sv/lag. Läs den.\nNästa rad') }])
+    const parts = await docxParts(data)
+    const body = parts.get('word/document.xml')!
+    assert.match(body, /<w:hyperlink [^>]*r:id="[^"]+"[^>]*>.*https:\/\/www\.riksdagen\.se\/sv\/lag<\/w:t>.*<\/w:hyperlink>/)
+    assert.match(body, /<w:t xml:space="preserve">\. Läs den\.<\/w:t>/)
+    assert.match(parts.get('word/_rels/document.xml.rels')!, /Target="https:\/\/www\.riksdagen\.se\/sv\/lag"/)
+    assert.match(body, /<w:br\/><w:t xml:space="preserve">Nästa rad<\/w:t>/)
   })
 })

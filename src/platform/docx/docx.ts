@@ -3,7 +3,7 @@
  * shapes Swedish public-sector documents use (plain text with kept line breaks, numbered lines).
  */
 import type { FastifyReply } from 'fastify'
-import { Document, HeadingLevel, type ISectionOptions, type IStylesOptions, Packer, Paragraph, TextRun } from 'docx'
+import { Document, ExternalHyperlink, HeadingLevel, type ISectionOptions, type IStylesOptions, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx'
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -22,7 +22,32 @@ export function sendDocx(reply: FastifyReply, data: Buffer, filename: string) {
     .send(data)
 }
 
-/** Text as paragraphs: an empty line starts a new paragraph, a single line break stays a break. */
+const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g
+
+/**
+ * One line of text as runs, with every web address a real hyperlink (Word and LibreOffice open it,
+ * a tagged PDF keeps it). The address itself stays the visible text, so a printed copy still has it.
+ */
+export function linkedRuns(line: string, first: boolean): ParagraphChild[] {
+  const runs: ParagraphChild[] = []
+  let at = 0
+  let lineBreak = first ? undefined : 1
+  const text = (t: string) => {
+    if (t) runs.push(new TextRun({ text: t, break: lineBreak }))
+    if (t) lineBreak = undefined
+  }
+  for (const m of line.matchAll(URL_PATTERN)) {
+    text(line.slice(at, m.index))
+    runs.push(new ExternalHyperlink({ link: m[0], children: [new TextRun({ text: m[0], style: 'Hyperlink', break: lineBreak })] }))
+    lineBreak = undefined
+    at = m.index + m[0].length
+  }
+  text(line.slice(at))
+  if (!runs.length) runs.push(new TextRun({ text: '', break: lineBreak }))
+  return runs
+}
+
+/** Text as paragraphs: an empty line starts a new paragraph, a single line break stays a break; addresses become links. */
 export function textParagraphs(text: string, options: { spacingAfter?: number } = {}): Paragraph[] {
   const blocks = text
     .replace(/\r\n/g, '\n')
@@ -33,7 +58,7 @@ export function textParagraphs(text: string, options: { spacingAfter?: number } 
     (block) =>
       new Paragraph({
         spacing: { after: options.spacingAfter ?? 160 },
-        children: block.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+        children: block.split('\n').flatMap((line, i) => linkedRuns(line, i === 0)),
       }),
   )
 }

@@ -50,6 +50,9 @@ export function BoardPage({ collaboration: c, version, rows, total, signed, quer
       <p class="body">
         <a href={`/collaborations/${c.id}/declaration`}>{t('declarations.board.declarationLink')}</a>
       </p>
+      <p class="body">
+        <a href={`/collaborations/${c.id}/joint-events`}>{t('declarations.declaration.jointEventsLink')}</a>
+      </p>
       <div class="filters">
         <h2 class="heading-s">{t('declarations.board.filterTitle')}</h2>
         <form method="get" action={`/collaborations/${c.id}/signatures`}>

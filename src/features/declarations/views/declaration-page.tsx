@@ -27,6 +27,9 @@ export function DeclarationPage({ collaboration: c, versions, shown, locked, can
       <p class="body">
         <a href={`/collaborations/${c.id}/signatures`}>{t('declarations.declaration.boardLink')}</a>
       </p>
+      <p class="body">
+        <a href={`/collaborations/${c.id}/joint-events`}>{t('declarations.declaration.jointEventsLink')}</a>
+      </p>
       {!shown && <p class="body">{t('declarations.declaration.none')}</p>}
       {canManage && (
         <div class="button-group">

@@ -17,7 +17,16 @@ export interface MemoPageProps {
   savedAt?: Date
 }
 
-const ROWS: Partial<Record<keyof MemoFields, number>> = { matter: 6, basis: 5, background: 12, goals: 4 }
+const ROWS: Partial<Record<keyof MemoFields, number>> = { matter: 10, basis: 5, background: 14, economy: 5, goals: 4, equality: 5 }
+
+/** The sections only the official can write get a hint saying so; the others say where the text came from. */
+const HINTS: Partial<Record<keyof MemoFields, string>> = {
+  basis: 'declarations.memo.basisHint',
+  goals: 'declarations.memo.goalsHint',
+  equality: 'declarations.memo.equalityHint',
+  consultation: 'declarations.memo.consultationHint',
+  mbl: 'declarations.memo.mblHint',
+}
 
 /**
  * The tjänsteskrivelse generator: every section of the memo as an editable field, pre-filled from
@@ -27,6 +36,7 @@ export function MemoPage({ collaboration: c, signature: s, values, errors, saved
   const { t, locale } = usePage()
   const title = t('declarations.memo.title')
   const v = (name: string) => String((values as Record<string, unknown>)[name] ?? '')
+  const empty = MEMO_SECTIONS.filter(([name]) => !v(name).trim())
   const text = (name: keyof MemoFields, hint?: string) => (
     <TextField name={name} label={t(`declarations.memo.fields.${name}`)} hint={hint} value={v(name)} error={errorFor(errors, name)} />
   )
@@ -49,6 +59,18 @@ export function MemoPage({ collaboration: c, signature: s, values, errors, saved
       <h1 class="heading-l">{title}</h1>
       <p class="lead">{t('declarations.memo.intro')}</p>
       <p class="body">{savedAt ? t('declarations.memo.savedAt', { when: formatDateTime(savedAt, locale) }) : t('declarations.memo.notSaved')}</p>
+      {empty.length > 0 && (
+        <div class="inset">
+          <p class="body">{t('declarations.memo.emptySections')}</p>
+          <ul class="body">
+            {empty.map(([name, title]) => (
+              <li>
+                <a href={`#f-${name}`}>{title}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Form action={`/signatures/${s.id}/memo`}>
         <h2 class="heading-m">{t('declarations.memo.headTitle')}</h2>
         {text('municipality')}
@@ -59,9 +81,21 @@ export function MemoPage({ collaboration: c, signature: s, values, errors, saved
         <h2 class="heading-m">{t('declarations.memo.fields.proposal')}</h2>
         {area('proposal', t('declarations.memo.proposalHint'))}
         <h2 class="heading-m">{t('declarations.memo.sectionsTitle')}</h2>
-        {MEMO_SECTIONS.map(([name]) =>
-          area(name, name === 'goals' ? t('declarations.memo.goalsHint') : name === 'basis' ? t('declarations.memo.basisHint') : undefined),
-        )}
+        {MEMO_SECTIONS.map(([name]) => (
+          <>
+            {area(name, HINTS[name] && t(HINTS[name]))}
+            {name === 'goals' && (
+              <TextField
+                name="goalsLink"
+                type="url"
+                label={t('declarations.memo.fields.goalsLink')}
+                hint={t('declarations.memo.goalsLinkHint')}
+                value={v('goalsLink')}
+                error={errorFor(errors, 'goalsLink')}
+              />
+            )}
+          </>
+        ))}
         <h2 class="heading-m">{t('declarations.memo.signatureTitle')}</h2>
         {text('official')}
         {text('officialTitle')}

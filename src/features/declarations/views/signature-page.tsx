@@ -18,6 +18,11 @@ export interface SignaturePageProps {
   canEdit: boolean
   nextSteps: SignatureStatus[]
   suggestedLines?: string[]
+  /** The collaboration's joint signings (for the signing step) and the one this party signed at. */
+  signings?: { id: string; eventDate: string; place: string }[]
+  signedAt?: { id: string; eventDate: string; place: string }
+  /** When the party joined the collaboration. */
+  joinedOn?: string | null
   /** The form that came back (a step or 'attachment'), with what was sent and what was wrong. */
   sent?: { form: string; values: Record<string, string | string[]>; errors: FieldError[] }
 }
@@ -34,13 +39,14 @@ export function SignaturePage(p: SignaturePageProps) {
   const correction = p.nextSteps.includes(s.status)
   const formFor = (step: SignatureStatus) =>
     p.sent?.form === step ? (
-      <StepForm signature={s} step={step} values={p.sent.values} errors={p.sent.errors} suggestedLines={p.suggestedLines} />
+      <StepForm signature={s} step={step} values={p.sent.values} errors={p.sent.errors} suggestedLines={p.suggestedLines} signings={p.signings} />
     ) : (
-      <StepForm signature={s} step={step} suggestedLines={p.suggestedLines} />
+      <StepForm signature={s} step={step} suggestedLines={p.suggestedLines} signings={p.signings} />
     )
   const rows = [
     { key: t('declarations.fields.status'), value: <SignatureStatusTag status={s.status} /> },
     { key: t('declarations.fields.declarationVersion'), value: `${s.versionTitle} (${t('declarations.fields.versionNo').toLowerCase()} ${s.versionNo})` },
+    { key: t('declarations.fields.joinedOn'), value: dated(p.joinedOn ?? null) },
     { key: t('declarations.fields.invitedOn'), value: dated(s.invitedOn) },
     { key: t('declarations.fields.caseNumber'), value: s.caseNumber ?? '–' },
     { key: t('declarations.fields.responsibleOfficial'), value: s.responsibleOfficial ?? '–' },
@@ -62,6 +68,18 @@ export function SignaturePage(p: SignaturePageProps) {
     },
     { key: t('declarations.fields.signerName'), value: s.signerName ? [s.signerName, s.signerTitle].filter(Boolean).join(', ') : '–' },
     { key: t('declarations.fields.signedOn'), value: dated(s.signedOn) },
+    ...(p.signedAt
+      ? [
+          {
+            key: t('declarations.fields.signedAtEvent'),
+            value: (
+              <a href={`/joint-events/${p.signedAt.id}`}>
+                {t('declarations.jointEvents.signingOption', { date: formatIsoDate(p.signedAt.eventDate), place: p.signedAt.place })}
+              </a>
+            ),
+          },
+        ]
+      : []),
     ...(s.reason ? [{ key: t('declarations.fields.reason'), value: s.reason }] : []),
   ]
   return (

@@ -1,4 +1,4 @@
-import { Button, DateField, Form, TextArea, TextField } from '../../../platform/views/form-controls.tsx'
+import { Button, DateField, Form, Select, TextArea, TextField } from '../../../platform/views/form-controls.tsx'
 import { type FieldError, errorFor } from '../../../platform/views/error-summary.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { SignatureStatus } from '../declarations.tables.ts'
@@ -12,13 +12,15 @@ export interface StepFormProps {
   errors?: FieldError[]
   /** Decision lines to offer when none are recorded (the memo draft's proposal). */
   suggestedLines?: string[]
+  /** The collaboration's joint signings, offered as where the party signed. */
+  signings?: { id: string; eventDate: string; place: string }[]
 }
 
 /**
  * The form for one step. The steps open from any one status ask for different fields, so the plain
  * field ids (`f-<name>`, what the error summary links to) never clash on a page.
  */
-export function StepForm({ signature: s, step, values, errors, suggestedLines }: StepFormProps) {
+export function StepForm({ signature: s, step, values, errors, suggestedLines, signings = [] }: StepFormProps) {
   const { t } = usePage()
   const v = (name: string, recorded: string | null | undefined) => (values ? String(values[name] ?? '') : (recorded ?? ''))
   const field = (name: string) => ({ name, error: errorFor(errors, name) })
@@ -79,6 +81,16 @@ export function StepForm({ signature: s, step, values, errors, suggestedLines }:
             value={v('signerTitle', s.signerTitle)}
           />
           <DateField {...field('signedOn')} label={t('declarations.fields.signedOn')} value={v('signedOn', s.signedOn)} />
+          {signings.length > 0 && (
+            <Select
+              {...field('signedAtEventId')}
+              label={t('declarations.fields.signedAtEvent')}
+              hint={t('declarations.steps.signedAtEventHint')}
+              placeholder={t('declarations.steps.notAtJointSigning')}
+              value={v('signedAtEventId', s.signedAtEventId)}
+              options={signings.map((e) => ({ value: e.id, label: t('declarations.jointEvents.signingOption', { date: e.eventDate, place: e.place }) }))}
+            />
+          )}
         </>
       )}
       {(step === 'declined' || step === 'withdrawn') && (
