@@ -30,7 +30,8 @@ export function registerMemoBackground(deps: Deps, source: MemoBackgroundSource)
 
 /** "arbetsgruppen för trygghet i offentlig miljö", "beredningsgruppen" */
 function bodyPhrase(b: { kind: string; name: string; theme: string | null }) {
-  if (b.kind === 'preparation') return 'beredningsgruppen'
+  // The collaboration's own beredningsgrupp is "beredningsgruppen"; another (Regbrå's) goes by its name.
+  if (b.kind === 'preparation') return /^beredningsgrupp(en)?$/i.test(b.name) ? 'beredningsgruppen' : b.name
   if (b.theme) return `arbetsgruppen för ${b.theme.charAt(0).toLowerCase()}${b.theme.slice(1)}`
   return b.name
 }
@@ -88,7 +89,8 @@ export async function memoFacts(deps: Deps, actor: Actor | undefined, s: repo.Si
     regbra: regbra && {
       name: regbra.name,
       sinceYear: regbra.activeFrom ? Number(regbra.activeFrom.slice(0, 4)) : null,
-      convenor: nameOf(regbra.organisationId) ?? null,
+      convenor: period ? period.organisationName : (nameOf(regbra.organisationId) ?? null),
+      convenorSinceYear: period ? Number(period.validFrom.slice(0, 4)) : null,
     },
     localParagraphs: local,
     hasSteering: bodies.some((b) => b.kind === 'steering'),
