@@ -48,6 +48,12 @@ describe('the memo’s texts', () => {
     for (const own of [f.goals, f.goalsLink, f.equality, f.consultation, f.mbl]) assert.equal(own, '')
   })
 
+  test('the styrgrupp representative is named by role, with the substitute as ersättare', () => {
+    const f = memoText({ ...bare, steeringChiefs: ['Säkerhetschef'], steeringSubstitutes: ['Biträdande säkerhetschef'] }, { caseNumber: '', official: '' })
+    assert.match(f.economy, /Kommunens representant i styrgruppen är säkerhetschefen, med biträdande säkerhetschefen som ersättare\./)
+    assert.equal(f.distribution, 'Säkerhetschef\nBiträdande säkerhetschef')
+  })
+
   test('local paragraphs another feature supplies go into Bakgrund', () => {
     const f = memoText(
       { ...bare, localParagraphs: ['Kommunen och polisen har en samverkansöverenskommelse och ett medborgarlöfte.'] },

@@ -61,6 +61,8 @@ export interface MemoFacts {
   workingGroupThemes: string[]
   /** The municipality's current representatives, by role title. */
   steeringChiefs: string[]
+  /** Their substitutes (ersättare) in the styrgrupp. */
+  steeringSubstitutes?: string[]
   groupMembers: { title: string; body: string }[]
 }
 
@@ -140,7 +142,11 @@ function background(f: MemoFacts): string {
 
 function economy(f: MemoFacts): string {
   const named: string[] = []
-  if (f.steeringChiefs.length) named.push(`Kommunens representant i styrgruppen är ${andList(f.steeringChiefs.map(definite))}.`)
+  const substitutes = f.steeringSubstitutes ?? []
+  if (f.steeringChiefs.length) {
+    const with_ = substitutes.length ? `, med ${andList(substitutes.map(definite))} som ersättare` : ''
+    named.push(`Kommunens representant i styrgruppen är ${andList(f.steeringChiefs.map(definite))}${with_}.`)
+  }
   const byBody = new Map<string, string[]>()
   for (const m of f.groupMembers) byBody.set(m.body, [...(byBody.get(m.body) ?? []), definite(m.title)])
   for (const [body, titles] of byBody) named.push(`${capitalise(andList([...new Set(titles)]))} deltar redan i ${body}.`)
@@ -159,7 +165,7 @@ function followUp(f: MemoFacts): string {
 /** The memo's fields as the data gives them; the official's own statements are left empty. */
 export function memoText(f: MemoFacts, head: Pick<MemoFields, 'caseNumber' | 'official'>): MemoFields {
   const heading = memoHeading(f)
-  const titles = [...new Set([...f.steeringChiefs, ...f.groupMembers.map((m) => m.title)])].map(capitalise)
+  const titles = [...new Set([...f.steeringChiefs, ...(f.steeringSubstitutes ?? []), ...f.groupMembers.map((m) => m.title)])].map(capitalise)
   return {
     municipality: f.municipality,
     department: f.department,

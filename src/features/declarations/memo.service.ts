@@ -67,6 +67,9 @@ export async function memoFacts(deps: Deps, actor: Actor | undefined, s: repo.Si
     await Promise.all((backgroundSources.get(deps) ?? []).map((source) => source(deps.db, { collaborationId: c.id, organisationId: s.organisationId, date })))
   ).flat()
   const real = seats.filter((x) => !x.isExample && x.personTitle)
+  const chiefs = (membership: string) => [
+    ...new Set(real.filter((x) => x.bodyKind === 'steering' && x.level === 'chief' && x.membership === membership).map((x) => x.personTitle!)),
+  ]
   return {
     municipality: s.organisationName,
     collaborationName: c.name,
@@ -96,7 +99,8 @@ export async function memoFacts(deps: Deps, actor: Actor | undefined, s: repo.Si
     hasSteering: bodies.some((b) => b.kind === 'steering'),
     hasPreparation: bodies.some((b) => b.kind === 'preparation'),
     workingGroupThemes: bodies.filter((b) => b.kind === 'working_group').map((b) => (b.theme ?? b.name).toLowerCase()),
-    steeringChiefs: [...new Set(real.filter((x) => x.bodyKind === 'steering' && x.level === 'chief').map((x) => x.personTitle!))],
+    steeringChiefs: chiefs('ordinary'),
+    steeringSubstitutes: chiefs('substitute'),
     groupMembers: real
       .filter((x) => x.bodyKind === 'working_group' || x.bodyKind === 'preparation')
       .map((x) => ({ title: x.personTitle!, body: bodyPhrase({ kind: x.bodyKind, name: x.bodyName, theme: x.bodyTheme }) })),
