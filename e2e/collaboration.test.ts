@@ -49,6 +49,8 @@ const DECISION_LINES = [
   'Kommunstyrelsen ger kommundirektören i uppdrag att utse en tjänsteperson till en av samarbetets arbetsgrupper.',
 ]
 const CASE_NUMBER = 'KS 2021/1234'
+/** The joint signing the journey records, and the day Linköping signs there. */
+const SIGNING_DAY = '2022-02-01'
 const OFFICIAL = 'Karin Beredare'
 const WORKING_GROUP = 'Arbetsgrupp Unga i riskmiljöer (exempel)'
 const WG_PERSON = 'Maja Samordnare'
@@ -81,86 +83,122 @@ after(async () => {
 
 const run = (name: string, fn: (s: Session) => Promise<void>) => journey(browser, server.baseUrl, name, fn)
 
-test('the coordinator records Linköping’s KS decision and signature; a signing date before the decision is refused', T, () =>
-  run('collaboration-signature', async ({ page }) => {
-    await logIn(page, COORDINATOR)
-    const collaborationId = await openOtmb(page)
-    await checkPage(page, 'ÖTMB overview')
-    await follow(page, 'Programförklaringen: beslut och underskrifter')
-    assert.equal(pathOf(page), `/collaborations/${collaborationId}/signatures`)
-    const board = page.locator('main table')
-    assert.equal(await cellText(board, LINKOPING, 'Status'), 'Inbjuden')
-    assert.match(await page.locator('main .lead').innerText(), /0 av 19 parter har undertecknat/)
-    await checkPage(page, 'signature board')
+test(
+  'the coordinator records the joint signing and Linköping’s KS decision and signature made there; compliance moves from “not yet” to “not yet met”; a signing date before the decision is refused',
+  T,
+  () =>
+    run('collaboration-signature', async ({ page }) => {
+      await logIn(page, COORDINATOR)
+      const collaborationId = await openOtmb(page)
+      await checkPage(page, 'ÖTMB overview')
+      await follow(page, 'Programförklaringen: beslut och underskrifter')
+      assert.equal(pathOf(page), `/collaborations/${collaborationId}/signatures`)
+      const board = page.locator('main table')
+      assert.equal(await cellText(board, LINKOPING, 'Status'), 'Inbjuden')
+      assert.match(await page.locator('main .lead').innerText(), /0 av 19 parter har undertecknat/)
+      await checkPage(page, 'signature board')
 
-    await follow(page, LINKOPING, board)
-    assert.match(pathOf(page), /^\/signatures\/[0-9a-f-]{36}$/)
-    const recordUrl = pathOf(page)
-    assert.equal(await heading(page), LINKOPING)
-    await checkPage(page, 'Linköping’s record (invited)')
+      await follow(page, LINKOPING, board)
+      assert.match(pathOf(page), /^\/signatures\/[0-9a-f-]{36}$/)
+      const recordUrl = pathOf(page)
+      assert.equal(await heading(page), LINKOPING)
+      await checkPage(page, 'Linköping’s record (invited)')
 
-    // invited → in_preparation
-    const prep = page.locator('#step-in_preparation')
-    await prep.getByLabel('Diarienummer').fill(CASE_NUMBER)
-    await prep.getByLabel('Ansvarig tjänsteperson').fill(OFFICIAL)
-    await prep.getByLabel('Tjänsteskrivelsens datum').fill('2022-01-10')
-    assert.equal(await submit(page, 'Markera som under beredning', prep), 200)
-    assert.equal(pathOf(page), recordUrl)
-    assert.equal(await flash(page), `${LINKOPING}: ärendet är markerat som under beredning.`)
-    const facts = page.locator('main .summary-list').first()
-    assert.match(await facts.innerText(), /Under beredning/)
-    assert.match(await facts.innerText(), new RegExp(CASE_NUMBER))
-    await checkPage(page, 'Linköping’s record (in preparation)')
+      // invited → in_preparation
+      const prep = page.locator('#step-in_preparation')
+      await prep.getByLabel('Diarienummer').fill(CASE_NUMBER)
+      await prep.getByLabel('Ansvarig tjänsteperson').fill(OFFICIAL)
+      await prep.getByLabel('Tjänsteskrivelsens datum').fill('2022-01-10')
+      assert.equal(await submit(page, 'Markera som under beredning', prep), 200)
+      assert.equal(pathOf(page), recordUrl)
+      assert.equal(await flash(page), `${LINKOPING}: ärendet är markerat som under beredning.`)
+      const facts = page.locator('main .summary-list').first()
+      assert.match(await facts.innerText(), /Under beredning/)
+      assert.match(await facts.innerText(), new RegExp(CASE_NUMBER))
+      await checkPage(page, 'Linköping’s record (in preparation)')
 
-    // in_preparation → decided: Kommunstyrelsen is offered for a municipality
-    const decide = page.locator('#step-decided')
-    assert.equal(await decide.getByLabel('Beslutande organ').inputValue(), 'Kommunstyrelsen')
-    await decide.getByLabel('Beslutsdatum').fill('2022-01-25')
-    await decide.getByLabel('Paragraf').fill('§ 12')
-    await decide.getByLabel('Beslut', { exact: true }).fill(DECISION_LINES.map((l, i) => `${i + 1}. ${l}`).join('\n'))
-    assert.equal(await submit(page, 'Registrera beslutet', decide), 200)
-    assert.equal(await flash(page), `${LINKOPING}: beslutet är registrerat.`)
-    assert.deepEqual(
-      (await page.locator('main ol li').allInnerTexts()).map((s) => s.trim()),
-      DECISION_LINES,
-    )
-    assert.match(await facts.innerText(), /Beslutad/)
-    assert.match(await facts.innerText(), /§ 12/)
-    await checkPage(page, 'Linköping’s record (decided)')
+      // in_preparation → decided: Kommunstyrelsen is offered for a municipality
+      const decide = page.locator('#step-decided')
+      assert.equal(await decide.getByLabel('Beslutande organ').inputValue(), 'Kommunstyrelsen')
+      await decide.getByLabel('Beslutsdatum').fill('2022-01-25')
+      await decide.getByLabel('Paragraf').fill('§ 12')
+      await decide.getByLabel('Beslut', { exact: true }).fill(DECISION_LINES.map((l, i) => `${i + 1}. ${l}`).join('\n'))
+      assert.equal(await submit(page, 'Registrera beslutet', decide), 200)
+      assert.equal(await flash(page), `${LINKOPING}: beslutet är registrerat.`)
+      assert.deepEqual(
+        (await page.locator('main ol li').allInnerTexts()).map((s) => s.trim()),
+        DECISION_LINES,
+      )
+      assert.match(await facts.innerText(), /Beslutad/)
+      assert.match(await facts.innerText(), /§ 12/)
+      await checkPage(page, 'Linköping’s record (decided)')
 
-    // A signature dated before the decision: the error summary, the typed values kept, nothing saved.
-    const sign = page.locator('#step-signed')
-    await sign.getByLabel('Undertecknad av').fill('Anna Ordförande')
-    await sign.getByLabel('Titel eller uppdrag').fill('Kommunstyrelsens ordförande')
-    await sign.getByLabel('Undertecknad', { exact: true }).fill('2022-01-20')
-    assert.equal(await submit(page, 'Registrera underskriften', sign), 400)
-    await expectErrorSummary(page, ['Undertecknandet kan inte ske före beslutet (2022-01-25)'])
-    assert.equal(await page.locator('.error-summary a').getAttribute('href'), '#f-signedOn')
-    assert.equal(await page.getAttribute('#f-signedOn', 'aria-invalid'), 'true')
-    assert.equal(await sign.getByLabel('Undertecknad av').inputValue(), 'Anna Ordförande', 'what was typed is kept')
-    await checkPage(page, 'signing before the decision (error)')
-    await visit(page, recordUrl)
-    assert.match(await facts.innerText(), /Beslutad/, 'still decided after the refused step')
-    assert.doesNotMatch(await facts.innerText(), /Anna Ordförande/)
+      // A signature dated before the decision: the error summary, the typed values kept, nothing saved.
+      const sign = page.locator('#step-signed')
+      await sign.getByLabel('Undertecknad av').fill('Anna Ordförande')
+      await sign.getByLabel('Titel eller uppdrag').fill('Kommunstyrelsens ordförande')
+      await sign.getByLabel('Undertecknad', { exact: true }).fill('2022-01-20')
+      assert.equal(await submit(page, 'Registrera underskriften', sign), 400)
+      await expectErrorSummary(page, ['Undertecknandet kan inte ske före beslutet (2022-01-25)'])
+      assert.equal(await page.locator('.error-summary a').getAttribute('href'), '#f-signedOn')
+      assert.equal(await page.getAttribute('#f-signedOn', 'aria-invalid'), 'true')
+      assert.equal(await sign.getByLabel('Undertecknad av').inputValue(), 'Anna Ordförande', 'what was typed is kept')
+      await checkPage(page, 'signing before the decision (error)')
+      await visit(page, recordUrl)
+      assert.match(await facts.innerText(), /Beslutad/, 'still decided after the refused step')
+      assert.doesNotMatch(await facts.innerText(), /Anna Ordförande/)
 
-    // decided → signed
-    await sign.getByLabel('Undertecknad av').fill('Anna Ordförande')
-    await sign.getByLabel('Titel eller uppdrag').fill('Kommunstyrelsens ordförande')
-    await sign.getByLabel('Undertecknad', { exact: true }).fill('2022-02-01')
-    assert.equal(await submit(page, 'Registrera underskriften', sign), 200)
-    assert.equal(await flash(page), `${LINKOPING}: underskriften är registrerad.`)
-    assert.match(await facts.innerText(), /Anna Ordförande, Kommunstyrelsens ordförande/)
-    await checkPage(page, 'Linköping’s record (signed)')
+      // Before signing, Linköping owes nothing yet.
+      const rule = 'Tjänsteperson i arbetsgrupp'
+      await visit(page, `/collaborations/${collaborationId}/compliance`)
+      assert.match(await cellText(page.locator('main table'), LINKOPING, rule), /^Gäller ännu inte – inte undertecknat/)
+      await checkPage(page, 'compliance before Linköping signs')
 
-    await follow(page, 'Beslut och underskrifter', page.locator('nav.breadcrumbs'))
-    assert.equal(pathOf(page), `/collaborations/${collaborationId}/signatures`)
-    assert.equal(await cellText(board, LINKOPING, 'Status'), 'Undertecknad')
-    assert.equal(await cellText(board, LINKOPING, 'Undertecknad'), '2022-02-01')
-    assert.equal(await cellText(board, LINKOPING, 'Beslutsdatum'), '2022-01-25')
-    assert.equal(await cellText(board, 'Norrköpings kommun', 'Status'), 'Inbjuden')
-    assert.match(await page.locator('main .lead').innerText(), /1 av 19 parter har undertecknat/)
-    await checkPage(page, 'signature board after signing')
-  }),
+      // The joint signing, a collaboration-level event (not a body meeting).
+      await visit(page, `/collaborations/${collaborationId}/signatures`)
+      await follow(page, 'Gemensamt beslutsmöte och undertecknande')
+      await checkPage(page, 'joint events (none yet)')
+      await follow(page, 'Lägg till ett gemensamt möte eller undertecknande')
+      const event = page.locator('main form')
+      await event.getByRole('radio', { name: 'Gemensamt undertecknande', exact: true }).check()
+      await event.getByLabel('Datum', { exact: true }).fill(SIGNING_DAY)
+      await event.getByLabel('Börjar').fill('13:00')
+      await event.getByLabel('Slutar').fill('15:00')
+      await event.getByLabel('Plats').fill('Linköpings slott')
+      await checkPage(page, 'new joint event form')
+      assert.equal(await submit(page, 'Lägg till', event), 200)
+      assert.equal(await flash(page), 'Den gemensamma händelsen är inlagd och parterna är inbjudna.')
+      await checkPage(page, 'joint signing saved')
+
+      // decided → signed, at the joint signing
+      await visit(page, recordUrl)
+      await sign.getByLabel('Undertecknad av').fill('Anna Ordförande')
+      await sign.getByLabel('Titel eller uppdrag').fill('Kommunstyrelsens ordförande')
+      await sign.getByLabel('Undertecknad', { exact: true }).fill(SIGNING_DAY)
+      await sign.getByLabel('Undertecknad vid').selectOption({ label: `Gemensamt undertecknande ${SIGNING_DAY}, Linköpings slott` })
+      assert.equal(await submit(page, 'Registrera underskriften', sign), 200)
+      assert.equal(await flash(page), `${LINKOPING}: underskriften är registrerad.`)
+      assert.match(await facts.innerText(), /Anna Ordförande, Kommunstyrelsens ordförande/)
+      assert.match(await facts.innerText(), /Gemensamt undertecknande/)
+      await checkPage(page, 'Linköping’s record (signed)')
+
+      // The commitment began with the signature: now "not yet met" until the period ends.
+      await visit(page, `/collaborations/${collaborationId}/compliance`)
+      assert.match(
+        await cellText(page.locator('main table'), LINKOPING, rule),
+        new RegExp(`^Ännu inte uppfyllt Kommunen har ingen tjänsteperson i någon arbetsgrupp sedan ${SIGNING_DAY}`),
+      )
+      await visit(page, recordUrl)
+
+      await follow(page, 'Beslut och underskrifter', page.locator('nav.breadcrumbs'))
+      assert.equal(pathOf(page), `/collaborations/${collaborationId}/signatures`)
+      assert.equal(await cellText(board, LINKOPING, 'Status'), 'Undertecknad')
+      assert.equal(await cellText(board, LINKOPING, 'Undertecknad'), '2022-02-01')
+      assert.equal(await cellText(board, LINKOPING, 'Beslutsdatum'), '2022-01-25')
+      assert.equal(await cellText(board, 'Norrköpings kommun', 'Status'), 'Inbjuden')
+      assert.match(await page.locator('main .lead').innerText(), /1 av 19 parter har undertecknat/)
+      await checkPage(page, 'signature board after signing')
+    }),
 )
 
 test(
