@@ -40,15 +40,16 @@ export interface Deps {
 
 export async function createDeps(config: Config, database?: Database): Promise<Deps> {
   const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  const changes = new ChangeFeed(db)
   return {
     config,
     database: db,
     db: db.db,
-    changes: new ChangeFeed(db),
+    changes,
     signer: new Signer(config.sessionSecret ?? (await installationSecret(db.db, 'session_secret'))),
     policies: new PolicyRegistry(),
     nav: new NavRegistry(),
-    todos: new TodoRegistry(),
+    todos: new TodoRegistry(changes),
     auth: {},
     jobs: new Jobs(db, config),
     api: new ApiRegistry(),

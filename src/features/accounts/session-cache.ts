@@ -27,7 +27,8 @@ export class SessionCache {
   constructor(private readonly feed: ChangeFeed) {
     feed.on((change) => {
       if (change.kind === 'user') this.forgetUser(change.userId)
-      else this.entries.clear()
+      // Collaboration work says nothing about sessions; the reference data does (organisation names).
+      else if (change.kind !== 'work') this.entries.clear()
     })
   }
 

@@ -15,7 +15,7 @@ export class ReferenceCache {
 
   constructor(private readonly feed: ChangeFeed) {
     feed.on((change) => {
-      if (change.kind !== 'user') this.values.clear()
+      if (change.kind === 'reference' || change.kind === 'all') this.values.clear()
     })
   }
 

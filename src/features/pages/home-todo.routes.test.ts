@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
+import { sql } from 'drizzle-orm'
 import { TestBrowser, signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
@@ -69,4 +70,13 @@ test('a provider that fails leaves the page and the other sections standing', as
   })
   const body = await home('linkoping')
   assert.match(body, /Linköpings kommun är inbjuden att underteckna/)
+})
+
+test('the list is kept per user, and a write by any path (here plain SQL) shows on the next request', async () => {
+  const browser = await signedIn(t.app, users.linkoping)
+  const first = (await browser.get('/')).body
+  assert.match(first, /Linköpings kommun är inbjuden att underteckna programförklaringen för ÖTMB/)
+  await t.deps.db.execute(sql`update party_signatures set status = 'decided', decision_date = '2022-01-25' where id = ${invited.signatures['kommun-0580']}`)
+  const second = (await browser.get('/')).body
+  assert.ok(second.includes(`href="/signatures/${invited.signatures['kommun-0580']}">Linköpings kommun har beslutat om programförklaringen för ÖTMB.`))
 })

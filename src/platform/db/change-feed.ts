@@ -7,12 +7,16 @@ export const CHANGES_CHANNEL = 'tillsammans_changes'
 /** How the listening connection shows in pg_stat_activity. */
 export const CHANGE_FEED_APPLICATION = 'tillsammans-change-feed'
 
-/** What changed: one user's account, roles or sessions; the reference data; or anything at all. */
-export type Change = { kind: 'user'; userId: string } | { kind: 'reference' } | { kind: 'all' }
+/**
+ * What changed: one user's account, roles or sessions; the reference data; the collaboration work
+ * that the home page's to-do lists are made of (signatures, seats, meetings, rules …); or anything.
+ */
+export type Change = { kind: 'user'; userId: string } | { kind: 'reference' } | { kind: 'work' } | { kind: 'all' }
 
 export function parseChange(payload: string | undefined): Change {
   if (payload?.startsWith('user:')) return { kind: 'user', userId: payload.slice(5) }
   if (payload === 'reference') return { kind: 'reference' }
+  if (payload === 'work') return { kind: 'work' }
   return { kind: 'all' }
 }
 
