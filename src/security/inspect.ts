@@ -154,7 +154,7 @@ export function csvFindings(text: string, where: string): string[] {
 }
 
 /** Properties whose values are free text; a payload elsewhere means it broke out of its line. */
-const ICS_TEXT = new Set(['SUMMARY', 'DESCRIPTION', 'LOCATION', 'COMMENT', 'X-WR-CALNAME', 'X-WR-CALDESC', 'X-ALT-DESC', 'CONTACT'])
+const ICS_TEXT = new Set(['NAME', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'COMMENT', 'X-WR-CALNAME', 'X-WR-CALDESC', 'X-ALT-DESC', 'CONTACT'])
 
 export function icsFindings(text: string, where: string): string[] {
   const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n/)

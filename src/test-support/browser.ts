@@ -58,9 +58,9 @@ export class TestBrowser {
   async request(
     method: string,
     url: string,
-    opts: { json?: unknown; form?: Record<string, string>; multipart?: Record<string, string>; headers?: Record<string, string> } = {},
+    opts: { json?: unknown; form?: Record<string, string>; multipart?: Record<string, string>; raw?: string | Buffer; headers?: Record<string, string> } = {},
   ) {
-    let payload: string | Buffer | undefined
+    let payload: string | Buffer | undefined = opts.raw
     const headers: Record<string, string> = { ...this.headers, cookie: this.cookieHeader() }
     if (opts.json !== undefined) {
       payload = JSON.stringify(opts.json)
