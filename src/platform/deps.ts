@@ -12,6 +12,7 @@ import { TodoRegistry } from './todo/registry.ts'
 import { Jobs } from './jobs/jobs.ts'
 import { ApiRegistry } from './api/openapi.ts'
 import type { FastifyRequest } from 'fastify'
+import type { ZodType } from 'zod'
 
 /** How the platform finds the actor of a request; the accounts and api-tokens features fill these in. */
 export interface Authenticators {
@@ -35,7 +36,17 @@ export interface Deps {
   jobs: Jobs
   api: ApiRegistry
   /** Every route with its policy, as registered (for the policy matrix test and the admin overview). */
-  routes: { method: string; url: string; policy: string }[]
+  routes: RegisteredRoute[]
+}
+
+/** A route as registered: its policy, and for the enumerating tests whether it takes files and which form it parses. */
+export interface RegisteredRoute {
+  method: string
+  url: string
+  policy: string
+  uploads?: true
+  /** The Zod schema of the form the route parses (`config.form`), for tests that walk every field. */
+  form?: ZodType
 }
 
 export async function createDeps(config: Config, database?: Database): Promise<Deps> {

@@ -55,7 +55,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     return reply.anonymousPage('login', () => <LoginPage demoAccounts={demo} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />)
   })
 
-  app.post('/login', { config: { policy: 'public' } }, async (req, reply) => {
+  app.post('/login', { config: { policy: 'public', form: LoginInput } }, async (req, reply) => {
     const form = parseForm(LoginInput, req.body, req.t)
     const returnTo = safeReturnPath((req.body as Record<string, unknown>)?.return)
     if (!form.ok) return reply.page(await renderLogin(req, { values: form.values, errors: form.errors, returnTo }), 400)
@@ -93,7 +93,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     reply.page(<PasswordPage forced={!!req.actor?.mustChangePassword} />),
   )
 
-  app.post('/account/password', { config: { policy: 'authenticated' } }, async (req, reply) => {
+  app.post('/account/password', { config: { policy: 'authenticated', form: ChangePasswordInput } }, async (req, reply) => {
     const form = parseForm(ChangePasswordInput, req.body, req.t)
     if (!form.ok) return reply.page(<PasswordPage errors={form.errors} forced={!!req.actor?.mustChangePassword} />, 400)
     try {

@@ -135,7 +135,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/admin/users/new', MANAGE, async (req, reply) => reply.page(await renderInvite(req)))
 
-  app.post('/admin/users', MANAGE, async (req, reply) => {
+  app.post('/admin/users', { config: { ...MANAGE.config, form: InviteUserInput } }, async (req, reply) => {
     const form = parseForm(InviteUserInput, req.body, req.t)
     if (!form.ok) return reply.page(await renderInvite(req, { values: form.values, errors: form.errors }), 400)
     let created: Awaited<ReturnType<typeof createUser>>
@@ -155,7 +155,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     return renderUser(req, reply, user)
   })
 
-  app.post('/admin/users/:id/roles', MANAGE, async (req, reply) => {
+  app.post('/admin/users/:id/roles', { config: { ...MANAGE.config, form: GrantRoleInput } }, async (req, reply) => {
     const user = await loadUser(req, paramsOf(req).id)
     const form = parseForm(GrantRoleInput, req.body, req.t)
     if (!form.ok) return renderUser(req, reply, user, { values: form.values, errors: form.errors }, 400)

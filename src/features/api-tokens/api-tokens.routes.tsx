@@ -28,7 +28,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/admin/api-tokens/new', { config }, async (_req, reply) => reply.page(<NewTokenPage users={await userOptions()} />))
 
-  app.post('/admin/api-tokens', { config }, async (req, reply) => {
+  app.post('/admin/api-tokens', { config: { ...config, form: CreateTokenInput } }, async (req, reply) => {
     const form = parseForm(CreateTokenInput, req.body, req.t)
     if (!form.ok) return reply.page(<NewTokenPage users={await userOptions()} values={form.values} errors={form.errors} />, 400)
     try {

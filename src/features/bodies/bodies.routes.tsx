@@ -20,7 +20,7 @@ export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<BodyFormPage {...ctx} values={{ visibility: 'public' }} />)
   })
 
-  app.post('/collaborations/:id/bodies', READ, async (req, reply) => {
+  app.post('/collaborations/:id/bodies', { config: { ...READ.config, form: BodyInput } }, async (req, reply) => {
     const id = paramsOf(req).id
     const ctx = await newBodyContext(deps, req.actor, id) // the policy check, before validation
     const form = parseForm(BodyInput, req.body, req.t)
@@ -47,7 +47,7 @@ export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<BodyFormPage collaboration={ctx.collaboration} body={ctx.body} parentOptions={ctx.parentOptions} values={bodyValues(ctx.body)} />)
   })
 
-  app.post('/bodies/:bodyId/edit', READ, async (req, reply) => {
+  app.post('/bodies/:bodyId/edit', { config: { ...READ.config, form: UpdateBodyInput } }, async (req, reply) => {
     const ctx = await getBody(deps, req.actor, paramsOf(req).bodyId)
     if (!ctx.canManage) throw new ForbiddenError()
     const page = { collaboration: ctx.collaboration, body: ctx.body, parentOptions: ctx.parentOptions }

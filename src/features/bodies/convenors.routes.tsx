@@ -20,7 +20,7 @@ export function convenorsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<ConvenorFormPage {...ctx} values={{}} />)
   })
 
-  app.post('/bodies/:bodyId/convenors/new', READ, async (req, reply) => {
+  app.post('/bodies/:bodyId/convenors/new', { config: { ...READ.config, form: ConvenorInput } }, async (req, reply) => {
     const ctx = await convenorFormContext(deps, req.actor, paramsOf(req).bodyId) // the policy check, before validation
     const form = parseForm(ConvenorInput, req.body, req.t)
     if (!form.ok) return reply.page(<ConvenorFormPage {...ctx} values={form.values} errors={form.errors} />, 400)
@@ -41,7 +41,7 @@ export function convenorsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<ConvenorFormPage {...ctx} convenor={convenor} values={convenorValues(convenor)} />)
   })
 
-  app.post('/bodies/:bodyId/convenors/:convenorId/edit', READ, async (req, reply) => {
+  app.post('/bodies/:bodyId/convenors/:convenorId/edit', { config: { ...READ.config, form: UpdateConvenorInput } }, async (req, reply) => {
     const { bodyId, convenorId } = paramsOf(req)
     const ctx = await convenorFormContext(deps, req.actor, bodyId)
     const convenor = await loadConvenor(deps, bodyId, convenorId)

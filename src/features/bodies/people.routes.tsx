@@ -50,7 +50,7 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
     return renderForm(req, reply, scope)
   })
 
-  app.post('/collaborations/:id/people/new', WRITE, async (req, reply) => {
+  app.post('/collaborations/:id/people/new', { config: { ...WRITE.config, form: PersonInput } }, async (req, reply) => {
     const scope = await loadScopeForPeople(deps.db, req.actor, ids(req).id)
     const form = parseForm(PersonInput, req.body, req.t)
     if (!form.ok) return renderForm(req, reply, scope, { values: form.values, errors: form.errors }, 400)
@@ -71,7 +71,7 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
     return renderForm(req, reply, scope, { person })
   })
 
-  app.post('/collaborations/:id/people/:personId/edit', WRITE, async (req, reply) => {
+  app.post('/collaborations/:id/people/:personId/edit', { config: { ...WRITE.config, form: UpdatePersonInput } }, async (req, reply) => {
     const scope = await loadScopeForPeople(deps.db, req.actor, ids(req).id)
     const person = await loadPerson(deps.db, scope, ids(req).personId)
     const form = parseForm(UpdatePersonInput, req.body, req.t)

@@ -114,7 +114,7 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     return renderNew(req, reply, paramsOf(req).bodyId, { values })
   })
 
-  app.post('/bodies/:bodyId/seats/new', WRITE, async (req, reply) => {
+  app.post('/bodies/:bodyId/seats/new', { config: { ...WRITE.config, form: AddSeatInput } }, async (req, reply) => {
     const { bodyId } = paramsOf(req)
     const form = parseForm(AddSeatInput, req.body, req.t)
     if (!form.ok) return renderNew(req, reply, bodyId, { values: form.values, errors: form.errors }, 400)
@@ -137,7 +137,7 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     return renderEdit(req, reply, seatId)
   })
 
-  app.post('/seats/:seatId/edit', WRITE, async (req, reply) => {
+  app.post('/seats/:seatId/edit', { config: { ...WRITE.config, form: UpdateSeatInput } }, async (req, reply) => {
     const { seatId } = paramsOf(req)
     const form = parseForm(UpdateSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { values: form.values, errors: form.errors }, 400)
@@ -153,7 +153,7 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     }
   })
 
-  app.post('/seats/:seatId/end', WRITE, async (req, reply) => {
+  app.post('/seats/:seatId/end', { config: { ...WRITE.config, form: EndSeatInput } }, async (req, reply) => {
     const { seatId } = paramsOf(req)
     const form = parseForm(EndSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { endValues: form.values, errors: form.errors }, 400)

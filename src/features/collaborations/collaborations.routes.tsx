@@ -27,7 +27,7 @@ export function collaborationsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<CollaborationEditPage collaboration={collaboration} values={collaborationValues(collaboration)} />)
   })
 
-  app.post('/collaborations/:id/edit', READ, async (req, reply) => {
+  app.post('/collaborations/:id/edit', { config: { ...READ.config, form: UpdateCollaborationInput } }, async (req, reply) => {
     const id = paramsOf(req).id
     // The policy check comes before validation: a refused user learns nothing from error messages.
     const { collaboration } = await getManagedCollaboration(deps, req.actor, id)

@@ -31,7 +31,7 @@ export function partiesRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/collaborations/:id/parties', READ, async (req, reply) => reply.page(await render(req, paramsOf(req).id)))
 
-  app.post('/collaborations/:id/parties', READ, async (req, reply) => {
+  app.post('/collaborations/:id/parties', { config: { ...READ.config, form: AddPartyInput } }, async (req, reply) => {
     const id = paramsOf(req).id
     // The policy check comes before validation: a refused user learns nothing from error messages.
     await getManagedCollaboration(deps, req.actor, id)

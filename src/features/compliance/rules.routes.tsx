@@ -23,7 +23,7 @@ export function rulesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<RuleEditPage collaboration={collaboration} rule={rule} values={ruleValues(rule)} />)
   })
 
-  app.post('/compliance-rules/:ruleId/edit', READ, async (req, reply) => {
+  app.post('/compliance-rules/:ruleId/edit', { config: { ...READ.config, form: UpdateRuleInput } }, async (req, reply) => {
     const { ruleId } = paramsOf(req)
     // The policy check comes before validation: a refused user learns nothing from error messages.
     const { collaboration, rule } = await loadRuleForManager(deps, req.actor, ruleId)

@@ -29,7 +29,7 @@ export function declarationsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<VersionFormPage collaboration={collaboration} />)
   })
 
-  app.post('/collaborations/:id/declaration/versions', { config: { ...write, uploads: true } }, async (req, reply) => {
+  app.post('/collaborations/:id/declaration/versions', { config: { ...write, uploads: true, form: VersionInput } }, async (req, reply) => {
     const collaboration = await loadForNewVersion(deps, req.actor, paramsOf(req).id)
     const { fields, file } = splitUpload(req.body)
     const form = parseForm(VersionInput, fields, req.t)
@@ -53,7 +53,7 @@ export function declarationsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<VersionFormPage collaboration={e.collaboration} version={e.version} />)
   })
 
-  app.post('/declaration-versions/:versionId', { config: { ...write, uploads: true } }, async (req, reply) => {
+  app.post('/declaration-versions/:versionId', { config: { ...write, uploads: true, form: UpdateVersionInput } }, async (req, reply) => {
     const e = await loadVersionForEdit(deps, req.actor, paramsOf(req).versionId)
     const { fields, file } = splitUpload(req.body)
     const form = parseForm(UpdateVersionInput, fields, req.t)

@@ -23,7 +23,7 @@ export function memoRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<MemoPage collaboration={collaboration} signature={m.signature} values={m.fields} savedAt={m.savedAt} />)
   })
 
-  app.post('/signatures/:signatureId/memo', { config: write }, async (req, reply) => {
+  app.post('/signatures/:signatureId/memo', { config: { ...write, form: MemoForm } }, async (req, reply) => {
     const m = await loadMemo(deps, req.actor, paramsOf(req).signatureId)
     const form = parseForm(MemoForm, req.body, req.t)
     if (!form.ok) {

@@ -50,7 +50,7 @@ export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/signatures/:signatureId', { config: read }, async (req, reply) => render(req, reply, paramsOf(req).signatureId))
 
-  app.post('/signatures/:signatureId/steps', { config: write }, async (req, reply) => {
+  app.post('/signatures/:signatureId/steps', { config: { ...write, form: StepForm } }, async (req, reply) => {
     const { signature, canEdit } = await loadSignature(deps, req.actor, paramsOf(req).signatureId)
     if (!canEdit) throw new ForbiddenError()
     const body = (req.body ?? {}) as Record<string, unknown>
@@ -73,7 +73,7 @@ export function signaturesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/signatures/${signature.id}`)
   })
 
-  app.post('/signatures/:signatureId/attachments', { config: { ...write, uploads: true } }, async (req, reply) => {
+  app.post('/signatures/:signatureId/attachments', { config: { ...write, uploads: true, form: AttachmentInput } }, async (req, reply) => {
     const { signature, canEdit } = await loadSignature(deps, req.actor, paramsOf(req).signatureId)
     if (!canEdit) throw new ForbiddenError()
     const { fields, file } = splitUpload(req.body)

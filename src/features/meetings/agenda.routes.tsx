@@ -28,7 +28,7 @@ export function agendaRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<AgendaItemPage body={body} meeting={meeting} />)
   })
 
-  app.post('/meetings/:meetingId/agenda/new', { config: { ...write.config, uploads: true } }, async (req, reply) => {
+  app.post('/meetings/:meetingId/agenda/new', { config: { ...write.config, uploads: true, form: AgendaItemInput } }, async (req, reply) => {
     const { body, meeting } = await openMeeting(req)
     const form = parseForm(AgendaItemInput, formValues(req.body), req.t)
     const errors: FieldError[] = form.ok ? [] : form.errors
@@ -46,7 +46,7 @@ export function agendaRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/meetings/${meeting.id}#agenda-heading`)
   })
 
-  app.post('/meetings/:meetingId/agenda/:itemId/move', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/agenda/:itemId/move', { config: { ...write.config, form: MoveInput } }, async (req, reply) => {
     const { meetingId, itemId } = paramsOf(req)
     const form = parseForm(MoveInput, req.body, req.t)
     if (!form.ok) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)

@@ -28,7 +28,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<MeetingFormPage body={body} values={{ kind: 'ordinary' }} />)
   })
 
-  app.post('/bodies/:bodyId/meetings/new', write, async (req, reply) => {
+  app.post('/bodies/:bodyId/meetings/new', { config: { ...write.config, form: MeetingInput } }, async (req, reply) => {
     const { body } = requireManage(await loadBody(deps.db, req.actor, paramsOf(req).bodyId))
     const form = parseForm(MeetingInput, req.body, req.t)
     if (!form.ok) return reply.page(<MeetingFormPage body={body} values={form.values} errors={form.errors} />, 400)
@@ -48,7 +48,7 @@ export function meetingsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<MeetingFormPage body={body} meeting={meeting} values={meetingValues(meeting)} />)
   })
 
-  app.post('/meetings/:meetingId/edit', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/edit', { config: { ...write.config, form: UpdateMeetingInput } }, async (req, reply) => {
     const { body, meeting } = requireManage(await loadMeeting(deps.db, req.actor, paramsOf(req).meetingId))
     const form = parseForm(UpdateMeetingInput, req.body, req.t)
     if (!form.ok) return reply.page(<MeetingFormPage body={body} meeting={meeting} values={form.values} errors={form.errors} />, 400)

@@ -31,7 +31,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<MinutesPage body={body} meeting={meeting} values={{ minutesText: meeting.minutesText, version: String(meeting.version) }} />)
   })
 
-  app.post('/meetings/:meetingId/minutes', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/minutes', { config: { ...write.config, form: MinutesInput } }, async (req, reply) => {
     const { body, meeting } = await openMeeting(req)
     const form = parseForm(MinutesInput, req.body, req.t)
     if (!form.ok) return reply.page(<MinutesPage body={body} meeting={meeting} values={form.values} errors={form.errors} />, 400)
@@ -53,7 +53,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<DecisionPage body={body} meeting={meeting} values={{}} />)
   })
 
-  app.post('/meetings/:meetingId/decisions/new', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/decisions/new', { config: { ...write.config, form: DecisionInput } }, async (req, reply) => {
     const { body, meeting } = await openMeeting(req)
     const form = parseForm(DecisionInput, req.body, req.t)
     if (!form.ok) return reply.page(<DecisionPage body={body} meeting={meeting} values={form.values} errors={form.errors} />, 400)
@@ -69,7 +69,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<DecisionPage body={body} meeting={meeting} decision={decision} values={values} />)
   })
 
-  app.post('/meetings/:meetingId/decisions/:decisionId/edit', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/decisions/:decisionId/edit', { config: { ...write.config, form: UpdateDecisionInput } }, async (req, reply) => {
     const { meetingId, decisionId } = paramsOf(req)
     const { body, meeting, decision } = await svc.findDecisionFor(deps, req.actor, meetingId, decisionId)
     const form = parseForm(UpdateDecisionInput, req.body, req.t)
@@ -95,7 +95,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<ActionItemPage body={body} meeting={meeting} owners={await svc.ownerOptions(deps, meeting)} values={{ status: 'open' }} />)
   })
 
-  app.post('/meetings/:meetingId/action-items/new', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/action-items/new', { config: { ...write.config, form: ActionItemInput } }, async (req, reply) => {
     const { body, meeting } = await openMeeting(req)
     const owners = await svc.ownerOptions(deps, meeting)
     const form = parseForm(ActionItemInput, req.body, req.t)
@@ -122,7 +122,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<ActionItemPage body={body} meeting={meeting} item={item} owners={owners} values={actionItemValues(item)} />)
   })
 
-  app.post('/action-items/:itemId/edit', write, async (req, reply) => {
+  app.post('/action-items/:itemId/edit', { config: { ...write.config, form: UpdateActionItemInput } }, async (req, reply) => {
     const { body, meeting, item, owners } = await loadItem(req)
     const form = parseForm(UpdateActionItemInput, req.body, req.t)
     if (!form.ok) return reply.page(<ActionItemPage body={body} meeting={meeting} item={item} owners={owners} values={form.values} errors={form.errors} />, 400)
@@ -153,7 +153,7 @@ export function minutesRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<DistributionPage body={body} meeting={meeting} parties={await partyOptions(scope)} values={{}} />)
   })
 
-  app.post('/meetings/:meetingId/distribution', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/distribution', { config: { ...write.config, form: DistributionInput } }, async (req, reply) => {
     const { body, meeting, scope } = await openMeeting(req)
     const form = parseForm(DistributionInput, req.body, req.t)
     if (!form.ok)

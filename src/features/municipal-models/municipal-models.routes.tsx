@@ -36,7 +36,7 @@ export function municipalModelsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<ModelFormPage organisation={ctx.organisation} values={modelValues(ctx.model)} />)
   })
 
-  app.post('/organisations/:id/structure/edit', EDIT, async (req, reply) => {
+  app.post('/organisations/:id/structure/edit', { config: { ...EDIT.config, form: ModelInput } }, async (req, reply) => {
     const { organisation } = await getEditableModel(deps, req.actor, paramsOf(req).id)
     const form = parseForm(ModelInput, req.body, req.t)
     if (!form.ok) return reply.page(<ModelFormPage organisation={organisation} values={form.values} errors={form.errors} />, 400)
@@ -60,7 +60,7 @@ export function municipalModelsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<MunicipalBodyFormPage organisation={ctx.organisation} others={ctx.bodies} values={{}} />)
   })
 
-  app.post('/organisations/:id/structure/bodies/new', EDIT, async (req, reply) => {
+  app.post('/organisations/:id/structure/bodies/new', { config: { ...EDIT.config, form: MunicipalBodyInput } }, async (req, reply) => {
     const ctx = await getEditableModel(deps, req.actor, paramsOf(req).id)
     const page = { organisation: ctx.organisation, others: ctx.bodies }
     const form = parseForm(MunicipalBodyInput, req.body, req.t)
@@ -83,7 +83,7 @@ export function municipalModelsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<MunicipalBodyFormPage organisation={ctx.organisation} body={body} others={others} values={municipalBodyValues(body)} />)
   })
 
-  app.post('/organisations/:id/structure/bodies/:bodyId/edit', EDIT, async (req, reply) => {
+  app.post('/organisations/:id/structure/bodies/:bodyId/edit', { config: { ...EDIT.config, form: UpdateMunicipalBodyInput } }, async (req, reply) => {
     const { id, bodyId } = paramsOf(req)
     const ctx = await getEditableModel(deps, req.actor, id)
     const body = await loadBody(deps, id, bodyId)

@@ -43,7 +43,7 @@ test('text that Excel would run as a formula is neutralised, unless the caller o
   assert.equal(csvField('+46 13 20 60 00'), `'+46 13 20 60 00`)
   assert.equal(csvField('-1'), `'-1`)
   assert.equal(csvField('@SUM(A1)'), `'@SUM(A1)`)
-  assert.equal(csvField('=1+1', { neutraliseFormulas: false }), '=1+1')
+  assert.equal(csvField('\t=1+1'), "'\t=1+1")
   assert.equal(csvField('namn@kommun.se'), 'namn@kommun.se')
 })
 

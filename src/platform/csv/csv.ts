@@ -31,16 +31,13 @@ export function csvText(value: string | null | undefined): CsvText | null {
 const LOOKS_NUMERIC = /^\s*[-+]?(\d[\d\s]*([.,]\d*)?|[.,]\d+)(e[-+]?\d+)?\s*%?\s*$/i
 const LOOKS_LIKE_DATE = /^\s*\d{1,4}([-/.:]\d{1,4}){1,2}\s*$/
 
-export interface CsvOptions {
-  /**
-   * Text starting with = + - @ (or a tab/CR) is a formula to Excel; a value typed by an anonymous
-   * visitor (a login e-mail) could run one on an official's machine. Such text gets a leading
-   * apostrophe (OWASP "CSV injection"). Numbers are never touched. Default on.
-   */
-  neutraliseFormulas?: boolean
-}
-
 const NEEDS_QUOTES = /[;"\r\n]/
+/**
+ * Text starting with = + - @ (or a tab/CR) is a formula to Excel; a value typed by an anonymous
+ * visitor (a login e-mail) could run one on an official's machine. Such text always gets a leading
+ * apostrophe (OWASP "CSV injection"), in every export: there is deliberately no way to turn it off.
+ * Numbers are never touched.
+ */
 const FORMULA_START = /^[=+\-@\t\r]/
 
 /** A number as Swedish Excel reads it: decimal comma, no thousands separator, ASCII minus. */
@@ -52,28 +49,28 @@ export function decimalComma(value: number, fractionDigits?: number): string {
 }
 
 /** One field, quoted only when it must be (a `;`, a `"` or a line break inside). */
-export function csvField(value: CsvValue, options: CsvOptions = {}): string {
+export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return decimalComma(value)
   if (typeof value === 'object') {
-    if (!LOOKS_NUMERIC.test(value.text) && !LOOKS_LIKE_DATE.test(value.text)) return csvField(value.text, options)
+    if (!LOOKS_NUMERIC.test(value.text) && !LOOKS_LIKE_DATE.test(value.text)) return csvField(value.text)
     const formula = `="${value.text.replaceAll('"', '""')}"`
     return `"${formula.replaceAll('"', '""')}"`
   }
   let text = value
-  if ((options.neutraliseFormulas ?? true) && FORMULA_START.test(text)) text = `'${text}`
+  if (FORMULA_START.test(text)) text = `'${text}`
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 /** One record with its CRLF. */
-export function csvRow(values: readonly CsvValue[], options: CsvOptions = {}): string {
-  return values.map((v) => csvField(v, options)).join(SEPARATOR) + EOL
+export function csvRow(values: readonly CsvValue[]): string {
+  return values.map((v) => csvField(v)).join(SEPARATOR) + EOL
 }
 
 /** A whole (small) document: BOM, header, rows. Large exports call csvRow per row and stream. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, options: CsvOptions = {}): string {
-  let out = BOM + csvRow(header, options)
-  for (const r of rows) out += csvRow(r, options)
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  let out = BOM + csvRow(header)
+  for (const r of rows) out += csvRow(r)
   return out
 }
 

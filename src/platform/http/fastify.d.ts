@@ -1,4 +1,5 @@
 import type { VNode } from 'preact'
+import type { ZodType } from 'zod'
 import type { Actor } from './actor.ts'
 import type { Locale, Translate } from '../i18n/i18n.ts'
 
@@ -10,6 +11,8 @@ declare module 'fastify' {
     csrf?: boolean
     /** The route takes multipart forms with files (20 MB); every other route refuses multipart and has a small body limit. */
     uploads?: boolean
+    /** The Zod schema of the form this route parses; metadata only (the handler still calls parseForm), read by the security tests. */
+    form?: ZodType
   }
   interface FastifyRequest {
     actor?: Actor

@@ -70,7 +70,10 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     const name = route.config?.policy
     if (!name || !policies.has(name)) throw new Error(`${route.method} ${route.url} declares no known policy (${name ?? 'none'})`)
     const policy = policies.get(name)!
-    for (const method of ([] as string[]).concat(route.method)) deps.routes.push({ method, url: route.url, policy: name })
+    // What the enumerating tests in src/security need beyond the policy: which routes take files, and
+    // which form (Zod schema) a route parses, so every field of every form can be walked.
+    const meta = { ...(route.config?.uploads ? { uploads: true as const } : {}), ...(route.config?.form ? { form: route.config.form } : {}) }
+    for (const method of ([] as string[]).concat(route.method)) deps.routes.push({ method, url: route.url, policy: name, ...meta })
     const guard = async (req: FastifyRequest) => {
       if (!policy(req.actor, req)) throw req.actor ? new ForbiddenError() : new UnauthorizedError()
     }

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test'
 import { TestBrowser } from '../../test-support/browser.ts'
 import { buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
+import { loadConfig } from '../../config.ts'
 
 /**
  * Deny by default, proven over every registered route: whatever a feature adds, an anonymous visitor
@@ -58,4 +59,63 @@ test('a signed-in viewer is refused every administrator route, with a Swedish 40
     checked++
   }
   assert.ok(checked >= 5, `only ${checked} administrator routes found`)
+})
+
+/**
+ * B10: the routes anyone may reach without signing in, pinned. A route made public by mistake, or a
+ * new public route, fails here until it is added with the reason it may be public. Listed from an
+ * app with every optional feature switched on (metrics, OIDC), so routes that exist only when
+ * configured are pinned too. HEAD follows GET and is not listed.
+ */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /': 'the home page: the signed-out version says what the platform is',
+  'GET /about': 'what the platform is and who runs it',
+  'GET /accessibility': 'the accessibility statement must be reachable by everyone (DOS-lagen)',
+  'GET /cookies': 'which cookies are set, before anyone signs in',
+  'GET /robots.txt': 'crawlers',
+  'GET /favicon.ico': 'browsers ask for it on every page',
+  'GET /static/*': 'CSS, scripts and images of the public pages',
+  'GET /language': 'the language switch works before signing in (return path checked)',
+  'GET /healthz': 'load balancer probe, says only "ok"',
+  'GET /readyz': 'load balancer probe, says only whether the database answers',
+  'GET /metrics': 'exists only with METRICS_TOKEN and answers only a request bearing it',
+  'GET /login': 'the login form',
+  'POST /login': 'signing in (CSRF-checked with the anonymous token, throttled)',
+  'POST /logout': 'signing out must work with an expired session (CSRF-checked)',
+  'GET /login/oidc': 'municipal identity provider sign-in (exists only with OIDC configured)',
+  'GET /login/oidc/callback': 'the identity provider returns here (state and nonce checked)',
+  'GET /public/collaborations': 'collaborations with visibility public',
+  'GET /public/collaborations/:code': 'one public collaboration, only what is public',
+  'GET /bodies/:bodyId/seats': 'a body’s seats: anonymous visitors see only public seats of public bodies',
+  'GET /calendar/:userId/:mac.ics': 'a personal calendar feed; the URL carries an HMAC instead of a cookie',
+  'GET /api/v1/openapi.json': 'the API’s documentation',
+}
+
+test('the public routes are exactly the pinned list', async () => {
+  const { buildApp } = await import('../../app.ts')
+  const { createDeps } = await import('../deps.ts')
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    TILLSAMMANS_DEMO: 'false',
+    TILLSAMMANS_WORKERS: 'false',
+    TILLSAMMANS_DATA_DIR: '/nonexistent',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    METRICS_TOKEN: 'metrics-token-metrics-token-metrics-token',
+    OIDC_ISSUER: 'http://127.0.0.1:9/',
+    OIDC_CLIENT_ID: 'pinned-routes',
+    OIDC_CLIENT_SECRET: 'pinned-routes-secret',
+  })
+  const deps = await createDeps(config, t.deps.database)
+  await buildApp(config, deps)
+  const isPublic = deps.routes.filter((r) => r.policy === 'public' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`)
+  assert.deepEqual([...new Set(isPublic)].sort(), Object.keys(PUBLIC_ROUTES).sort())
+  // The default test app has the same public routes minus the optional ones.
+  const optional = new Set(['GET /metrics', 'GET /login/oidc', 'GET /login/oidc/callback'])
+  const plain = t.deps.routes.filter((r) => r.policy === 'public' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`)
+  assert.deepEqual(
+    plain.sort(),
+    Object.keys(PUBLIC_ROUTES)
+      .filter((k) => !optional.has(k))
+      .sort(),
+  )
 })
