@@ -186,11 +186,24 @@ export function xmlFindings(xml: string, where: string): string[] {
     if (!name.includes(':') && !PACKAGE_ROOTS.has(name)) found.push(`${where}: <${name}> is not OOXML`)
     if (MARKER.test(name)) found.push(`${where}: <${name}> from a payload`)
     for (const a of m[3].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      // A web address typed into a text becomes a hyperlink whose visible text is the address itself
+      // (platform/docx linkedRuns): an external http(s) Target is that, not markup from a payload.
+      if (name === 'Relationship' && a[1] === 'Target' && /TargetMode="External"/.test(m[3]) && isWebAddress(a[2] ?? a[3] ?? '')) continue
       if (MARKER.test(a[1]) || MARKER.test(a[2] ?? a[3] ?? '')) found.push(`${where}: <${name} ${a[1]}=…> from a payload`)
     }
   }
   if (body.slice(last).includes('<')) found.push(`${where}: a stray < at the end`)
   return found
+}
+
+function isWebAddress(value: string): boolean {
+  const unescaped = value.replace(/&amp;/g, '&')
+  if (!/^https?:\/\//.test(unescaped) || /[\s<>"']/.test(unescaped)) return false
+  try {
+    return ['http:', 'https:'].includes(new URL(unescaped).protocol)
+  } catch {
+    return false
+  }
 }
 
 const PACKAGE_ROOTS = new Set([

@@ -24,6 +24,15 @@ export function sendDocx(reply: FastifyReply, data: Buffer, filename: string) {
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g
 
+function isWebLink(address: string): boolean {
+  try {
+    const url = new URL(address)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password
+  } catch {
+    return false
+  }
+}
+
 /**
  * One line of text as runs, with every web address a real hyperlink (Word and LibreOffice open it,
  * a tagged PDF keeps it). The address itself stays the visible text, so a printed copy still has it.
@@ -37,6 +46,8 @@ export function linkedRuns(line: string, first: boolean): ParagraphChild[] {
     if (t) lineBreak = undefined
   }
   for (const m of line.matchAll(URL_PATTERN)) {
+    // Only an address a browser would open as a web page becomes a link; anything else stays text.
+    if (!isWebLink(m[0])) continue
     text(line.slice(at, m.index))
     runs.push(new ExternalHyperlink({ link: m[0], children: [new TextRun({ text: m[0], style: 'Hyperlink', break: lineBreak })] }))
     lineBreak = undefined
