@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/types.ts'
 import { collaborations } from '../collaborations/collaborations.tables.ts'
-import { type Viewer, collaborationVisibleTo, visibleTo } from '../collaborations/collaborations.visibility.ts'
+import { type Viewer, collaborationVisibleTo, visibleTo } from '../collaborations/index.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { bodies, people, seats } from './bodies.tables.ts'
 import { stockholmToday } from '../../platform/db/today.ts'

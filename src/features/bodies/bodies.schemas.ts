@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { trimmed } from '../../platform/forms/parse-form.ts'
 import { VISIBILITIES } from '../collaborations/collaborations.tables.ts'
-import { versionField } from '../collaborations/collaborations.schemas.ts'
+import { versionField } from '../../platform/forms/fields.ts'
 import { BODY_KINDS } from './bodies.tables.ts'
 import { isoDate, optionalIsoDate } from '../../platform/forms/dates.ts'
 

@@ -2,7 +2,7 @@ import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import type { Option } from '../../platform/views/form-controls.tsx'
-import type { LoadedScope } from '../collaborations/collaborations.scope.ts'
+import type { LoadedScope } from '../collaborations/index.ts'
 import { editableParties } from './seats.policy.ts'
 import * as repo from './seats.repo.ts'
 

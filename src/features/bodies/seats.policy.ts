@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/http/actor.ts'
-import { type CollaborationScope, canEditForParty, canManageCollaboration, isPartner } from '../collaborations/collaborations.policy.ts'
+import { type CollaborationScope, canEditForParty, canManageCollaboration, isPartner } from '../collaborations/index.ts'
 import type { SeatViewer } from './seats.repo.ts'
 
 /**

@@ -5,9 +5,9 @@ import { issuesToProblems } from '../../platform/forms/parse-form.ts'
 import { sendProblem } from '../../platform/http/error-handler.tsx'
 // The bodies feature's leaf modules, not its index: its index only exports what the pages of this
 // feature read, and the write rules (parent in the collaboration, no reporting cycles) live in its service.
-import type { Body } from '../bodies/bodies.repo.ts'
-import { BodyInput, UpdateBodyInput } from '../bodies/bodies.schemas.ts'
-import { createBody, getBody, updateBody } from '../bodies/bodies.service.ts'
+import type { Body } from '../bodies/index.ts'
+import { BodyInput, UpdateBodyInput } from '../bodies/index.ts'
+import { createBody, getBody, updateBody } from '../bodies/index.ts'
 import { BODY_KINDS } from '../bodies/bodies.tables.ts'
 import { AddPartyInput, BodyResponse, PartyResponse } from './collaborations.schemas.ts'
 import { addParty } from './collaborations.service.ts'

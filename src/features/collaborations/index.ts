@@ -11,10 +11,11 @@ export { canEditForParty, canManageCollaboration, canSee, isPartner } from './co
 export type { CollaborationScope, Visibility } from './collaborations.policy.ts'
 export { collaborationScope, isUuid, scopeOfBody } from './collaborations.scope.ts'
 export type { LoadedScope } from './collaborations.scope.ts'
-export { type Viewer, viewerOf, visibleTo } from './collaborations.visibility.ts'
+export { type Viewer, collaborationVisibleTo, isCurrentParty, viewerOf, visibleTo } from './collaborations.visibility.ts'
 export { findCollaborationFor, listParties } from './collaborations.repo.ts'
 export type { CollaborationRow, PartyRow } from './collaborations.repo.ts'
 export { getCollaboration, getManagedCollaboration } from './collaborations.service.ts'
+export { collaborationsCrumbs } from './views/parts.tsx'
 // The structure drawing's geometry, reused for a municipality's own organisation sketch.
 export { bodyTree, layoutStructure } from './structure-diagram.ts'
 export type { DiagramBody, TreeNode } from './structure-diagram.ts'

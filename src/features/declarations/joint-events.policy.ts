@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/http/actor.ts'
-import { type CollaborationScope, canManageCollaboration, isPartner } from '../collaborations/collaborations.policy.ts'
+import { type CollaborationScope, canManageCollaboration, isPartner } from '../collaborations/index.ts'
 
 /**
  * The joint decision meeting and the joint signing are the convening owner's arrangements: its

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/types.ts'
 import { files } from '../../platform/files/files.tables.ts'
 import { collaborationParties } from '../collaborations/collaborations.tables.ts'
-import { isCurrentParty } from '../collaborations/collaborations.visibility.ts'
+import { isCurrentParty } from '../collaborations/index.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { declarationVersions, memoDrafts, partySignatures, type SignatureStatus, signatureAttachments } from './declarations.tables.ts'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { optionalIsoDate } from '../../platform/forms/dates.ts'
 import { trimmed } from '../../platform/forms/parse-form.ts'
-import { checkbox, versionField } from '../collaborations/collaborations.schemas.ts'
+import { checkbox, versionField } from '../../platform/forms/fields.ts'
 import { MUNICIPAL_BODY_KINDS } from './municipal-models.tables.ts'
 
 const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max).optional())

@@ -2,12 +2,13 @@ import { StatusTag, SummaryList } from '../../../platform/views/data-display.tsx
 import { formatIsoDate } from '../../../platform/i18n/format.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
-import type { CollaborationRow } from '../../collaborations/collaborations.repo.ts'
-import { Paragraphs, collaborationsCrumbs } from '../../collaborations/views/parts.tsx'
+import type { CollaborationRow } from '../../collaborations/index.ts'
+import { Paragraphs } from '../../../platform/views/text-blocks.tsx'
+import { collaborationsCrumbs } from '../../collaborations/index.ts'
 import type { Body } from '../bodies.repo.ts'
 import type { ConvenorRow } from '../convenors.repo.ts'
 import { ConvenorHistory, useSpan } from './convenor-history.tsx'
-import { ConfirmForm } from '../../collaborations/views/parts.tsx'
+import { ConfirmForm } from '../../../platform/views/text-blocks.tsx'
 
 interface Props {
   body: Body

@@ -2,8 +2,8 @@ import { type FieldError, errorFor } from '../../../platform/views/error-summary
 import { Button, DateField, Form, type Option, Select } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
-import type { CollaborationRow } from '../../collaborations/collaborations.repo.ts'
-import { collaborationsCrumbs } from '../../collaborations/views/parts.tsx'
+import type { CollaborationRow } from '../../collaborations/index.ts'
+import { collaborationsCrumbs } from '../../collaborations/index.ts'
 import type { Body } from '../bodies.repo.ts'
 import type { Convenor } from '../convenors.repo.ts'
 

@@ -2,7 +2,7 @@ import { StatusTag, SummaryList } from '../../../platform/views/data-display.tsx
 import { formatIsoDate } from '../../../platform/i18n/format.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
-import { ConfirmForm, Paragraphs } from '../../collaborations/views/parts.tsx'
+import { ConfirmForm, Paragraphs } from '../../../platform/views/text-blocks.tsx'
 import type { Organisation } from '../../organisations/index.ts'
 import type { MunicipalBody, MunicipalModel } from '../municipal-models.repo.ts'
 import { MunicipalSketch } from './sketch.tsx'
