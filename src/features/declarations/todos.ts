@@ -9,6 +9,9 @@ import type { SignatureStatus } from './declarations.tables.ts'
 interface OpenRecord {
   id: string
   status: SignatureStatus
+  /** organisations.kind: only a municipality prepares its decision with a tjänsteskrivelse here. */
+  kind: string
+  organisationId: string
   party: string
   collaboration: string
 }
@@ -38,7 +41,7 @@ export async function signatureTodos(deps: Deps, actor: Actor): Promise<TodoItem
       ? []
       : await queryRows<OpenRecord>(
           deps.db,
-          sql`select ps.id, ps.status, o.name as party, c.short_name as collaboration
+          sql`select ps.id, ps.status, o.kind, ps.organisation_id as "organisationId", o.name as party, c.short_name as collaboration
         from party_signatures ps
         join declaration_versions dv on dv.id = ps.declaration_version_id
         join collaborations c on c.id = dv.collaboration_id
@@ -48,11 +51,15 @@ export async function signatureTodos(deps: Deps, actor: Actor): Promise<TodoItem
           and (cp.left_on is null or cp.left_on > current_date)
           and dv.version_no = (select max(version_no) from declaration_versions where collaboration_id = c.id)`,
         )
+  // Only those who act for the party write its memo; a reader is sent to the record itself.
+  const writesFor = (organisationId: string) =>
+    actor.roles.some((r) => r.organisationId === organisationId && (r.role === 'editor' || r.role === 'coordinator'))
   const items: TodoItem[] = open.map((r) => ({
     group: 'signature',
-    textKey: `declarations.todo.${r.status}`,
+    textKey: r.status === 'invited' && r.kind !== 'municipality' ? 'declarations.todo.invitedParty' : `declarations.todo.${r.status}`,
     params: { party: r.party, collaboration: r.collaboration },
-    href: r.status === 'decided' ? `/signatures/${r.id}` : `/signatures/${r.id}/memo`,
+    // The memo generator writes a municipality's tjänsteskrivelse; other parties go to their record.
+    href: r.status !== 'decided' && r.kind === 'municipality' && writesFor(r.organisationId) ? `/signatures/${r.id}/memo` : `/signatures/${r.id}`,
     status: 'yellow',
     statusKey: `declarations.status.${r.status}`,
   }))
