@@ -7,6 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
 import pg from 'pg'
+import { DEMO_ACCOUNTS } from '../../features/accounts/index.ts'
 
 /**
  * Several instances behind a load balancer on one PostgreSQL: two real server processes start
@@ -93,7 +94,7 @@ test('two instances start together on one empty PostgreSQL, migrate once and sha
     migrations.rows.every((r) => r.n === 1),
     'each migration recorded once',
   )
-  assert.equal(users.rows[0].n, 7, 'demo accounts created once')
+  assert.equal(users.rows[0].n, DEMO_ACCOUNTS.length, 'demo accounts created once')
 
   const loginPage = await fetch(`http://127.0.0.1:${a}/login`)
   const anon = loginPage.headers
