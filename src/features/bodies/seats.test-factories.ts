@@ -109,7 +109,11 @@ export async function buildMeeting(
   present: { seatId: string; status?: 'present' | 'absent' | 'substitute_present' }[] = [],
   status: 'planned' | 'held' | 'cancelled' = 'held',
 ) {
-  const startsAt = new Date(Date.now() - daysAgo * 86_400_000)
+  let startsAt = new Date(Date.now() - daysAgo * 86_400_000)
+  // A two-hour meeting must not run past midnight in Sweden: the meeting form has one date, so such a
+  // fixture could never be saved again (the test would depend on the hour it runs). Earlier stays past.
+  const hour = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).format(startsAt))
+  if (hour >= 22) startsAt = new Date(startsAt.getTime() - 3 * 3_600_000)
   const [m] = await deps.db
     .insert(meetings)
     .values({ bodyId, title: 'Möte', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), status })
