@@ -10,6 +10,7 @@ import { compliance } from './features/compliance/index.ts'
 import { declarations } from './features/declarations/index.ts'
 import { meetings } from './features/meetings/index.ts'
 import { municipalModels } from './features/municipal-models/index.ts'
+import { plans } from './features/plans/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
 import { organisations } from './features/organisations/index.ts'
@@ -44,6 +45,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(oidc, { deps: d })
   await app.register(organisations, { deps: d })
   await app.register(municipalModels, { deps: d })
+  await app.register(plans, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })

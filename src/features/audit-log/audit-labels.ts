@@ -1,7 +1,7 @@
 /**
  * Human labels for audit action codes and entity types. A small process-wide registry (no `deps`)
  * so a feature can declare its labels next to the code that writes its events:
- * `registerAuditLabel('plan.approved', 'plans.audit.approved')` at module level. Unknown codes are
+ * `registerAuditLabel('plan.created', 'plans.audit.created')` at module level. Unknown codes are
  * shown raw, which is still correct, only less friendly.
  */
 const actionLabels = new Map<string, string>()

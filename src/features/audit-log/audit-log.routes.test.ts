@@ -135,7 +135,7 @@ describe('audit log pages', () => {
     const first = await b.get('/admin/audit?action=bulk.item')
     const rows1 = tableRows(first.body)
     assert.equal(rows1.length, 50)
-    assert.match(rows1[0], /plan item-120</)
+    assert.match(rows1[0], /Plan item-120</)
     assert.doesNotMatch(first.body, /rel="prev"/)
     const older = /<a href="([^"]+)" rel="next">Äldre händelser/.exec(first.body)![1].replaceAll('&amp;', '&')
     assert.match(older, /action=bulk\.item&before=\d+/)

@@ -10,6 +10,8 @@ export interface TodoItem {
   params?: Record<string, string | number>
   /** Names of params whose value is itself an i18n key (e.g. a rule's name), translated when shown. */
   translateParams?: string[]
+  /** Params that are whole messages with their own params (e.g. a period's name), translated when shown. */
+  messageParams?: Record<string, { key: string; params: Record<string, string | number> }>
   href: string
   /** Colour and text together: red overdue/unmet past deadline, yellow due or not yet met, grey information. */
   status?: 'red' | 'yellow' | 'green' | 'grey'
@@ -18,7 +20,7 @@ export interface TodoItem {
   sortKey?: string
 }
 
-export const TODO_GROUPS = ['signature', 'justering', 'meetings', 'commitments', 'county'] as const
+export const TODO_GROUPS = ['signature', 'justering', 'follow_up', 'meetings', 'commitments', 'county'] as const
 export type TodoGroup = (typeof TODO_GROUPS)[number]
 
 export type TodoProvider = (actor: Actor) => Promise<TodoItem[]>

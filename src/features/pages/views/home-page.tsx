@@ -10,6 +10,7 @@ function TodoList({ todos }: { todos: TodoItem[] }) {
   const text = (i: TodoItem) => {
     const params = { ...i.params }
     for (const name of i.translateParams ?? []) params[name] = t(String(params[name]))
+    for (const [name, m] of Object.entries(i.messageParams ?? {})) params[name] = t(m.key, m.params)
     return t(i.textKey, params)
   }
   return (

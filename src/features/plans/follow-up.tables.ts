@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { users } from '../accounts/accounts.tables.ts'
+import { organisations } from '../organisations/organisations.tables.ts'
+import { planItems, plans } from './plans.tables.ts'
+
+/** Issue 8: ej påbörjad, enligt plan, risk, avvikelse, klar — shown as text plus green/yellow/red. */
+export const ENTRY_STATUSES = ['not_started', 'on_track', 'at_risk', 'deviation', 'done'] as const
+export type EntryStatus = (typeof ENTRY_STATUSES)[number]
+
+/**
+ * One follow-up of an activity, measure or promise for one period of its cadence ('2026-11',
+ * '2026-Q4', '2026-T3', '2026-H2'). At most one per item and period; late entries are allowed and
+ * marked late (submitted after the period's due date).
+ */
+export const followUpEntries = pgTable(
+  'follow_up_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => planItems.id),
+    periodKey: text('period_key').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    status: text('status').$type<EntryStatus>().notNull(),
+    narrative: text('narrative').notNull().default(''),
+    /** What was delivered, e.g. 6 (value) narkotikasök i skolmiljö (unit). */
+    outputValue: numeric('output_value', { precision: 12, scale: 2, mode: 'number' }),
+    outputUnit: text('output_unit'),
+    /** Time spent, in minutes (shown as hours). */
+    minutesSpent: integer('minutes_spent'),
+    /** How far the item has come, 0–100, where the author gives a figure (activities). */
+    progressPercent: integer('progress_percent'),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    /** The party the author reported for. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    late: boolean('late').notNull().default(false),
+    isExample: boolean('is_example').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('follow_up_entries_item_period_key').on(t.itemId, t.periodKey),
+    index('follow_up_entries_period_idx').on(t.periodEnd),
+    check('follow_up_entries_status_check', sql`${t.status} in ('not_started','on_track','at_risk','deviation','done')`),
+    check('follow_up_entries_period_check', sql`${t.periodEnd} >= ${t.periodStart}`),
+    check('follow_up_entries_progress_check', sql`${t.progressPercent} is null or ${t.progressPercent} between 0 and 100`),
+    check('follow_up_entries_minutes_check', sql`${t.minutesSpent} is null or ${t.minutesSpent} between 0 and 1000000`),
+  ],
+)
+
+/** One item's part of a summary: drafted from the entries, then edited. */
+export interface SummaryItem {
+  itemId: string
+  status: EntryStatus | null
+  text: string
+  outputValue: number | null
+  outputUnit: string | null
+}
+
+/**
+ * A tertial or half-year summary of a plan ('2026-T2', '2026-H1'), drafted from the monthly entries,
+ * edited, then published. A published summary is never changed: editing it again starts the next
+ * version (`revision`), so the public page keeps what was said and when.
+ */
+export const followUpSummaries = pgTable(
+  'follow_up_summaries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    periodKey: text('period_key').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    revision: integer('revision').notNull().default(1),
+    status: text('status').$type<'draft' | 'published'>().notNull().default('draft'),
+    introduction: text('introduction').notNull().default(''),
+    items: jsonb('items').$type<SummaryItem[]>().notNull().default([]),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: text('published_by'),
+    isExample: boolean('is_example').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('follow_up_summaries_revision_key').on(t.planId, t.periodKey, t.revision),
+    check('follow_up_summaries_status_check', sql`${t.status} in ('draft','published')`),
+  ],
+)

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../../platform/deps.ts'
+import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
+import { followUpRoutes } from './follow-up.routes.tsx'
+import { followUpTodos } from './follow-up.todos.ts'
+import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
+
+export { canEditPlan, canReadPlan, canReportOn, type PlanAccess } from './plans.policy.ts'
+export type { Plan, PlanItem } from './plans.repo.ts'
+
+const AUDIT_LABELS: Record<string, string> = {
+  'plan.created': 'plans.audit.created',
+  'plan.updated': 'plans.audit.updated',
+  'plan_item.created': 'plans.audit.itemCreated',
+  'plan_item.updated': 'plans.audit.itemUpdated',
+  'follow_up.entry_created': 'followUp.audit.entryCreated',
+  'follow_up.entry_updated': 'followUp.audit.entryUpdated',
+}
+for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
+registerAuditEntityLabel('plan', 'plans.audit.entity')
+registerAuditEntityLabel('plan_item', 'plans.audit.itemEntity')
+registerAuditEntityLabel('follow_up_entry', 'followUp.audit.entity')
+
+/**
+ * Plans and follow-up (issue 8): the county strategy and verksamhetsplan, each municipality's SÖ,
+ * åtgärdsplan and medborgarlöfte with the police, and the period-by-period follow-up of their
+ * activities, measures and promises. The county reads, the municipality decides (plans.policy.ts).
+ */
+export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
+  registerPlanPolicies(deps)
+  plansRoutes(app, deps)
+  followUpRoutes(app, deps)
+  deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
+}

@@ -1,0 +1,64 @@
+import { formatIsoDate } from '../../../platform/i18n/format.ts'
+import { DataTable, StatusTag } from '../../../platform/views/data-display.tsx'
+import { Layout } from '../../../platform/views/layout.tsx'
+import { usePage } from '../../../platform/views/page-context.ts'
+import type { Plan } from '../plans.repo.ts'
+import { SHARED_KINDS } from '../plans.tables.ts'
+import { ExampleTag, partyCrumbs } from './parts.tsx'
+
+interface Props {
+  organisation: { id: string; name: string; kind: string }
+  plans: (Plan & { canEdit: boolean })[]
+  names: Map<string, string>
+  canCreate: boolean
+}
+
+/** A party's plans: its samverkansöverenskommelser, åtgärdsplaner and medborgarlöften (and the police area's, for the police). */
+export function PartyPlansPage({ organisation, plans, names, canCreate }: Props) {
+  const { t } = usePage()
+  const title = t('plans.party.title', { name: organisation.name })
+  return (
+    <Layout title={title} wide breadcrumbs={[...partyCrumbs(t, organisation).slice(0, 2), { label: title }]}>
+      <h1 class="heading-l">{title}</h1>
+      <p class="body">{t('plans.party.lead')}</p>
+      {canCreate && (
+        <p class="button-group">
+          {SHARED_KINDS.map((k) => (
+            <a class="button button--secondary" href={`/plans/new?organisationId=${organisation.id}&kind=${k}`}>
+              {t(`plans.new.${k}`)}
+            </a>
+          ))}
+        </p>
+      )}
+      <DataTable
+        caption={t('plans.party.caption')}
+        rows={plans}
+        empty={t('plans.party.empty')}
+        columns={[
+          {
+            key: 'title',
+            label: t('plans.fields.title'),
+            render: (p) => (
+              <>
+                <a href={`/plans/${p.id}`}>{p.title}</a>
+                <ExampleTag show={p.isExample} />
+              </>
+            ),
+          },
+          { key: 'kind', label: t('plans.fields.kind'), render: (p) => t(`plans.kinds.${p.kind}`) },
+          {
+            key: 'parties',
+            label: t('plans.fields.owner'),
+            render: (p) => [names.get(p.organisationId), p.partnerOrganisationId && names.get(p.partnerOrganisationId)].filter(Boolean).join(t('plans.joiner')),
+          },
+          { key: 'period', label: t('plans.fields.period'), render: (p) => `${formatIsoDate(p.periodStart)} – ${formatIsoDate(p.periodEnd)}` },
+          {
+            key: 'status',
+            label: t('plans.fields.status'),
+            render: (p) => <StatusTag status={p.status === 'draft' ? 'grey' : 'green'} label={t(`plans.status.${p.status}`)} />,
+          },
+        ]}
+      />
+    </Layout>
+  )
+}
