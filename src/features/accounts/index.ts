@@ -15,6 +15,18 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH } from './demo-account
 /** Accounts, sessions, passwords and the user administration pages. */
 export async function accounts(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.auth.session = (token) => actorFromSession(deps, token)
+  deps.auditLabels.actions({
+    'session.login': 'accounts.audit.sessionLogin',
+    'session.login_failed': 'accounts.audit.sessionLoginFailed',
+    'session.logout': 'accounts.audit.sessionLogout',
+    'user.created': 'accounts.audit.userCreated',
+    'user.deactivated': 'accounts.audit.userDeactivated',
+    'user.reactivated': 'accounts.audit.userReactivated',
+    'user.password_changed': 'accounts.audit.userPasswordChanged',
+    'role.granted': 'accounts.audit.roleGranted',
+    'role.revoked': 'accounts.audit.roleRevoked',
+  })
+  deps.auditLabels.entities({ user: 'accounts.audit.userEntity' })
   deps.nav.add({
     href: '/admin/users',
     labelKey: 'accounts.nav.users',

@@ -8,7 +8,6 @@ import { TestBrowser } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
 import { findOrganisationByCode } from '../organisations/index.ts'
-import { registerAuditLabel } from './index.ts'
 
 let t: TestApp
 let coordinator: BuiltUser
@@ -73,7 +72,7 @@ describe('audit log pages', () => {
   })
 
   test('a label registered by another feature is used', async () => {
-    registerAuditLabel('plan.approved', 'auditLog.actions.roleGranted')
+    t.deps.auditLabels.actions({ 'plan.approved': 'accounts.audit.roleGranted' })
     const res = await b.get('/admin/audit?action=plan.approved')
     assert.match(tableRows(res.body)[0], /Roll tilldelad/)
   })
