@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { loginRoutes } from './login.routes.tsx'
+import { meApi } from './me.api.ts'
 import { actorFromSession } from './sessions.service.ts'
 import { usersRoutes } from './users.routes.tsx'
 import { sessionCleanupJob } from './session-cleanup.job.ts'
@@ -12,7 +13,7 @@ export { findUserByEmail, findUserById } from './accounts.repo.ts'
 export { type AdminScope, administrationScope, inScope, scopeFilter } from './admin-scope.ts'
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH } from './demo-accounts.ts'
 
-/** Accounts, sessions, passwords and the user administration pages. */
+/** Accounts, sessions, passwords, the user administration pages and GET /api/v1/me. */
 export async function accounts(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.auth.session = (token) => actorFromSession(deps, token)
   deps.auditLabels.actions({
@@ -38,4 +39,5 @@ export async function accounts(app: FastifyInstance, { deps }: { deps: Deps }) {
   sessionCleanupJob(deps)
   loginRoutes(app, deps)
   usersRoutes(app, deps)
+  meApi(app, deps)
 }
