@@ -14,7 +14,7 @@ before(async () => {
   viewer = await buildUser(t.deps, { role: 'viewer', name: 'Vera Läsare' })
   const admin = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   const adminActor = await actorForUser(t.deps, admin.id, 'session')
-  token = (await createApiToken(t.deps, adminActor!, { name: 'API-test', userId: viewer.id, scopes: ['read'] })).secret
+  token = (await createApiToken(t.deps, { actor: adminActor! }, { name: 'API-test', userId: viewer.id, scopes: ['read'] })).secret
 })
 after(() => t.close())
 
