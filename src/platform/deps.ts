@@ -9,6 +9,7 @@ import { Signer, randomToken } from './http/signing.ts'
 import type { Actor } from './http/actor.ts'
 import { NavRegistry } from './nav/registry.ts'
 import { TodoRegistry } from './todo/registry.ts'
+import { AuditLabelRegistry } from './audit/labels.ts'
 import { Jobs } from './jobs/jobs.ts'
 import { ApiRegistry } from './api/openapi.ts'
 import type { FastifyRequest } from 'fastify'
@@ -32,6 +33,8 @@ export interface Deps {
   nav: NavRegistry
   /** What each signed-in user has to do, for the home page (features add providers). */
   todos: TodoRegistry
+  /** Swedish and English names of audit action codes and entity types (each feature adds its own). */
+  auditLabels: AuditLabelRegistry
   auth: Authenticators
   jobs: Jobs
   api: ApiRegistry
@@ -61,6 +64,7 @@ export async function createDeps(config: Config, database?: Database): Promise<D
     policies: new PolicyRegistry(),
     nav: new NavRegistry(),
     todos: new TodoRegistry(changes),
+    auditLabels: new AuditLabelRegistry(),
     auth: {},
     jobs: new Jobs(db, config),
     api: new ApiRegistry(),

@@ -28,6 +28,9 @@ const NOTHING: AdminScope = { all: false, organisationIds: new Set(), coordinato
 /**
  * `formerParties` adds parties that have left: their history (audit events) still concerns the
  * collaboration, but a party that has left is no longer administered from it.
+ *
+ * Takes a `db` or a `tx`, not `(deps, ctx)`: the user services read the scope again inside their
+ * write transaction (where only `tx` may be used), so the check and the write see the same data.
  */
 export async function administrationScope(db: Db, actor: Actor | undefined, opts: { formerParties?: boolean } = {}): Promise<AdminScope> {
   if (!actor) return NOTHING

@@ -15,6 +15,7 @@ import { AccountPage } from './views/account-page.tsx'
 import { findUserById, grantsOf } from './accounts.repo.ts'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { safeReturnPath } from '../../platform/http/return-path.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 export function loginRoutes(app: FastifyInstance, deps: Deps) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.config.secure }
@@ -78,7 +79,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post('/logout', { config: { policy: 'public' } }, async (req, reply) => {
-    if (req.actor) await logout(deps, req.actor, req.id)
+    if (req.actor) await logout(deps, ctxOf(req))
     reply.clearCookie(SESSION_COOKIE, cookieOptions)
     reply.flash('info', 'accounts.logout.done')
     return reply.seeOther('/')
@@ -97,7 +98,7 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(ChangePasswordInput, req.body, req.t)
     if (!form.ok) return reply.page(<PasswordPage errors={form.errors} forced={!!req.actor?.mustChangePassword} />, 400)
     try {
-      await changePassword(deps, req.actor!, form.data.currentPassword, form.data.newPassword, req.id)
+      await changePassword(deps, ctxOf(req), form.data.currentPassword, form.data.newPassword)
     } catch (err) {
       const { errors, status } = formErrorOrThrow(err, req.t)
       return reply.page(<PasswordPage errors={errors} forced={!!req.actor?.mustChangePassword} />, status)

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Deps } from '../../platform/deps.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Actor } from '../../platform/http/actor.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 import { randomToken, sha256 } from '../../platform/http/signing.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { users } from './accounts.tables.ts'
@@ -41,11 +42,12 @@ export async function openSession(deps: Deps, user: repo.User, meta: { ip: strin
   return token
 }
 
-export async function logout(deps: Deps, actor: Actor, requestId?: string): Promise<void> {
+export async function logout(deps: Deps, ctx: Ctx): Promise<void> {
+  const { actor } = ctx
   if (!actor.sessionId) return
   await deps.db.transaction(async (tx) => {
     await repo.deleteSession(tx, actor.sessionId!)
-    await audit(tx, { actor, requestId }, { action: 'session.logout', entityType: 'user', entityId: actor.userId, organisationId: actor.organisationId })
+    await audit(tx, ctx, { action: 'session.logout', entityType: 'user', entityId: actor.userId, organisationId: actor.organisationId })
   })
   // The database notifies every instance; this one forgets at once, before the answer goes out.
   sessionCacheOf(deps).forget(actor.sessionId)
@@ -109,7 +111,8 @@ export async function actorForUser(deps: Deps, userId: string, via: Actor['via']
 }
 
 /** @throws WrongCurrentPassword. Ends the user's other sessions: a changed password locks out whoever knew the old one. */
-export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, requestId?: string) {
+export async function changePassword(deps: Deps, ctx: Ctx, current: string, next: string) {
+  const { actor } = ctx
   assertAcceptablePassword(next, actor.email)
   const user = await repo.findUserById(deps.db, actor.userId)
   if (!user || !(await verifyPassword(user.passwordHash, current))) throw new WrongCurrentPassword()
@@ -117,7 +120,7 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
   await deps.db.transaction(async (tx) => {
     await repo.updateUser(tx, user.id, user.version, { passwordHash, mustChangePassword: false })
     await repo.deleteSessionsOfUser(tx, user.id, actor.sessionId)
-    await audit(tx, { actor, requestId }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, organisationId: user.organisationId })
+    await audit(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, organisationId: user.organisationId })
   })
   forgetSessionsOf(deps, user.id)
 }

@@ -21,6 +21,7 @@ import { StaleUserPage, type UserAccess, UserPage } from './views/user-page.tsx'
 import { UsersListPage } from './views/users-list-page.tsx'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 const PAGE_SIZE = 50
 const MANAGE = { config: { policy: 'users.manage' } }
@@ -160,7 +161,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(GrantRoleInput, req.body, req.t)
     if (!form.ok) return renderUser(req, reply, user, { values: form.values, errors: form.errors }, 400)
     try {
-      const grant = await grantRole(deps, req.actor!, user.id, form.data.organisationId, form.data.role, req.id)
+      const grant = await grantRole(deps, ctxOf(req), user.id, form.data.organisationId, form.data.role)
       const params = { name: user.name, role: req.t(`platform.roles.${form.data.role}`), organisation: await organisationName(form.data.organisationId) }
       if (grant) reply.flash('success', 'accounts.users.flash.granted', params)
       else reply.flash('info', 'accounts.users.flash.alreadyGranted', params)
@@ -177,7 +178,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     if (!isUuid(grantId)) throw new NotFoundError()
     const grant = (await repo.grantsOf(deps.db, user.id)).find((g) => g.id === grantId)
     try {
-      await revokeRole(deps, req.actor!, user.id, grantId, req.id)
+      await revokeRole(deps, ctxOf(req), user.id, grantId)
     } catch (err) {
       const { errors, status } = formErrorOrThrow(err, req.t, OWN_ACCESS)
       return renderUser(req, reply, user, { errors }, status)
@@ -193,7 +194,7 @@ export function usersRoutes(app: FastifyInstance, deps: Deps) {
     if (!input.success) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)
     const { status, version } = input.data
     try {
-      await setUserStatus(deps, req.actor!, user.id, version, status, req.id)
+      await setUserStatus(deps, ctxOf(req), user.id, version, status)
     } catch (err) {
       if (err instanceof StaleVersionError) {
         const current = (err.current as repo.User | undefined) ?? user

@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts'
 import { audit, type AuditContext } from '../../platform/audit/audit.ts'
 import type { Actor, Role } from '../../platform/http/actor.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError, uniqueViolation } from '../../platform/http/errors.ts'
 import { findOrganisation } from '../organisations/index.ts'
 import * as repo from './accounts.repo.ts'
@@ -71,7 +72,8 @@ export async function createUser(deps: Deps, ctx: { actor?: Actor; label?: strin
 }
 
 /** Deactivating ends every session at once; the account and its history stay. */
-export async function setUserStatus(deps: Deps, actor: Actor, userId: string, version: number, status: 'active' | 'deactivated', requestId?: string) {
+export async function setUserStatus(deps: Deps, ctx: Ctx, userId: string, version: number, status: 'active' | 'deactivated') {
+  const { actor } = ctx
   if (!canManageUsers(actor)) throw new ForbiddenError()
   if (userId === actor.userId) throw new CannotChangeOwnAccess()
   return deps.db.transaction(async (tx) => {
@@ -84,23 +86,20 @@ export async function setUserStatus(deps: Deps, actor: Actor, userId: string, ve
     const after = await repo.updateUser(tx, userId, version, { status })
     if (!after) throw new StaleVersionError(before)
     if (status === 'deactivated') await repo.deleteSessionsOfUser(tx, userId)
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
-        entityType: 'user',
-        entityId: userId,
-        organisationId: after.organisationId,
-        before: publicUser(before),
-        after: publicUser(after),
-      },
-    )
+    await audit(tx, ctx, {
+      action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
+      entityType: 'user',
+      entityId: userId,
+      organisationId: after.organisationId,
+      before: publicUser(before),
+      after: publicUser(after),
+    })
     return after
   })
 }
 
-export async function grantRole(deps: Deps, actor: Actor, userId: string, organisationId: string, role: Role, requestId?: string) {
+export async function grantRole(deps: Deps, ctx: Ctx, userId: string, organisationId: string, role: Role) {
+  const { actor } = ctx
   if (!canManageUsers(actor)) throw new ForbiddenError()
   if (userId === actor.userId) throw new CannotChangeOwnAccess()
   return deps.db.transaction(async (tx) => {
@@ -110,13 +109,14 @@ export async function grantRole(deps: Deps, actor: Actor, userId: string, organi
     await assertMayGrant(tx, scope, organisationId, role)
     const grant = await repo.insertGrant(tx, { userId, organisationId, role, grantedBy: actor.userId })
     if (grant) {
-      await audit(tx, { actor, requestId }, { action: 'role.granted', entityType: 'user', entityId: userId, organisationId, after: { role, organisationId } })
+      await audit(tx, ctx, { action: 'role.granted', entityType: 'user', entityId: userId, organisationId, after: { role, organisationId } })
     }
     return grant
   })
 }
 
-export async function revokeRole(deps: Deps, actor: Actor, userId: string, grantId: string, requestId?: string) {
+export async function revokeRole(deps: Deps, ctx: Ctx, userId: string, grantId: string) {
+  const { actor } = ctx
   if (!canManageUsers(actor)) throw new ForbiddenError()
   if (userId === actor.userId) throw new CannotChangeOwnAccess()
   return deps.db.transaction(async (tx) => {
@@ -128,17 +128,13 @@ export async function revokeRole(deps: Deps, actor: Actor, userId: string, grant
     // Taking a role away needs the same right as giving it.
     if (!(await mayGrant(tx, scope, grant.organisationId, grant.role))) throw new RoleNotAllowed()
     await repo.deleteGrant(tx, grantId)
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'role.revoked',
-        entityType: 'user',
-        entityId: userId,
-        organisationId: grant.organisationId,
-        before: { role: grant.role, organisationId: grant.organisationId },
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'role.revoked',
+      entityType: 'user',
+      entityId: userId,
+      organisationId: grant.organisationId,
+      before: { role: grant.role, organisationId: grant.organisationId },
+    })
   })
 }
 

@@ -10,6 +10,7 @@ import { TokenCreatedPage } from './views/token-created-page.tsx'
 import { TokensPage } from './views/tokens-page.tsx'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 /** The administrator's pages for API tokens: list, create (secret shown once), revoke. */
 export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
@@ -32,7 +33,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(CreateTokenInput, req.body, req.t)
     if (!form.ok) return reply.page(<NewTokenPage users={await userOptions()} values={form.values} errors={form.errors} />, 400)
     try {
-      const { token, secret } = await createApiToken(deps, req.actor!, form.data, req.id)
+      const { token, secret } = await createApiToken(deps, ctxOf(req), form.data)
       const user = (await userOptions()).find((u) => u.id === token.userId)
       const actsAs = user ? `${user.name} (${user.email})` : token.userId
       return reply.page(
@@ -52,7 +53,7 @@ export function apiTokensRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post('/admin/api-tokens/:id/revoke', { config }, async (req, reply) => {
-    const revoked = await revokeApiToken(deps, req.actor!, paramsOf(req).id, req.id)
+    const revoked = await revokeApiToken(deps, ctxOf(req), paramsOf(req).id)
     if (revoked) reply.flash('success', 'apiTokens.revoke.done', { name: revoked.name })
     else reply.flash('info', 'apiTokens.revoke.already')
     return reply.seeOther('/admin/api-tokens')

@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import { type Actor, isAdmin } from '../../platform/http/actor.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts'
 import { randomToken, sha256 } from '../../platform/http/signing.ts'
 import { TOKEN_SCOPES } from '../../platform/http/token-scopes.ts'
@@ -70,7 +71,8 @@ export const lastValidDay = (expiresAt: Date) => formatIsoDate(new Date(expiresA
  * Creates a token acting as a user. The secret is returned once and only its sha256 is stored.
  * @throws ForbiddenError, UnknownTokenUser, ExpiryNotInFuture
  */
-export async function createApiToken(deps: Deps, actor: Actor, input: CreateTokenInput, requestId?: string) {
+export async function createApiToken(deps: Deps, ctx: Ctx, input: CreateTokenInput) {
+  const { actor } = ctx
   // The route's policy already demands an admin; the service holds the rule for any other caller too.
   if (actor.via !== 'session' || !isAdmin(actor)) throw new ForbiddenError()
   if (input.expiresOn && input.expiresOn <= formatIsoDate(new Date())) throw new ExpiryNotInFuture()
@@ -86,17 +88,13 @@ export async function createApiToken(deps: Deps, actor: Actor, input: CreateToke
       expiresAt: input.expiresOn ? expiryInstant(input.expiresOn) : null,
       scopes: TOKEN_SCOPES.filter((s) => input.scopes.includes(s)),
     })
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'api_token.created',
-        entityType: 'api_token',
-        entityId: created.id,
-        organisationId: user.organisationId,
-        after: auditedToken(created),
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'api_token.created',
+      entityType: 'api_token',
+      entityId: created.id,
+      organisationId: user.organisationId,
+      after: auditedToken(created),
+    })
     return created
   })
   return { token, secret }
@@ -106,7 +104,8 @@ export async function createApiToken(deps: Deps, actor: Actor, input: CreateToke
  * Revokes a token at once. Returns undefined when it was already revoked (nothing written).
  * @throws ForbiddenError, NotFoundError
  */
-export async function revokeApiToken(deps: Deps, actor: Actor, id: string, requestId?: string) {
+export async function revokeApiToken(deps: Deps, ctx: Ctx, id: string) {
+  const { actor } = ctx
   if (actor.via !== 'session' || !isAdmin(actor)) throw new ForbiddenError()
   return deps.db.transaction(async (tx) => {
     const before = await repo.findToken(tx, id)
@@ -114,18 +113,14 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string, reque
     const after = await repo.revokeToken(tx, id)
     if (!after) return undefined
     const user = await findUserById(tx, before.userId)
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'api_token.revoked',
-        entityType: 'api_token',
-        entityId: id,
-        organisationId: user?.organisationId ?? null,
-        before: auditedToken(before),
-        after: auditedToken(after),
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'api_token.revoked',
+      entityType: 'api_token',
+      entityId: id,
+      organisationId: user?.organisationId ?? null,
+      before: auditedToken(before),
+      after: auditedToken(after),
+    })
     return after
   })
 }

@@ -8,6 +8,8 @@ export { actorFromToken, createApiToken, revokeApiToken, TOKEN_PREFIX } from './
 /** Tokens for machine clients: the bearer authenticator for /api/* and the administrator's pages. */
 export async function apiTokens(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.auth.bearer = (token) => actorFromToken(deps, token)
+  deps.auditLabels.actions({ 'api_token.created': 'apiTokens.audit.created', 'api_token.revoked': 'apiTokens.audit.revoked' })
+  deps.auditLabels.entities({ api_token: 'apiTokens.audit.entity' })
   deps.nav.add({
     href: '/admin/api-tokens',
     labelKey: 'apiTokens.nav',

@@ -8,7 +8,6 @@ import { TestBrowser } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
 import { findOrganisationByCode } from '../organisations/index.ts'
-import { registerAuditLabel } from './index.ts'
 
 let t: TestApp
 let coordinator: BuiltUser
@@ -73,7 +72,7 @@ describe('audit log pages', () => {
   })
 
   test('a label registered by another feature is used', async () => {
-    registerAuditLabel('plan.approved', 'auditLog.actions.roleGranted')
+    t.deps.auditLabels.actions({ 'plan.approved': 'accounts.audit.roleGranted' })
     const res = await b.get('/admin/audit?action=plan.approved')
     assert.match(tableRows(res.body)[0], /Roll tilldelad/)
   })
@@ -140,15 +139,15 @@ describe('audit log pages', () => {
     const older = /<a href="([^"]+)" rel="next">Äldre händelser/.exec(first.body)![1].replaceAll('&amp;', '&')
     assert.match(older, /action=bulk\.item&before=\d+/)
     const second = await b.get(older)
-    assert.match(tableRows(second.body)[0], /plan item-70</)
+    assert.match(tableRows(second.body)[0], /Plan item-70</)
     const third = await b.get(/<a href="([^"]+)" rel="next">/.exec(second.body)![1].replaceAll('&amp;', '&'))
     const rows3 = tableRows(third.body)
     assert.equal(rows3.length, 20)
-    assert.match(rows3[19], /plan item-1</)
+    assert.match(rows3[19], /Plan item-1</)
     assert.doesNotMatch(third.body, /rel="next"/)
     const back = await b.get(/<a href="([^"]+)" rel="prev">Nyare händelser/.exec(third.body)![1].replaceAll('&amp;', '&'))
-    assert.match(tableRows(back.body)[0], /plan item-70</)
-    assert.match(tableRows(back.body)[49], /plan item-21</)
+    assert.match(tableRows(back.body)[0], /Plan item-70</)
+    assert.match(tableRows(back.body)[49], /Plan item-21</)
   })
 
   test('invalid filters re-render with the error summary (400) and keep what was typed', async () => {

@@ -10,7 +10,7 @@ import { sortBySv } from '../../platform/i18n/collate.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { type AdminScope, administrationScope, inScope, scopeFilter } from '../accounts/index.ts'
 import { findOrganisation, listOrganisations } from '../organisations/index.ts'
-import { actionLabel, actorLabel } from './audit-labels.ts'
+import { actorLabel } from './actor-label.ts'
 import { type AuditFilter, type AuditRow, distinctActions, distinctEntityTypes, exportBatch, findAuditEvent, listAuditEvents } from './audit-log.repo.ts'
 import { AuditFilterQuery, filterParams } from './audit-log.schemas.ts'
 import { AuditEventPage } from './views/audit-event-page.tsx'
@@ -68,7 +68,7 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(AuditFilterQuery, req.query, req.t)
     const scope = await scopeOf(req)
     const [actions, entityTypes, orgs] = await Promise.all([distinctActions(deps.db), distinctEntityTypes(deps.db), organisationDirectory(scope)])
-    const common = { actions, entityTypes, organisations: orgs.options, exportLimit: EXPORT_LIMIT, entityHref }
+    const common = { actions, entityTypes, organisations: orgs.options, exportLimit: EXPORT_LIMIT, entityHref, labels: deps.auditLabels }
     if (!form.ok) return reply.page(<AuditListPage {...common} values={form.values} errors={form.errors} csvHref="/admin/audit.csv" />, 400)
     const q = form.data
     const page = await listAuditEvents(deps.db, toFilter(q, scope), { before: q.before, after: q.after })
@@ -129,7 +129,7 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
             actorLabel(t, e.actorLabel, e.actorUserId),
             e.actorUserId,
             e.action,
-            actionLabel(t, e.action),
+            deps.auditLabels.action(t, e.action),
             e.entityType,
             csvText(e.entityId),
             nameOf(e.organisationId),
@@ -169,6 +169,13 @@ export function auditLogRoutes(app: FastifyInstance, deps: Deps) {
     const event = Number.isSafeInteger(seq) ? await findAuditEvent(deps.db, seq) : undefined
     if (!event || !inScope(await scopeOf(req), event.organisationId)) throw new NotFoundError()
     const organisationName = event.organisationId ? (await findOrganisation(deps.db, event.organisationId))?.name : undefined
-    return reply.page(<AuditEventPage event={event} organisationName={organisationName} entityHref={event.entityId ? entityHref(event) : undefined} />)
+    return reply.page(
+      <AuditEventPage
+        event={event}
+        labels={deps.auditLabels}
+        organisationName={organisationName}
+        entityHref={event.entityId ? entityHref(event) : undefined}
+      />,
+    )
   })
 }

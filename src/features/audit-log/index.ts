@@ -3,11 +3,19 @@ import { anchorAuditChain } from '../../platform/audit/anchor.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { auditLogRoutes } from './audit-log.routes.tsx'
 
-export { actionLabel, auditLabelKey, registerAuditEntityLabel, registerAuditLabel } from './audit-labels.ts'
+/**
+ * @deprecated Transitional, do not use: labels are registered on `deps.auditLabels` (platform/audit/labels.ts).
+ * `bodies/seats.routes.tsx` still calls these at module level while it is being changed elsewhere;
+ * `bodies/index.ts` registers the same labels on deps. Delete both with those three lines.
+ */
+export function registerAuditLabel(_action: string, _i18nKey: string): void {}
+/** @deprecated See registerAuditLabel. */
+export function registerAuditEntityLabel(_entityType: string, _i18nKey: string): void {}
 
 /**
- * The audit log pages for coordinators and admins. Other features give their action codes a human
- * label with `registerAuditLabel('x.done', 'feature.audit.done')` (module level, no deps needed).
+ * The audit log pages for those who administer organisations (coordinators within their scope,
+ * admins), and the job that anchors the chain. The names of action codes come from
+ * `deps.auditLabels`, where each feature registers its own.
  */
 export async function auditLog(app: FastifyInstance, { deps }: { deps: Deps }) {
   const canRead = deps.policies.get('audit.read')!

@@ -9,6 +9,7 @@ import { BodyFormPage, bodyValues } from './views/body-form-page.tsx'
 import { BodyPage } from './views/body-page.tsx'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 // Registered by the collaborations feature (any signed-in user); the services decide per collaboration.
 const READ = { config: { policy: 'collaboration.read' } }
@@ -27,7 +28,7 @@ export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
     if (!form.ok) return reply.page(<BodyFormPage {...ctx} values={form.values} errors={form.errors} />, 400)
     let body: Body
     try {
-      body = await createBody(deps, req.actor!, id, form.data, req.id)
+      body = await createBody(deps, ctxOf(req), id, form.data)
     } catch (err) {
       const { errors, status } = formErrorOrThrow(err, req.t)
       return reply.page(<BodyFormPage {...ctx} values={formValues(req.body)} errors={errors} />, status)
@@ -54,7 +55,7 @@ export function bodiesRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(UpdateBodyInput, req.body, req.t)
     if (!form.ok) return reply.page(<BodyFormPage {...page} values={form.values} errors={form.errors} />, 400)
     try {
-      await updateBody(deps, req.actor!, ctx.body.id, form.data, req.id)
+      await updateBody(deps, ctxOf(req), ctx.body.id, form.data)
     } catch (err) {
       if (err instanceof StaleVersionError) {
         const current = err.current as Body

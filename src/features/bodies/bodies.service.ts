@@ -1,15 +1,11 @@
 import type { Deps } from '../../platform/deps.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Actor } from '../../platform/http/actor.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
 import type { Db } from '../../platform/db/types.ts'
-// The collaboration's leaf modules, not its index: the collaborations feature reads bodies through
-// this feature's index, and importing back through it would make the two modules a cycle.
-import { canManageCollaboration } from '../collaborations/index.ts'
-import { findCollaborationFor } from '../collaborations/index.ts'
-import { collaborationScope } from '../collaborations/index.ts'
-import { viewerOf } from '../collaborations/index.ts'
+import { canManageCollaboration, collaborationScope, findCollaborationFor, viewerOf } from '../collaborations/index.ts'
 import * as repo from './bodies.repo.ts'
 import { listConvenors } from './convenors.repo.ts'
 import { ParentNotInCollaboration, ReportingCycle } from './bodies.errors.ts'
@@ -87,23 +83,19 @@ const values = (input: BodyInput) => ({
 })
 
 /** Creates a body in a collaboration (its managers only). @throws NotFoundError, ForbiddenError, ParentNotInCollaboration */
-export async function createBody(deps: Deps, actor: Actor, collaborationId: string, input: BodyInput, requestId?: string) {
-  const { collaboration } = await newBodyContext(deps, actor, collaborationId)
+export async function createBody(deps: Deps, ctx: Ctx, collaborationId: string, input: BodyInput) {
+  const { collaboration } = await newBodyContext(deps, ctx.actor, collaborationId)
   return deps.db.transaction(async (tx) => {
     await checkParent(tx, collaborationId, input.parentBodyId)
     // Owned by the collaboration's owner: the länsstyrelse keeps the structure's records.
     const body = await repo.insertBody(tx, { ...values(input), collaborationId, organisationId: collaboration.organisationId })
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'body.created',
-        entityType: 'body',
-        entityId: body.id,
-        organisationId: body.organisationId,
-        after: body,
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'body.created',
+      entityType: 'body',
+      entityId: body.id,
+      organisationId: body.organisationId,
+      after: body,
+    })
     return body
   })
 }
@@ -112,9 +104,9 @@ export async function createBody(deps: Deps, actor: Actor, collaborationId: stri
  * Edits a body. @throws NotFoundError, ForbiddenError, ParentNotInCollaboration, ReportingCycle,
  * StaleVersionError (nothing is written then).
  */
-export async function updateBody(deps: Deps, actor: Actor, bodyId: string, input: UpdateBodyInput, requestId?: string) {
-  const ctx = await getBody(deps, actor, bodyId)
-  if (!ctx.canManage) throw new ForbiddenError()
+export async function updateBody(deps: Deps, ctx: Ctx, bodyId: string, input: UpdateBodyInput) {
+  const { canManage } = await getBody(deps, ctx.actor, bodyId)
+  if (!canManage) throw new ForbiddenError()
   const { version, ...rest } = input
   return deps.db.transaction(async (tx) => {
     const before = await repo.findBody(tx, bodyId)
@@ -122,18 +114,14 @@ export async function updateBody(deps: Deps, actor: Actor, bodyId: string, input
     await checkParent(tx, before.collaborationId, input.parentBodyId, bodyId)
     const after = await repo.updateBody(tx, bodyId, version, values(rest))
     if (!after) throw new StaleVersionError(before)
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'body.updated',
-        entityType: 'body',
-        entityId: bodyId,
-        organisationId: after.organisationId,
-        before,
-        after,
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'body.updated',
+      entityType: 'body',
+      entityId: bodyId,
+      organisationId: after.organisationId,
+      before,
+      after,
+    })
     return after
   })
 }

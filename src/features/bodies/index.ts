@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { bodiesRoutes } from './bodies.routes.tsx'
 import { convenorsRoutes } from './convenors.routes.tsx'
 import { peopleApi } from './people.api.ts'
@@ -14,10 +13,6 @@ export { listConvenorsOfCollaboration } from './convenors.repo.ts'
 export type { ConvenorRow } from './convenors.repo.ts'
 export { ConvenorHistory } from './views/convenor-history.tsx'
 
-registerAuditLabel('body.convenor_added', 'bodies.convenors.audit.added')
-registerAuditLabel('body.convenor_updated', 'bodies.convenors.audit.updated')
-registerAuditLabel('body.convenor_removed', 'bodies.convenors.audit.removed')
-registerAuditEntityLabel('body_convenor', 'bodies.convenors.audit.entity')
 export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
 
 /**
@@ -26,6 +21,24 @@ export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
  * whose `collaboration.read` policy these pages use.
  */
 export async function bodies(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auditLabels.actions({
+    'body.created': 'bodies.audit.created',
+    'body.updated': 'bodies.audit.updated',
+    'body.convenor_added': 'bodies.convenors.audit.added',
+    'body.convenor_updated': 'bodies.convenors.audit.updated',
+    'body.convenor_removed': 'bodies.convenors.audit.removed',
+    'seat.added': 'seats.audit.added',
+    'seat.updated': 'seats.audit.updated',
+    'seat.ended': 'seats.audit.ended',
+    'person.created': 'people.audit.created',
+    'person.updated': 'people.audit.updated',
+  })
+  deps.auditLabels.entities({
+    body: 'bodies.audit.entity',
+    body_convenor: 'bodies.convenors.audit.entity',
+    seat: 'seats.audit.entity',
+    person: 'people.audit.entity',
+  })
   bodiesRoutes(app, deps)
   convenorsRoutes(app, deps)
   seatsRoutes(app, deps)

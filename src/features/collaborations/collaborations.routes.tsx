@@ -10,6 +10,7 @@ import { CollaborationPage } from './views/collaboration-page.tsx'
 import { CollaborationsListPage } from './views/collaborations-list-page.tsx'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 export const READ = { config: { policy: 'collaboration.read' } }
 
@@ -34,7 +35,7 @@ export function collaborationsRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(UpdateCollaborationInput, req.body, req.t)
     if (!form.ok) return reply.page(<CollaborationEditPage collaboration={collaboration} values={form.values} errors={form.errors} />, 400)
     try {
-      await updateCollaboration(deps, req.actor!, id, form.data, req.id)
+      await updateCollaboration(deps, ctxOf(req), id, form.data)
     } catch (err) {
       if (err instanceof StaleVersionError) {
         const current = err.current as Collaboration

@@ -155,8 +155,8 @@ describe('visibility in the queries', () => {
   let partnersBody: string
   let ownBody: string
   before(async () => {
-    partnersBody = (await createBody(t.deps, coordinator(), otmb, { kind: 'other', name: 'Intern referensgrupp', visibility: 'partners' })).id
-    ownBody = (await createBody(t.deps, coordinator(), otmb, { kind: 'other', name: 'Länsstyrelsens interna grupp', visibility: 'organisation' })).id
+    partnersBody = (await createBody(t.deps, { actor: coordinator() }, otmb, { kind: 'other', name: 'Intern referensgrupp', visibility: 'partners' })).id
+    ownBody = (await createBody(t.deps, { actor: coordinator() }, otmb, { kind: 'other', name: 'Länsstyrelsens interna grupp', visibility: 'organisation' })).id
   })
   const visibleIds = async (a: Actor | undefined) => (await listBodies(t.deps.db, a ? viewerOf(a) : ANONYMOUS, otmb)).map((b) => b.id)
 
@@ -201,25 +201,25 @@ describe('changes', () => {
       visibility: 'public' as const,
       version: c.version,
     }
-    await assert.rejects(updateCollaboration(t.deps, actor('editor', 'kommun-0580'), otmb, input), ForbiddenError)
-    await assert.rejects(updateCollaboration(t.deps, actor('coordinator', 'lansstyrelsen-01'), otmb, input), ForbiddenError)
-    const saved = await updateCollaboration(t.deps, coordinator(), otmb, input)
+    await assert.rejects(updateCollaboration(t.deps, { actor: actor('editor', 'kommun-0580') }, otmb, input), ForbiddenError)
+    await assert.rejects(updateCollaboration(t.deps, { actor: actor('coordinator', 'lansstyrelsen-01') }, otmb, input), ForbiddenError)
+    const saved = await updateCollaboration(t.deps, { actor: coordinator() }, otmb, input)
     assert.equal(saved.version, c.version + 1)
-    await assert.rejects(updateCollaboration(t.deps, coordinator(), otmb, { ...input, purpose: 'Gammal flik' }), StaleVersionError)
+    await assert.rejects(updateCollaboration(t.deps, { actor: coordinator() }, otmb, { ...input, purpose: 'Gammal flik' }), StaleVersionError)
     const [now] = await queryRows<{ purpose: string }>(t.deps.db, sql`select purpose from collaborations where id = ${otmb}`)
     assert.equal(now.purpose, 'Nytt syfte.')
   })
 
   test('a party that leaves is no longer a partner, and can be brought back', async () => {
     const stockholm = org('kommun-0180')
-    const { party } = await addParty(t.deps, coordinator(), otmb, { organisationId: stockholm, isConvenor: false })
-    await assert.rejects(addParty(t.deps, coordinator(), otmb, { organisationId: stockholm, isConvenor: false }), AlreadyParty)
+    const { party } = await addParty(t.deps, { actor: coordinator() }, otmb, { organisationId: stockholm, isConvenor: false })
+    await assert.rejects(addParty(t.deps, { actor: coordinator() }, otmb, { organisationId: stockholm, isConvenor: false }), AlreadyParty)
     assert.ok((await collaborationScope(t.deps.db, otmb))!.partyIds.includes(stockholm))
-    assert.ok(await removeParty(t.deps, coordinator(), otmb, party.id))
-    assert.equal(await removeParty(t.deps, coordinator(), otmb, party.id), undefined, 'leaving twice writes nothing')
+    assert.ok(await removeParty(t.deps, { actor: coordinator() }, otmb, party.id))
+    assert.equal(await removeParty(t.deps, { actor: coordinator() }, otmb, party.id), undefined, 'leaving twice writes nothing')
     // left_on is today: the party counts until the day it leaves, and not from then on.
     assert.ok(!(await collaborationScope(t.deps.db, otmb))!.partyIds.includes(stockholm))
-    const again = await addParty(t.deps, coordinator(), otmb, { organisationId: stockholm, isConvenor: true })
+    const again = await addParty(t.deps, { actor: coordinator() }, otmb, { organisationId: stockholm, isConvenor: true })
     assert.equal(again.party.leftOn, null)
     const owner = (
       await queryRows<{ id: string }>(
@@ -227,15 +227,15 @@ describe('changes', () => {
         sql`select id from collaboration_parties where collaboration_id = ${otmb} and organisation_id = ${org('lansstyrelsen-05')}`,
       )
     )[0]
-    await assert.rejects(removeParty(t.deps, coordinator(), otmb, owner.id), OwnerCannotLeave)
-    await assert.rejects(removeParty(t.deps, actor('editor', 'kommun-0580'), otmb, party.id), ForbiddenError)
+    await assert.rejects(removeParty(t.deps, { actor: coordinator() }, otmb, owner.id), OwnerCannotLeave)
+    await assert.rejects(removeParty(t.deps, { actor: actor('editor', 'kommun-0580') }, otmb, party.id), ForbiddenError)
   })
 
   test('a body cannot report to a body below it', async () => {
-    const top = await createBody(t.deps, coordinator(), otmb, { kind: 'working_group', name: 'Överst', visibility: 'public' })
-    const below = await createBody(t.deps, coordinator(), otmb, { kind: 'working_group', name: 'Under', visibility: 'public', parentBodyId: top.id })
+    const top = await createBody(t.deps, { actor: coordinator() }, otmb, { kind: 'working_group', name: 'Överst', visibility: 'public' })
+    const below = await createBody(t.deps, { actor: coordinator() }, otmb, { kind: 'working_group', name: 'Under', visibility: 'public', parentBodyId: top.id })
     const input = { kind: 'working_group' as const, name: 'Överst', visibility: 'public' as const, parentBodyId: below.id, version: top.version }
-    await assert.rejects(updateBody(t.deps, coordinator(), top.id, input), ReportingCycle)
-    await assert.rejects(updateBody(t.deps, coordinator(), top.id, { ...input, parentBodyId: top.id }), ReportingCycle)
+    await assert.rejects(updateBody(t.deps, { actor: coordinator() }, top.id, input), ReportingCycle)
+    await assert.rejects(updateBody(t.deps, { actor: coordinator() }, top.id, { ...input, parentBodyId: top.id }), ReportingCycle)
   })
 })

@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Actor } from '../../platform/http/actor.ts'
+import type { Ctx } from '../../platform/http/ctx.ts'
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { sortBySv } from '../../platform/i18n/collate.ts'
@@ -65,33 +66,29 @@ export async function partiesForManagement(deps: Deps, actor: Actor | undefined,
  * Edits the collaboration's own record. @throws NotFoundError, ForbiddenError, StaleVersionError
  * (nothing is written when the version is stale).
  */
-export async function updateCollaboration(deps: Deps, actor: Actor, id: string, input: UpdateCollaborationInput, requestId?: string) {
-  await getManagedCollaboration(deps, actor, id)
+export async function updateCollaboration(deps: Deps, ctx: Ctx, id: string, input: UpdateCollaborationInput) {
+  await getManagedCollaboration(deps, ctx.actor, id)
   const { version, ...values } = input
   return deps.db.transaction(async (tx) => {
     const before = await repo.findCollaboration(tx, id)
     if (!before) throw new NotFoundError()
     const after = await repo.updateCollaboration(tx, id, version, values)
     if (!after) throw new StaleVersionError(before)
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'collaboration.updated',
-        entityType: 'collaboration',
-        entityId: id,
-        organisationId: after.organisationId,
-        before,
-        after,
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'collaboration.updated',
+      entityType: 'collaboration',
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    })
     return after
   })
 }
 
 /** Adds an organisation as a party (or brings one back that had left). @throws ForbiddenError, AlreadyParty, UnknownOrganisation */
-export async function addParty(deps: Deps, actor: Actor, id: string, input: AddPartyInput, requestId?: string) {
-  await getManagedCollaboration(deps, actor, id)
+export async function addParty(deps: Deps, ctx: Ctx, id: string, input: AddPartyInput) {
+  await getManagedCollaboration(deps, ctx.actor, id)
   const organisation = await findOrganisation(deps.db, input.organisationId)
   const today = formatIsoDate(new Date())
   if (!organisation || (organisation.validTo && organisation.validTo < today)) throw new UnknownOrganisation()
@@ -103,17 +100,13 @@ export async function addParty(deps: Deps, actor: Actor, id: string, input: AddP
       joinedOn: input.joinedOn ?? null,
     })
     if (!party) throw new AlreadyParty()
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'collaboration.party_added',
-        entityType: 'collaboration',
-        entityId: id,
-        organisationId: organisation.id,
-        after: { ...party, organisationName: organisation.name },
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'collaboration.party_added',
+      entityType: 'collaboration',
+      entityId: id,
+      organisationId: organisation.id,
+      after: { ...party, organisationName: organisation.name },
+    })
     return { party, organisation }
   })
 }
@@ -122,26 +115,22 @@ export async function addParty(deps: Deps, actor: Actor, id: string, input: AddP
  * A party leaves today. The row stays (history: its seats and signatures still count for the months
  * it was a party); undefined when it had already left. @throws ForbiddenError, NotFoundError, OwnerCannotLeave
  */
-export async function removeParty(deps: Deps, actor: Actor, id: string, partyId: string, requestId?: string) {
-  const { collaboration } = await getManagedCollaboration(deps, actor, id)
+export async function removeParty(deps: Deps, ctx: Ctx, id: string, partyId: string) {
+  const { collaboration } = await getManagedCollaboration(deps, ctx.actor, id)
   return deps.db.transaction(async (tx) => {
     const before = await repo.findParty(tx, id, partyId)
     if (!before) throw new NotFoundError()
     if (before.organisationId === collaboration.organisationId) throw new OwnerCannotLeave()
     const after = await repo.endParty(tx, partyId, formatIsoDate(new Date()))
     if (!after) return undefined
-    await audit(
-      tx,
-      { actor, requestId },
-      {
-        action: 'collaboration.party_removed',
-        entityType: 'collaboration',
-        entityId: id,
-        organisationId: after.organisationId,
-        before,
-        after,
-      },
-    )
+    await audit(tx, ctx, {
+      action: 'collaboration.party_removed',
+      entityType: 'collaboration',
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    })
     return after
   })
 }

@@ -14,6 +14,7 @@ import { addParty } from './collaborations.service.ts'
 import { VISIBILITIES } from './collaborations.tables.ts'
 import { apiDate } from '../../platform/forms/dates.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 const bodyJson = (b: Body): z.infer<typeof BodyResponse> => ({
   id: b.id,
@@ -64,7 +65,7 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
       body: BodyInput,
       response: BodyResponse,
     },
-    async (req, { body }) => bodyJson(await createBody(deps, req.actor!, paramsOf(req).id, body, req.id)),
+    async (req, { body }) => bodyJson(await createBody(deps, ctxOf(req), paramsOf(req).id, body)),
   )
 
   deps.api.route<unknown, PatchBody>(
@@ -86,7 +87,7 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
       for (const key of EDITABLE) merged[key] = (key in body ? body[key] : current[key]) ?? undefined
       const parsed = UpdateBodyInput.safeParse(merged)
       if (!parsed.success) return sendProblem(reply, 400, req.t('platform.errors.badRequestTitle'), { errors: issuesToProblems(parsed.error, req.t) })
-      return bodyJson(await updateBody(deps, req.actor!, bodyId, parsed.data, req.id))
+      return bodyJson(await updateBody(deps, ctxOf(req), bodyId, parsed.data))
     },
   )
 
@@ -102,7 +103,7 @@ export function collaborationsWriteApi(app: FastifyInstance, deps: Deps) {
       response: PartyResponse,
     },
     async (req, { body }) => {
-      const { party, organisation } = await addParty(deps, req.actor!, paramsOf(req).id, body, req.id)
+      const { party, organisation } = await addParty(deps, ctxOf(req), paramsOf(req).id, body)
       return {
         organisationId: organisation.id,
         code: organisation.code,

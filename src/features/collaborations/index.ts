@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { collaborationsApi } from './collaborations.api.ts'
 import { collaborationsRoutes } from './collaborations.routes.tsx'
 import { collaborationsWriteApi } from './collaborations.write-api.ts'
@@ -20,25 +19,21 @@ export { collaborationsCrumbs } from './views/parts.tsx'
 export { bodyTree, layoutStructure } from './structure-diagram.ts'
 export type { DiagramBody, TreeNode } from './structure-diagram.ts'
 
-const AUDIT_LABELS: Record<string, string> = {
-  'collaboration.updated': 'collaborations.audit.updated',
-  'collaboration.party_added': 'collaborations.audit.partyAdded',
-  'collaboration.party_removed': 'collaborations.audit.partyRemoved',
-  'body.created': 'bodies.audit.created',
-  'body.updated': 'bodies.audit.updated',
-  'reference.otmb_loaded': 'collaborations.audit.otmbLoaded',
-  'reference.demo_loaded': 'collaborations.audit.demoLoaded',
-}
-for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
-registerAuditEntityLabel('collaboration', 'collaborations.audit.entity')
-registerAuditEntityLabel('body', 'bodies.audit.entity')
-
 /**
  * Collaborations (such as ÖTMB): the partners' pages, the coordinator's edits, the public overview
  * and the read API. `collaboration.read` (any signed-in user) guards the routes; who may see or
  * change what is decided per collaboration in the services (owner's coordinator, parties, visibility).
  */
 export async function collaborations(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auditLabels.actions({
+    'collaboration.updated': 'collaborations.audit.updated',
+    'collaboration.party_added': 'collaborations.audit.partyAdded',
+    'collaboration.party_removed': 'collaborations.audit.partyRemoved',
+    // The seeds that load ÖTMB and the demo collaborations.
+    'reference.otmb_loaded': 'collaborations.audit.otmbLoaded',
+    'reference.demo_loaded': 'collaborations.audit.demoLoaded',
+  })
+  deps.auditLabels.entities({ collaboration: 'collaborations.audit.entity' })
   if (!deps.policies.has('collaboration.read')) deps.policies.register('collaboration.read', (a) => a?.via === 'session')
   deps.nav.add({ href: '/public/collaborations', labelKey: 'collaborations.public.nav', order: 5, visible: (a) => !a })
   deps.nav.add({

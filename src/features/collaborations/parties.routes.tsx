@@ -12,6 +12,7 @@ import { addParty, getManagedCollaboration, partiesForManagement, removeParty } 
 import { PartiesPage } from './views/parties-page.tsx'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { ctxOf } from '../../platform/http/ctx.ts'
 
 /** The coordinator's party administration: add an organisation, let a party leave. */
 export function partiesRoutes(app: FastifyInstance, deps: Deps) {
@@ -38,7 +39,7 @@ export function partiesRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(AddPartyInput, req.body, req.t)
     if (!form.ok) return reply.page(await render(req, id, { values: form.values, errors: form.errors }), 400)
     try {
-      const { organisation } = await addParty(deps, req.actor!, id, form.data, req.id)
+      const { organisation } = await addParty(deps, ctxOf(req), id, form.data)
       reply.flash('success', 'collaborations.parties.added', { name: organisation.name })
     } catch (err) {
       const { errors, status } = formErrorOrThrow(err, req.t)
@@ -51,7 +52,7 @@ export function partiesRoutes(app: FastifyInstance, deps: Deps) {
     const id = paramsOf(req).id
     const { partyId } = paramsOf(req)
     if (!isUuid(partyId)) throw new NotFoundError()
-    const removed = await removeParty(deps, req.actor!, id, partyId, req.id)
+    const removed = await removeParty(deps, ctxOf(req), id, partyId)
     if (removed) reply.flash('success', 'collaborations.parties.removed')
     else reply.flash('info', 'collaborations.parties.alreadyLeft')
     return reply.seeOther(`/collaborations/${id}/parties`)

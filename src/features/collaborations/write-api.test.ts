@@ -25,7 +25,7 @@ before(async () => {
   const admin = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   const adminActor = (await actorForUser(t.deps, admin.id, 'session'))!
   const tokenFor = async (userId: string) =>
-    (await createApiToken(t.deps, adminActor, { name: `Test ${userId.slice(0, 6)}`, userId, scopes: ['read', 'write'] })).secret
+    (await createApiToken(t.deps, { actor: adminActor }, { name: `Test ${userId.slice(0, 6)}`, userId, scopes: ['read', 'write'] })).secret
   coordinatorToken = await tokenFor((await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })).id)
   editorToken = await tokenFor((await buildUser(t.deps, { role: 'editor', organisationCode: 'kommun-0580' })).id)
 })

@@ -36,7 +36,7 @@ export function sortBoard(rows: BoardRow[], sort: BoardQuery['sort'], dir: Board
  * Partners only (loadCollaboration refuses others).
  */
 export async function loadBoard(deps: Deps, actor: Actor | undefined, collaborationId: unknown, q: BoardQuery) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, collaborationId)
   const version = await declarationsRepo.latestVersion(deps.db, collaboration.id)
   const all = await boardRows(deps.db, collaboration.id, version?.id ?? null)
   const rows = sortBoard(

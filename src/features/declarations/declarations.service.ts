@@ -1,5 +1,4 @@
 import { audit } from '../../platform/audit/audit.ts'
-import type { Db } from '../../platform/db/types.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { type FileInfo, insertFile } from '../../platform/files/files.repo.ts'
 import type { CheckedFile } from '../../platform/files/uploads.ts'
@@ -21,12 +20,12 @@ export const todayIso = () => formatIsoDate(new Date())
  * 403 (the collaboration itself is no secret, its declaration work is partners' business).
  */
 export async function loadCollaboration(
-  db: Db,
+  deps: Deps,
   actor: Actor | undefined,
   collaborationId: unknown,
 ): Promise<{ collaboration: repo.CollaborationInfo; scope: LoadedScope }> {
-  const scope = isUuid(collaborationId) ? await collaborationScope(db, collaborationId) : undefined
-  const collaboration = scope && (await repo.findCollaborationInfo(db, scope.collaborationId))
+  const scope = isUuid(collaborationId) ? await collaborationScope(deps.db, collaborationId) : undefined
+  const collaboration = scope && (await repo.findCollaborationInfo(deps.db, scope.collaborationId))
   if (!scope || !collaboration) throw new NotFoundError()
   if (!isPartner(actor, scope)) throw new ForbiddenError()
   return { collaboration, scope }
@@ -34,7 +33,7 @@ export async function loadCollaboration(
 
 /** The declaration page: every version (newest first), and whether the newest may still change. */
 export async function declarationOverview(deps: Deps, actor: Actor | undefined, collaborationId: unknown) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, collaborationId)
   const versions = await repo.listVersions(deps.db, collaboration.id)
   const current = versions[0]
   const locked = current ? await repo.isVersionLocked(deps.db, current.id) : false
@@ -43,7 +42,7 @@ export async function declarationOverview(deps: Deps, actor: Actor | undefined, 
 
 /** The collaboration for the new-version form; only a manager gets it. */
 export async function loadForNewVersion(deps: Deps, actor: Actor | undefined, collaborationId: unknown) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, collaborationId)
   if (!canManageCollaboration(actor, scope)) throw new ForbiddenError()
   return collaboration
 }
@@ -52,7 +51,7 @@ export async function loadForNewVersion(deps: Deps, actor: Actor | undefined, co
 export async function loadVersionForEdit(deps: Deps, actor: Actor | undefined, versionId: unknown) {
   const version = isUuid(versionId) ? await repo.findVersion(deps.db, versionId) : undefined
   if (!version) throw new NotFoundError()
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, version.collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, version.collaborationId)
   if (!canManageCollaboration(actor, scope)) throw new ForbiddenError()
   const versions = await repo.listVersions(deps.db, collaboration.id)
   const current = versions.find((v) => v.id === version.id)!
@@ -72,7 +71,7 @@ const auditedVersion = (v: repo.DeclarationVersion, file?: FileInfo | null) => (
  * @throws NotFoundError, ForbiddenError, DomainError (text or file required)
  */
 export async function createVersion(deps: Deps, ctx: Ctx, collaborationId: string, input: VersionInput, file?: CheckedFile) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, ctx.actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, ctx.actor, collaborationId)
   if (!canManageCollaboration(ctx.actor, scope)) throw new ForbiddenError()
   if (!input.bodyText && !file) throw fieldError('text_or_file', 'declarations.errors.textOrFile', 'bodyText')
   return deps.db.transaction(async (tx) => {
@@ -113,7 +112,7 @@ export async function createVersion(deps: Deps, ctx: Ctx, collaborationId: strin
 export async function updateVersion(deps: Deps, ctx: Ctx, versionId: string, input: UpdateVersionInput, file?: CheckedFile) {
   const found = isUuid(versionId) ? await repo.findVersion(deps.db, versionId) : undefined
   if (!found) throw new NotFoundError()
-  const { collaboration, scope } = await loadCollaboration(deps.db, ctx.actor, found.collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, ctx.actor, found.collaborationId)
   if (!canManageCollaboration(ctx.actor, scope)) throw new ForbiddenError()
   return deps.db.transaction(async (tx) => {
     const before = await repo.lockVersion(tx, found.id, 'update')

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { signatureTodos } from './todos.ts'
 import { boardRoutes } from './board.routes.tsx'
 import { declarationsRoutes } from './declarations.routes.tsx'
@@ -19,11 +18,6 @@ export { registerMemoBackground, type MemoBackgroundSource, memoDefaults } from 
 export { upsertMemoDraft, findMemoDraft } from './signatures.repo.ts'
 export const jointEventsHref = (collaborationId: string) => `/collaborations/${collaborationId}/joint-events`
 
-// Audit labels for this feature's joint events (issue 6 E15: the log speaks Swedish).
-for (const action of ['created', 'updated', 'answer_recorded', 'signatures_linked'])
-  registerAuditLabel(`joint_event.${action}`, `declarations.audit.jointEvent.${action}`)
-registerAuditEntityLabel('joint_event', 'declarations.audit.jointEventEntity')
-
 /** Where other features link to: the declaration and the status board of a collaboration. */
 export const declarationHref = (collaborationId: string) => `/collaborations/${collaborationId}/declaration`
 export const signatureBoardHref = (collaborationId: string) => `/collaborations/${collaborationId}/signatures`
@@ -35,6 +29,21 @@ export const signatureBoardHref = (collaborationId: string) => `/collaborations/
  * a collaboration is decided in the services with collaborations.policy.ts.
  */
 export async function declarations(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auditLabels.actions({
+    'declaration.version_created': 'declarations.audit.versionCreated',
+    'declaration.version_updated': 'declarations.audit.versionUpdated',
+    'memo.draft_saved': 'declarations.audit.memoDraftSaved',
+    'signature.step': 'declarations.audit.signatureStep',
+    'signature.attachment_added': 'declarations.audit.signatureAttachmentAdded',
+    'signature.invited': 'declarations.audit.signatureInvited',
+  })
+  for (const action of ['created', 'updated', 'answer_recorded', 'signatures_linked'])
+    deps.auditLabels.actions({ [`joint_event.${action}`]: `declarations.audit.jointEvent.${action}` })
+  deps.auditLabels.entities({
+    declaration_version: 'declarations.audit.versionEntity',
+    party_signature: 'declarations.audit.signatureEntity',
+    joint_event: 'declarations.audit.jointEventEntity',
+  })
   deps.policies.register('declarations.read', (a) => a?.via === 'session')
   deps.policies.register('declarations.write', (a) => a?.via === 'session')
   deps.policies.register('declarations.api', (a) => !!a)

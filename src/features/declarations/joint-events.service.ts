@@ -21,7 +21,7 @@ const auditedEvent = (e: repo.JointEvent, file?: FileInfo | null) => ({
 
 /** The events of a collaboration for a partner, and whether the actor may arrange them. */
 export async function loadEvents(deps: Deps, actor: Actor | undefined, collaborationId: unknown) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, collaborationId)
   if (!canReadJointEvents(actor, scope)) throw new ForbiddenError()
   const events = await repo.listEvents(deps.db, collaboration.id)
   return { collaboration, scope, events, canManage: canManageJointEvents(actor, scope) }
@@ -29,7 +29,7 @@ export async function loadEvents(deps: Deps, actor: Actor | undefined, collabora
 
 /** The collaboration for the new-event form; only its coordinators (and the admin) get it. */
 export async function loadForNewEvent(deps: Deps, actor: Actor | undefined, collaborationId: unknown) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, collaborationId)
   if (!canManageJointEvents(actor, scope)) throw new ForbiddenError()
   return collaboration
 }
@@ -41,7 +41,7 @@ export async function loadForNewEvent(deps: Deps, actor: Actor | undefined, coll
 export async function loadEvent(deps: Deps, actor: Actor | undefined, eventId: unknown) {
   const event = isUuid(eventId) ? await repo.findEvent(deps.db, eventId) : undefined
   if (!event) throw new NotFoundError()
-  const { collaboration, scope } = await loadCollaboration(deps.db, actor, event.collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, actor, event.collaborationId)
   if (!canReadJointEvents(actor, scope)) throw new ForbiddenError()
   const parties = await repo.listEventParties(deps.db, event, await repo.latestVersionId(deps.db, collaboration.id))
   return { collaboration, scope, event, parties, canManage: canManageJointEvents(actor, scope) }

@@ -157,7 +157,7 @@ export async function fileForDownload(deps: Deps, actor: Actor | undefined, file
  * made). Coordinators only. Returns undefined when it was already invited.
  */
 export async function inviteParty(deps: Deps, ctx: Ctx, collaborationId: string, organisationId: string) {
-  const { collaboration, scope } = await loadCollaboration(deps.db, ctx.actor, collaborationId)
+  const { collaboration, scope } = await loadCollaboration(deps, ctx.actor, collaborationId)
   if (!canManageCollaboration(ctx.actor, scope)) throw new ForbiddenError()
   if (!scope.partyIds.includes(organisationId)) throw new NotFoundError()
   return deps.db.transaction(async (tx) => {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { meetingTodoItems } from './todo-items.ts'
-import { registerAuditLabel } from '../audit-log/index.ts'
 import { agendaRoutes } from './agenda.routes.tsx'
 import { attendanceRoutes } from './attendance.routes.tsx'
 import { calendarRoutes } from './calendar.routes.ts'
@@ -18,7 +17,8 @@ export type { MeetingTodo, MeetingTodos } from './todos.service.ts'
 export { timeByPartyAndYear } from './attendance.repo.ts'
 export type { TimeRow } from './attendance.repo.ts'
 
-for (const action of [
+/** The codes this feature writes as `meeting.<action>`, labelled `meetings.audit.<action>`. */
+const AUDIT_ACTIONS = [
   'created',
   'updated',
   'minutes_approved',
@@ -38,9 +38,7 @@ for (const action of [
   'justering_withdrawn',
   'justering_confirmed',
   'justering_recorded',
-]) {
-  registerAuditLabel(`meeting.${action}`, `meetings.audit.${action}`)
-}
+]
 
 /**
  * Meetings of a collaboration's bodies: agenda, invitations with .ics, calendar feeds, attendance and
@@ -49,6 +47,8 @@ for (const action of [
  * editor for their own party) is decided by the services, on the loaded records.
  */
 export async function meetings(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auditLabels.actions(Object.fromEntries(AUDIT_ACTIONS.map((a) => [`meeting.${a}`, `meetings.audit.${a}`])))
+  deps.auditLabels.entities({ meeting: 'meetings.audit.entity', action_item: 'meetings.audit.actionItemEntity' })
   deps.policies.register('meetings.read', (a) => a?.via === 'session')
   deps.policies.register('meetings.write', (a) => a?.via === 'session')
   deps.nav.add({ href: '/calendar', labelKey: 'meetings.nav.calendar', order: 70, visible: (a) => a?.via === 'session' })

@@ -1,20 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { municipalModelsRoutes, registerMunicipalModelPolicies } from './municipal-models.routes.tsx'
 
 export { canEditMunicipalModel } from './municipal-models.policy.ts'
-
-const AUDIT_LABELS: Record<string, string> = {
-  'municipal_model.created': 'municipalModels.audit.created',
-  'municipal_model.updated': 'municipalModels.audit.updated',
-  'municipal_body.created': 'municipalModels.audit.bodyCreated',
-  'municipal_body.updated': 'municipalModels.audit.bodyUpdated',
-  'municipal_body.removed': 'municipalModels.audit.bodyRemoved',
-}
-for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
-registerAuditEntityLabel('municipal_model', 'municipalModels.audit.entity')
-registerAuditEntityLabel('municipal_body', 'municipalModels.audit.bodyEntity')
 
 /**
  * Each municipality's own lednings- och samordningsmodell (issue 6 D10): its local bodies, its
@@ -22,6 +10,14 @@ registerAuditEntityLabel('municipal_body', 'municipalModels.audit.bodyEntity')
  * by everyone signed in.
  */
 export async function municipalModels(app: FastifyInstance, { deps }: { deps: Deps }) {
+  deps.auditLabels.actions({
+    'municipal_model.created': 'municipalModels.audit.created',
+    'municipal_model.updated': 'municipalModels.audit.updated',
+    'municipal_body.created': 'municipalModels.audit.bodyCreated',
+    'municipal_body.updated': 'municipalModels.audit.bodyUpdated',
+    'municipal_body.removed': 'municipalModels.audit.bodyRemoved',
+  })
+  deps.auditLabels.entities({ municipal_model: 'municipalModels.audit.entity', municipal_body: 'municipalModels.audit.bodyEntity' })
   registerMunicipalModelPolicies(deps)
   municipalModelsRoutes(app, deps)
 }

@@ -8,6 +8,8 @@ import { isLoopbackHttp, OidcClient } from './oidc.service.ts'
  * configured. It signs in accounts that already exist; it never creates one.
  */
 export async function oidc(app: FastifyInstance, { deps }: { deps: Deps }) {
+  // Labelled even when OIDC is off: the log may hold refusals from when it was on.
+  deps.auditLabels.actions({ 'session.oidc_refused': 'oidc.audit.refused' })
   if (!deps.config.oidc) return
   if (deps.config.oidc.issuer.startsWith('http:') && !isLoopbackHttp(deps.config.oidc.issuer)) {
     app.log.error('OIDC_ISSUER must use https (plain http is accepted only for 127.0.0.1/localhost); OIDC login will fail')

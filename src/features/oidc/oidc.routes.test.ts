@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'drizzle-orm'
-import { auditLabelKey } from '../audit-log/index.ts'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import { TestBrowser } from '../../test-support/browser.ts'
 import { buildUser } from '../../test-support/factories.ts'
@@ -96,7 +95,7 @@ describe('OIDC login', () => {
     const refused = await auditRows('session.oidc_refused')
     assert.equal(refused.at(-1)?.actor_label, 'anonymous')
     assert.equal(refused.at(-1)?.after.email, 'okand.person@kommun.test')
-    assert.equal(auditLabelKey('session.oidc_refused'), 'oidc.audit.refused')
+    assert.equal(t.deps.auditLabels.actionKey('session.oidc_refused'), 'oidc.audit.refused')
   })
 
   test('a deactivated account is refused like an unknown one', async () => {

@@ -4,10 +4,7 @@ import type { Config } from '../../config.ts'
 import { audit } from '../../platform/audit/audit.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { findUserByEmail, openSession } from '../accounts/index.ts'
-import { registerAuditLabel } from '../audit-log/index.ts'
 import { safeReturnPath } from '../../platform/http/return-path.ts'
-
-registerAuditLabel('session.oidc_refused', 'oidc.audit.refused')
 
 /** How long a person may take at the identity provider before the login must start over. */
 export const FLOW_TTL_MS = 10 * 60 * 1000

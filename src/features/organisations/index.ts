@@ -8,6 +8,9 @@ export type { Organisation } from './organisations.repo.ts'
 
 /** The parties of the platform: reference data every other feature points at. */
 export async function organisations(app: FastifyInstance, { deps }: { deps: Deps }) {
+  // The reference data (counties, municipalities, organisations) is loaded by `npm run cli -- seed`.
+  deps.auditLabels.actions({ 'reference.loaded': 'organisations.audit.referenceLoaded' })
+  deps.auditLabels.entities({ organisation: 'organisations.audit.entity', reference_data: 'organisations.audit.referenceEntity' })
   deps.nav.add({
     href: '/organisations',
     labelKey: 'organisations.nav',

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
@@ -16,10 +15,6 @@ const AUDIT_LABELS: Record<string, string> = {
   'follow_up.entry_created': 'followUp.audit.entryCreated',
   'follow_up.entry_updated': 'followUp.audit.entryUpdated',
 }
-for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
-registerAuditEntityLabel('plan', 'plans.audit.entity')
-registerAuditEntityLabel('plan_item', 'plans.audit.itemEntity')
-registerAuditEntityLabel('follow_up_entry', 'followUp.audit.entity')
 
 /**
  * Plans and follow-up (issue 8): the county strategy and verksamhetsplan, each municipality's SÖ,
@@ -28,6 +23,8 @@ registerAuditEntityLabel('follow_up_entry', 'followUp.audit.entity')
  */
 export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   registerPlanPolicies(deps)
+  deps.auditLabels.actions(AUDIT_LABELS)
+  deps.auditLabels.entities({ plan: 'plans.audit.entity', plan_item: 'plans.audit.itemEntity', follow_up_entry: 'followUp.audit.entity' })
   plansRoutes(app, deps)
   followUpRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))

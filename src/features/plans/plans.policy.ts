@@ -25,7 +25,7 @@ const isCountyPlan = (kind: PlanKind) => COUNTY_PLAN_KINDS.includes(kind)
  * municipality's editors and the police area's (both parties of the agreement). The admin may do all.
  */
 export function canEditPlan(actor: Actor | undefined, a: PlanAccess): boolean {
-  if (!actor || actor.via !== 'session') return false
+  if (actor?.via !== 'session') return false
   if (isAdmin(actor)) return true
   if (isCountyPlan(a.kind)) return !!a.collaborationOwnerId && hasRole(actor, 'coordinator', a.collaborationOwnerId)
   return roleAt(actor, ['editor', 'coordinator'], [a.organisationId]) || roleAt(actor, ['editor'], a.partnerChain)

@@ -18,11 +18,15 @@ before(async () => {
   const coordinator = await buildUser(t.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' })
   const admin = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   token = (
-    await createApiToken(t.deps, (await actorForUser(t.deps, admin.id, 'session'))!, {
-      name: 'openapi-test',
-      userId: coordinator.id,
-      scopes: ['read', 'write'],
-    })
+    await createApiToken(
+      t.deps,
+      { actor: (await actorForUser(t.deps, admin.id, 'session'))! },
+      {
+        name: 'openapi-test',
+        userId: coordinator.id,
+        scopes: ['read', 'write'],
+      },
+    )
   ).secret
 })
 after(() => t.close())

@@ -6,7 +6,9 @@ export type Policy = (actor: Actor | undefined, req: FastifyRequest) => boolean
 
 /**
  * Named policies every route picks from when it is registered. Features add theirs with
- * `registerPolicy` before declaring routes; a route naming an unknown policy fails at boot.
+ * `deps.policies.register` before declaring routes; a route naming an unknown policy fails at boot.
+ * They are coarse (signed in, a role): which record an actor may touch is decided by the services'
+ * loaders (decision 011).
  */
 export class PolicyRegistry {
   private readonly policies = new Map<string, Policy>()
@@ -16,7 +18,8 @@ export class PolicyRegistry {
     this.register('authenticated', (a) => a?.via === 'session')
     this.register('api.read', (a) => !!a)
     this.register('system.admin', (a) => a?.via === 'session' && isAdmin(a))
-    // Coordinators manage users of every party; editors manage none.
+    // Coordinators reach the user and audit pages; what they see there is limited to their
+    // administration scope (accounts/admin-scope.ts). Editors manage no users.
     this.register('users.manage', (a) => a?.via === 'session' && isCoordinator(a))
     this.register('audit.read', (a) => a?.via === 'session' && isCoordinator(a))
   }

@@ -3,7 +3,8 @@ import { formatDateTime } from '../../../platform/i18n/format.ts'
 import { SummaryList } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
-import { actionLabel, actorLabel, entityLabel } from '../audit-labels.ts'
+import type { AuditLabelRegistry } from '../../../platform/audit/labels.ts'
+import { actorLabel } from '../actor-label.ts'
 import type { AuditEventFull } from '../audit-log.repo.ts'
 import { AuditDiff } from './audit-diff.tsx'
 
@@ -12,11 +13,21 @@ export function prettyJson(value: unknown): string {
   return JSON.stringify(JSON.parse(canonicalize(value) ?? 'null'), null, 2)
 }
 
-export function AuditEventPage({ event: e, organisationName, entityHref }: { event: AuditEventFull; organisationName?: string; entityHref?: string }) {
+export function AuditEventPage({
+  event: e,
+  labels,
+  organisationName,
+  entityHref,
+}: {
+  event: AuditEventFull
+  labels: AuditLabelRegistry
+  organisationName?: string
+  entityHref?: string
+}) {
   const { t, locale } = usePage()
   const title = t('auditLog.event.title', { seq: e.seq })
   const json = (v: unknown) => (v === null || v === undefined ? t('auditLog.event.none') : <pre class="body-s">{prettyJson(v)}</pre>)
-  const label = actionLabel(t, e.action)
+  const label = labels.action(t, e.action)
   const actor = actorLabel(t, e.actorLabel, e.actorUserId)
   return (
     <Layout
@@ -44,7 +55,7 @@ export function AuditEventPage({ event: e, organisationName, entityHref }: { eve
             key: t('auditLog.fields.entity'),
             value: (
               <>
-                {entityLabel(t, e.entityType)} {e.entityId && <code>{e.entityId}</code>}
+                {labels.entity(t, e.entityType)} {e.entityId && <code>{e.entityId}</code>}
               </>
             ),
             action: entityHref ? { href: entityHref, label: t('auditLog.event.sameEntity') } : undefined,

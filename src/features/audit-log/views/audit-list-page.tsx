@@ -4,7 +4,9 @@ import { type FieldError, errorFor } from '../../../platform/views/error-summary
 import { Button, DateField, Form, type Option, Select, TextField } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
-import { actionLabel, actorLabel, entityLabel } from '../audit-labels.ts'
+import type { AuditLabelRegistry } from '../../../platform/audit/labels.ts'
+import type { Translate } from '../../../platform/i18n/i18n.ts'
+import { actorLabel } from '../actor-label.ts'
 import type { AuditRow } from '../audit-log.repo.ts'
 
 export interface DisplayRow extends AuditRow {
@@ -24,12 +26,13 @@ export interface AuditListProps {
   csvHref: string
   exportLimit: number
   entityHref: (row: AuditRow) => string
+  labels: AuditLabelRegistry
 }
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 /** Codes grouped by their first part: "All session.*" then each session action, and so on. */
-function actionOptions(t: (k: string, p?: Record<string, string | number>) => string, actions: string[], current?: string): Option[] {
+function actionOptions(t: Translate, labels: AuditLabelRegistry, actions: string[], current?: string): Option[] {
   const codes = current && !actions.includes(current) && !current.endsWith('.*') ? [...actions, current].sort() : actions
   const options: Option[] = []
   let group = ''
@@ -39,7 +42,7 @@ function actionOptions(t: (k: string, p?: Record<string, string | number>) => st
       options.push({ value: `${prefix}.*`, label: t('auditLog.filters.actionGroup', { prefix }) })
       group = prefix
     }
-    const label = actionLabel(t, code)
+    const label = labels.action(t, code)
     options.push({ value: code, label: label === code ? code : `${label} (${code})` })
   }
   if (current?.endsWith('.*') && !options.some((o) => o.value === current)) options.unshift({ value: current, label: current })
@@ -49,7 +52,7 @@ function actionOptions(t: (k: string, p?: Record<string, string | number>) => st
 export function AuditListPage(p: AuditListProps) {
   const { t, locale } = usePage()
   const v = (name: string) => str(p.values[name])
-  const entityOptions = p.entityTypes.map((e) => ({ value: e, label: entityLabel(t, e) === e ? e : `${entityLabel(t, e)} (${e})` }))
+  const entityOptions = p.entityTypes.map((e) => ({ value: e, label: p.labels.entity(t, e) === e ? e : `${p.labels.entity(t, e)} (${e})` }))
   return (
     <Layout title={t('auditLog.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('auditLog.title') }]} errors={p.errors} wide>
       <h1 class="heading-l">{t('auditLog.title')}</h1>
@@ -71,7 +74,7 @@ export function AuditListPage(p: AuditListProps) {
           value={v('action')}
           error={errorFor(p.errors, 'action')}
           placeholder={t('auditLog.filters.allActions')}
-          options={actionOptions(t, p.actions, v('action'))}
+          options={actionOptions(t, p.labels, p.actions, v('action'))}
         />
         <Select
           name="entityType"
@@ -124,12 +127,16 @@ export function AuditListPage(p: AuditListProps) {
               },
               { key: 'time', label: t('auditLog.fields.time'), render: (r: DisplayRow) => formatDateTime(r.occurredAt, locale) },
               { key: 'actor', label: t('auditLog.fields.actor'), render: (r: DisplayRow) => actorLabel(t, r.actorLabel, r.actorUserId) },
-              { key: 'action', label: t('auditLog.fields.action'), render: (r: DisplayRow) => actionLabel(t, r.action) },
+              { key: 'action', label: t('auditLog.fields.action'), render: (r: DisplayRow) => p.labels.action(t, r.action) },
               {
                 key: 'entity',
                 label: t('auditLog.fields.entity'),
                 render: (r: DisplayRow) =>
-                  r.entityId ? <a href={p.entityHref(r)}>{`${entityLabel(t, r.entityType)} ${r.entityId.slice(0, 8)}`}</a> : entityLabel(t, r.entityType),
+                  r.entityId ? (
+                    <a href={p.entityHref(r)}>{`${p.labels.entity(t, r.entityType)} ${r.entityId.slice(0, 8)}`}</a>
+                  ) : (
+                    p.labels.entity(t, r.entityType)
+                  ),
               },
               { key: 'organisation', label: t('auditLog.fields.organisation'), render: (r: DisplayRow) => r.organisationName ?? '–' },
             ]}

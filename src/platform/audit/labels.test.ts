@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { test } from 'node:test'
+import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import '../../app.ts' // every feature registers its labels when its modules load
-import { messages } from '../../platform/i18n/i18n.ts'
-import { auditEntityLabelKey, auditLabelKey } from './audit-labels.ts'
+import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
+import { messages } from '../i18n/i18n.ts'
+import type { AuditLabelRegistry } from './labels.ts'
 
 /**
  * Issue 6 E15: the audit log speaks Swedish (and English). The action codes and entity types are
- * read from the source itself — every `action: '…'` and `entityType: '…'` outside the tests — so a
- * code another engineer adds tomorrow without a label fails here.
+ * read from the source itself — every `action: '…'` and `entityType: '…'` outside the tests, in src/
+ * and db/ — so a code another engineer adds tomorrow without a label fails here. The labels are the
+ * ones the whole application registers on `deps.auditLabels`.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -40,6 +41,14 @@ const actions = literalsAfter('action', /^[a-z_]+(\.[a-z_]+)+$/)
 const entityTypes = literalsAfter('entityType', /^[a-z_]+$/)
 const { sv, en } = messages()
 
+let t: TestApp
+let labels: AuditLabelRegistry
+before(async () => {
+  t = await buildTestApp()
+  labels = t.deps.auditLabels
+})
+after(() => t.close())
+
 test('the scan finds the action codes the code base writes', () => {
   for (const code of ['session.login', 'user.created', 'role.granted', 'meeting.created', 'reference.loaded', 'user.deactivated', 'user.reactivated'])
     assert.ok(actions.has(code), code)
@@ -50,7 +59,7 @@ test('the scan finds the action codes the code base writes', () => {
 test('every action code has a label in Swedish and in English', () => {
   const missing = [...actions]
     .filter(([code]) => {
-      const key = auditLabelKey(code)
+      const key = labels.actionKey(code)
       return !key || !sv[key] || !en[key]
     })
     .map(([code, where]) => `${code} (${where})`)
@@ -60,7 +69,7 @@ test('every action code has a label in Swedish and in English', () => {
 test('every entity type has a label in Swedish and in English', () => {
   const missing = [...entityTypes]
     .filter(([type]) => {
-      const key = auditEntityLabelKey(type)
+      const key = labels.entityKey(type)
       return !key || !sv[key] || !en[key]
     })
     .map(([type, where]) => `${type} (${where})`)

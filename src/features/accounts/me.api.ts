@@ -12,8 +12,8 @@ const MeResponse = z.object({
   authenticatedWith: z.enum(['session', 'token']),
 })
 
-/** /api/v1/me and the OpenAPI document describing every endpoint registered with deps.api. */
-export async function apiRoot(app: FastifyInstance, { deps }: { deps: Deps }) {
+/** GET /api/v1/me: the account behind the session or token, its roles, and which of the two it used. */
+export function meApi(app: FastifyInstance, deps: Deps) {
   deps.api.route(
     app,
     { method: 'GET', url: '/api/v1/me', policy: 'api.read', summary: 'The authenticated account and its roles', tags: ['accounts'], response: MeResponse },
@@ -28,9 +28,5 @@ export async function apiRoot(app: FastifyInstance, { deps }: { deps: Deps }) {
         authenticatedWith: a.via,
       }
     },
-  )
-
-  app.get('/api/v1/openapi.json', { config: { policy: 'public' } }, async (_req, reply) =>
-    reply.send(deps.api.document({ baseUrl: deps.config.baseUrl, contactEmail: deps.config.accessibilityContact })),
   )
 }
