@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { queryRows } from '../platform/db/query-rows.ts'
 import type { RegisteredRoute } from '../platform/deps.ts'
 import { buildTestApp, type TestApp } from '../test-support/test-app.ts'
-import { type Client, COLUMNS, type Column, type Fixtures, buildMatrixFixtures } from './role-matrix.fixtures.ts'
+import { type Client, COLUMNS, type Column, type Fixtures, buildMatrixFixtures, pathFor } from './role-matrix.fixtures.ts'
 import { MATRIX, type Outcome, type Row, parseRow } from './role-matrix.table.ts'
 import { MUTATING } from './route-fill.ts'
 
@@ -109,7 +109,7 @@ test('every cell of the role × record matrix', async () => {
     const observed = {} as Record<Column, string>
     for (const col of order) {
       const params = { ...(await row.params?.(t.deps, fx)) }
-      const url = fillPath(r.url, params)
+      const url = pathFor(fx, r.url, params)
       const res = await send(fx.clients[col], r.method, url, !!r.uploads, row.json?.(fx) ?? {}, row.form?.(fx) ?? {})
       const got = outcomeOf(res)
       observed[col] = got
@@ -124,52 +124,6 @@ test('every cell of the role × record matrix', async () => {
 })
 
 const SHORT: Record<string, string> = { ok: 'ok', forbidden: '403', hidden: '404', login: 'in' }
-
-/** The route's path with each parameter taken from the row's overrides or, by its name, from the fixtures. */
-function fillPath(url: string, params: Record<string, string>): string {
-  return url.replace(/:(\w+)/g, (_, name: string) => {
-    const v = params[name] ?? byName(url, name)
-    if (v === undefined) throw new Error(`${url}: no fixture for :${name}`)
-    return v
-  })
-}
-
-function byName(url: string, name: string): string | undefined {
-  const before = url.slice(0, url.indexOf(`:${name}`))
-  if (name === 'id') {
-    if (before.endsWith('/users/')) return fx.targetUserId
-    if (before.endsWith('/organisations/')) return fx.ownPartyId
-    if (before.endsWith('/collaborations/')) return fx.collaborationId
-    if (before.endsWith('/signatures/')) return fx.signatureId
-    if (before.endsWith('/api-tokens/')) return fx.tokenId
-    return undefined
-  }
-  if (name === 'itemId') return before.includes('/agenda/') ? fx.agendaItemId : fx.actionItemId
-  if (name === 'bodyId' && before.startsWith('/organisations/')) return fx.municipalBodyId
-  const map: Record<string, string> = {
-    grantId: fx.targetGrantId,
-    bodyId: fx.bodyId,
-    convenorId: fx.convenorId,
-    partyId: fx.removablePartyRowId,
-    seatId: fx.seatId,
-    personId: fx.personId,
-    versionId: fx.versionId,
-    fileId: fx.fileId,
-    signatureId: fx.signatureId,
-    eventId: fx.jointEventId,
-    organisationId: fx.ownPartyId,
-    ruleId: fx.ruleId,
-    meetingId: fx.meetingId,
-    decisionId: fx.decisionId,
-    entryId: fx.distributionId,
-    collaborationId: fx.collaborationId,
-    userId: fx.readerOwnUserId,
-    seq: fx.auditSeq,
-    code: fx.collaborationCode,
-    mac: 'not-the-mac',
-  }
-  return map[name]
-}
 
 test('an empty attendance list from a party with a seat changes nothing, not even the meeting’s version', async () => {
   // The cell above (PUT …/attendance as tokenWrite) answers 200; what it must not do is touch the

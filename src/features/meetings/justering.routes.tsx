@@ -64,7 +64,7 @@ export function justeringRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/meetings/${id}`)
   })
 
-  app.post('/meetings/:meetingId/justering/record', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/justering/record', { config: { ...write.config, form: JusteringRecordInput } }, async (req, reply) => {
     const state = await load(req)
     // A justerare sees this page to confirm; choosing and recording justerare is the convenor's.
     if (!state.manage) throw new ForbiddenError()
