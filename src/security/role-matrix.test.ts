@@ -15,13 +15,14 @@ import { MUTATING } from './route-fill.ts'
  * against the fixtures of role-matrix.fixtures.ts. A route without a row fails, as does a row for a
  * route that no longer exists.
  *
- * Mutating requests carry the session's own CSRF token (JSON: the header) and an empty body, so
- * that only authorisation decides: an allowed actor gets a 400 (the form's errors) or does the
- * thing; a refused one must get the refusal, never the form's field errors, which would tell them
- * the record exists and let them probe its rules (the record check comes before validation).
- * Within a route the refused cells run first and the allowed ones after, and the rows that change
- * what other rows see (justering, removals) run last; a row whose allowed cells delete a record
- * gets a fresh one per cell (`fresh` in the table).
+ * Mutating requests carry the session's own CSRF token (JSON: the header), so that only
+ * authorisation decides. A form gets an empty form: an allowed actor gets a 400 (the form's errors)
+ * or does the thing; a refused one must get the refusal, never the form's field errors, which would
+ * tell them the record exists and show them its values (the record check comes before validation).
+ * An API write gets the row's valid JSON body (`json`), since Fastify checks a body against the
+ * published schema before any handler. Within a route the refused cells run first and the allowed
+ * ones after, the rows that change what other rows see (justering, removals) run last, and a row
+ * whose allowed cells delete a record gets a fresh one per cell (`params`).
  *
  * `ROLE_MATRIX_PRINT=1` prints the observed outcomes in the table's format, for writing a new row.
  */
@@ -38,7 +39,7 @@ const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`
 const takesRecord = (r: RegisteredRoute) => r.method !== 'HEAD' && /:\w/.test(r.url)
 
 /** What a response means for the matrix. */
-export function outcomeOf(res: LightMyRequestResponse): Outcome | `unexpected ${number}` {
+function outcomeOf(res: LightMyRequestResponse): Outcome | `unexpected ${number}` {
   const s = res.statusCode
   if (s === 401 || (s >= 300 && s < 400 && /^\/login(\?|$)/.test(String(res.headers.location ?? '')))) return 'login'
   if (s === 403) return 'forbidden'
