@@ -129,16 +129,21 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/bodies/${bodyId}/seats`)
   })
 
-  app.get('/seats/:seatId/edit', WRITE, async (req, reply) => {
+  /**
+   * Only those who may change the seat see its form or get its field errors: checked before the
+   * body is validated, so a stranger learns nothing from a 400 (the service checks again on save).
+   */
+  const requireEditableSeat = async (req: FastifyRequest) => {
     const { seatId } = paramsOf(req)
     const { seat, scope } = await loadSeat(deps, req.actor, seatId)
-    // Only those who may change the seat see the form (the service checks again on save).
     if (!canEditSeat(req.actor, scope, seat)) throw new ForbiddenError()
-    return renderEdit(req, reply, seatId)
-  })
+    return seatId
+  }
+
+  app.get('/seats/:seatId/edit', WRITE, async (req, reply) => renderEdit(req, reply, await requireEditableSeat(req)))
 
   app.post('/seats/:seatId/edit', { config: { ...WRITE.config, form: UpdateSeatInput } }, async (req, reply) => {
-    const { seatId } = paramsOf(req)
+    const seatId = await requireEditableSeat(req)
     const form = parseForm(UpdateSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { values: form.values, errors: form.errors }, 400)
     try {
@@ -154,7 +159,7 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post('/seats/:seatId/end', { config: { ...WRITE.config, form: EndSeatInput } }, async (req, reply) => {
-    const { seatId } = paramsOf(req)
+    const seatId = await requireEditableSeat(req)
     const form = parseForm(EndSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { endValues: form.values, errors: form.errors }, 400)
     try {
