@@ -53,12 +53,6 @@ export const NARRATIVES: Record<string, string[]> = {
     'Nattvandring med föräldrar och föreningar; lugnt i området.',
     'Färre vuxna ute än planerat under sommaren; nya föreningar tillfrågade.',
   ],
-  picture: [
-    'Gemensam lägesbild tagen fram och presenterad i trygghetsrådet.',
-    'Lägesbilden uppdaterad med anmälda brott och EST-rapporter.',
-  ],
-  county: [
-    'Stöd till kommunerna genom nätverksträffar och enskilda samtal.',
-    'Arbetet följer planen; två kommuner har fått särskilt stöd.',
-  ],
+  picture: ['Gemensam lägesbild tagen fram och presenterad i trygghetsrådet.', 'Lägesbilden uppdaterad med anmälda brott och EST-rapporter.'],
+  county: ['Stöd till kommunerna genom nätverksträffar och enskilda samtal.', 'Arbetet följer planen; två kommuner har fått särskilt stöd.'],
 }

@@ -80,7 +80,17 @@ function entryFor(item: ItemSpec, period: Period, n: number, place: string, dueD
   }
 }
 
-async function insertPlan(tx: Db, spec: PlanSpec, organisationId: string, opts: { today: string; place: string; skip: (item: ItemSpec, ended: Period[], p: Period) => boolean; author: (item: ItemSpec) => { name: string; organisationId: string } }) {
+async function insertPlan(
+  tx: Db,
+  spec: PlanSpec,
+  organisationId: string,
+  opts: {
+    today: string
+    place: string
+    skip: (item: ItemSpec, ended: Period[], p: Period) => boolean
+    author: (item: ItemSpec) => { name: string; organisationId: string }
+  },
+) {
   const [plan] = await tx
     .insert(plans)
     .values({ ...spec.plan, organisationId, isExample: true })
@@ -100,15 +110,27 @@ async function insertPlan(tx: Db, spec: PlanSpec, organisationId: string, opts: 
     if (!['activity', 'measure', 'promise'].includes(item.kind)) continue
     const start = item.startsOn && item.startsOn > plan.periodStart ? item.startsOn : plan.periodStart
     const ended = expectedPeriods(row.cadence, start, plan.periodEnd, opts.today).filter((p) => p.end < opts.today)
-    const rows = ended.flatMap((p, n) => (opts.skip(item, ended, p) ? [] : [{ ...entryFor(item, p, n, opts.place, plan.dueDays, opts.author(item)), itemId: row.id }]))
+    const rows = ended.flatMap((p, n) =>
+      opts.skip(item, ended, p) ? [] : [{ ...entryFor(item, p, n, opts.place, plan.dueDays, opts.author(item)), itemId: row.id }],
+    )
     if (rows.length) await tx.insert(followUpEntries).values(rows)
   }
-  await audit(tx, { actor: { label: 'system:demo' } }, { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId, after: { ...plan, items: spec.items.length } })
+  await audit(
+    tx,
+    { actor: { label: 'system:demo' } },
+    { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId, after: { ...plan, items: spec.items.length } },
+  )
   return plan
 }
 
 const hasExamplePlans = async (db: Db, organisationId: string) =>
-  (await db.select({ id: plans.id }).from(plans).where(and(eq(plans.organisationId, organisationId), eq(plans.isExample, true))).limit(1)).length > 0
+  (
+    await db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.organisationId, organisationId), eq(plans.isExample, true)))
+      .limit(1)
+  ).length > 0
 
 /** The municipality's plans with its LPO: SÖ (four years), åtgärdsplan (this year), ML (this year and last). */
 function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoName: string): PlanSpec[] {
@@ -135,8 +157,25 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
       items: [
         { key: 'f1', kind: 'focus_area', title: 'Trygg offentlig miljö' },
         { key: 'f2', kind: 'focus_area', title: 'Unga, narkotika och kriminalitet' },
-        { key: 'a1', kind: 'activity', title: 'Gemensam lägesbild i trygghetsrådet', parent: 'f1', cadence: 'tertial', story: 'picture', operativeGoal: 'En gemensam lägesbild presenteras i trygghetsrådet varje tertial.', responsiblePerson: 'Säkerhetsstrategen (exempel)' },
-        { key: 'a2', kind: 'activity', title: `Samordnade insatser för unga i ${m.place}`, parent: 'f2', cadence: 'tertial', story: 'youth', responsiblePerson: 'Kommunpolisen (exempel)' },
+        {
+          key: 'a1',
+          kind: 'activity',
+          title: 'Gemensam lägesbild i trygghetsrådet',
+          parent: 'f1',
+          cadence: 'tertial',
+          story: 'picture',
+          operativeGoal: 'En gemensam lägesbild presenteras i trygghetsrådet varje tertial.',
+          responsiblePerson: 'Säkerhetsstrategen (exempel)',
+        },
+        {
+          key: 'a2',
+          kind: 'activity',
+          title: `Samordnade insatser för unga i ${m.place}`,
+          parent: 'f2',
+          cadence: 'tertial',
+          story: 'youth',
+          responsiblePerson: 'Kommunpolisen (exempel)',
+        },
       ],
     },
     {
@@ -153,13 +192,52 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         visibility: 'partners',
       },
       items: [
-        { key: 'p1', kind: 'problem', title: `Otrygghet i ${m.place} kvällstid`, description: 'Invånare, särskilt kvinnor, uppger i medborgardialogen att de undviker området kvällstid.' },
+        {
+          key: 'p1',
+          kind: 'problem',
+          title: `Otrygghet i ${m.place} kvällstid`,
+          description: 'Invånare, särskilt kvinnor, uppger i medborgardialogen att de undviker området kvällstid.',
+        },
         { key: 'c1', kind: 'cause', parent: 'p1', title: 'Dålig belysning längs gång- och cykelvägarna' },
         { key: 'c2', kind: 'cause', parent: 'p1', title: 'Samlingsplatser där ungdomar erbjuds narkotika' },
         { key: 'c3', kind: 'cause', parent: 'p1', title: 'Få vuxna ute på kvällar och helger' },
-        { key: 'm1', kind: 'measure', title: `Förbättra belysningen längs gångstråken i ${m.place}`, links: ['c1'], story: 'lighting', measureType: 'situational', measureNature: 'one_off', operativeGoal: 'Alla tre gångstråken har ny belysning före årets slut.', followUpMethod: 'Månadsvis rapport; trygghetsvandring efteråt.', responsiblePerson: 'Gatuchefen (exempel)' },
-        { key: 'm2', kind: 'measure', title: 'Riktade insatser mot narkotika vid skolor och samlingsplatser', links: ['c2'], story: 'drugs', measureType: 'situational', measureNature: 'ordinary', targetComparator: 'at_least', targetValue: 6, targetUnit: 'riktade insatser', followUpMethod: 'Antal insatser per månad.', responsiblePerson: 'Kommunpolisen (exempel)' },
-        { key: 'm3', kind: 'measure', title: 'Fältassistenter och föreningar ute fredag och lördag kväll', links: ['c3'], story: 'youth', measureType: 'social', measureNature: 'ordinary', followUpMethod: 'Månadsvis rapport från fältgruppen.', responsiblePerson: 'Fältgruppens samordnare (exempel)' },
+        {
+          key: 'm1',
+          kind: 'measure',
+          title: `Förbättra belysningen längs gångstråken i ${m.place}`,
+          links: ['c1'],
+          story: 'lighting',
+          measureType: 'situational',
+          measureNature: 'one_off',
+          operativeGoal: 'Alla tre gångstråken har ny belysning före årets slut.',
+          followUpMethod: 'Månadsvis rapport; trygghetsvandring efteråt.',
+          responsiblePerson: 'Gatuchefen (exempel)',
+        },
+        {
+          key: 'm2',
+          kind: 'measure',
+          title: 'Riktade insatser mot narkotika vid skolor och samlingsplatser',
+          links: ['c2'],
+          story: 'drugs',
+          measureType: 'situational',
+          measureNature: 'ordinary',
+          targetComparator: 'at_least',
+          targetValue: 6,
+          targetUnit: 'riktade insatser',
+          followUpMethod: 'Antal insatser per månad.',
+          responsiblePerson: 'Kommunpolisen (exempel)',
+        },
+        {
+          key: 'm3',
+          kind: 'measure',
+          title: 'Fältassistenter och föreningar ute fredag och lördag kväll',
+          links: ['c3'],
+          story: 'youth',
+          measureType: 'social',
+          measureNature: 'ordinary',
+          followUpMethod: 'Månadsvis rapport från fältgruppen.',
+          responsiblePerson: 'Fältgruppens samordnare (exempel)',
+        },
       ],
     },
     {
@@ -179,9 +257,39 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
       },
       items: [
         { key: 'f1', kind: 'focus_area', title: 'Trygghet i bostadsområdet kvällstid' },
-        { key: 'l1', kind: 'promise', parent: 'f1', promisor: 'police', title: 'genomföra riktade insatser mot narkotika i skolmiljö och vid samlingsplatser', places: m.place, story: 'drugs', targetComparator: 'at_least', targetValue: 6, targetUnit: 'riktade insatser' },
-        { key: 'l2', kind: 'promise', parent: 'f1', promisor: 'joint', title: `genomföra trygghetsvandringar tillsammans med boende i ${m.place}`, places: m.place, story: 'walks', targetComparator: 'at_least', targetValue: 4, targetUnit: 'trygghetsvandringar' },
-        { key: 'l3', kind: 'promise', parent: 'f1', promisor: 'municipality', title: `förbättra belysningen längs gångstråken i ${m.place}`, places: m.place, story: 'lighting' },
+        {
+          key: 'l1',
+          kind: 'promise',
+          parent: 'f1',
+          promisor: 'police',
+          title: 'genomföra riktade insatser mot narkotika i skolmiljö och vid samlingsplatser',
+          places: m.place,
+          story: 'drugs',
+          targetComparator: 'at_least',
+          targetValue: 6,
+          targetUnit: 'riktade insatser',
+        },
+        {
+          key: 'l2',
+          kind: 'promise',
+          parent: 'f1',
+          promisor: 'joint',
+          title: `genomföra trygghetsvandringar tillsammans med boende i ${m.place}`,
+          places: m.place,
+          story: 'walks',
+          targetComparator: 'at_least',
+          targetValue: 4,
+          targetUnit: 'trygghetsvandringar',
+        },
+        {
+          key: 'l3',
+          kind: 'promise',
+          parent: 'f1',
+          promisor: 'municipality',
+          title: `förbättra belysningen längs gångstråken i ${m.place}`,
+          places: m.place,
+          story: 'lighting',
+        },
       ],
     },
   ]
@@ -242,7 +350,16 @@ async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
     const strategy = await insertPlan(
       tx,
       {
-        plan: { ...common, kind: 'county_strategy', title: `Länsövergripande strategi för ÖTMB ${otmb.periodStart.slice(0, 4)}–${otmb.periodEnd.slice(0, 4)}`, summary: 'Exempel: den gemensamma grunden för samverkan. Programförklaringen anger att en länsövergripande strategi ska vara gemensam grund; målen här är påhittade exempel.', periodStart: otmb.periodStart, periodEnd: otmb.periodEnd, adoptedOn: otmb.periodStart },
+        plan: {
+          ...common,
+          kind: 'county_strategy',
+          title: `Länsövergripande strategi för ÖTMB ${otmb.periodStart.slice(0, 4)}–${otmb.periodEnd.slice(0, 4)}`,
+          summary:
+            'Exempel: den gemensamma grunden för samverkan. Programförklaringen anger att en länsövergripande strategi ska vara gemensam grund; målen här är påhittade exempel.',
+          periodStart: otmb.periodStart,
+          periodEnd: otmb.periodEnd,
+          adoptedOn: otmb.periodStart,
+        },
         items: [
           { key: 'g1', kind: 'goal', title: 'Ett kunskapsbaserat brottsförebyggande arbete i varje kommun' },
           { key: 'g2', kind: 'goal', title: 'Ökad trygghet i länets offentliga miljöer, för kvinnor och män' },
@@ -252,7 +369,10 @@ async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
       lst,
       noSkip,
     )
-    const goals = await tx.select().from(planItems).where(and(eq(planItems.planId, strategy.id), isNull(planItems.parentId)))
+    const goals = await tx
+      .select()
+      .from(planItems)
+      .where(and(eq(planItems.planId, strategy.id), isNull(planItems.parentId)))
     const goal = (n: number) => goals.find((g) => g.position === n)?.id
     const activities: [string, number, string | undefined][] = [
       ['Stödja kommunerna med lägesbilder och åtgärdsplaner enligt lag (2023:196)', 1, lst],
@@ -262,17 +382,42 @@ async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
     ]
     const [plan] = await tx
       .insert(plans)
-      .values({ ...common, kind: 'operational_plan', title: `Verksamhetsplan ÖTMB ${year}`, summary: 'Exempel: årets aktiviteter kopplade till strategins mål.', organisationId: lst, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, adoptedOn: `${year}-01-30`, isExample: true })
+      .values({
+        ...common,
+        kind: 'operational_plan',
+        title: `Verksamhetsplan ÖTMB ${year}`,
+        summary: 'Exempel: årets aktiviteter kopplade till strategins mål.',
+        organisationId: lst,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        adoptedOn: `${year}-01-30`,
+        isExample: true,
+      })
       .returning()
     for (const [i, [title, g, responsible]] of activities.entries()) {
       const [row] = await tx
         .insert(planItems)
-        .values({ planId: plan.id, kind: 'activity', position: i + 1, title, cadence: 'tertial', responsibleOrganisationId: responsible ?? null, weight: i === 0 ? 3 : 1, operativeGoal: 'Genomförs enligt plan under året.' })
+        .values({
+          planId: plan.id,
+          kind: 'activity',
+          position: i + 1,
+          title,
+          cadence: 'tertial',
+          responsibleOrganisationId: responsible ?? null,
+          weight: i === 0 ? 3 : 1,
+          operativeGoal: 'Genomförs enligt plan under året.',
+        })
         .returning()
       const target = goal(g)
       if (target) await tx.insert(planItemLinks).values({ itemId: row.id, linkedItemId: target })
       const ended = expectedPeriods('tertial', plan.periodStart, plan.periodEnd, today).filter((p) => p.end < today)
-      const rows = ended.map((p, n) => ({ ...entryFor({ key: `va${i}`, kind: 'activity', title, story: 'county' }, p, n + i, 'Östergötland', plan.dueDays, { name: 'Länsstyrelsen, samordnare (exempel)', organisationId: lst }), itemId: row.id }))
+      const rows = ended.map((p, n) => ({
+        ...entryFor({ key: `va${i}`, kind: 'activity', title, story: 'county' }, p, n + i, 'Östergötland', plan.dueDays, {
+          name: 'Länsstyrelsen, samordnare (exempel)',
+          organisationId: lst,
+        }),
+        itemId: row.id,
+      }))
       if (rows.length) await tx.insert(followUpEntries).values(rows)
     }
     await audit(tx, { actor: { label: 'system:demo' } }, { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId: lst, after: plan })

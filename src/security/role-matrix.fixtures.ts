@@ -18,6 +18,9 @@ import {
 } from '../features/meetings/meetings.tables.ts'
 import { municipalBodies, municipalModels } from '../features/municipal-models/municipal-models.tables.ts'
 import { findOrganisationByCode } from '../features/organisations/index.ts'
+import { periodOf } from '../features/plans/periods.ts'
+import { planItems, plans } from '../features/plans/plans.tables.ts'
+import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
 import { queryRows } from '../platform/db/query-rows.ts'
 import type { Deps } from '../platform/deps.ts'
@@ -88,6 +91,10 @@ export interface Fixtures {
   jointEventId: string
   ruleId: string
   municipalBodyId: string
+  /** Linköping's medborgarlöfte with its LPO (visible to the collaboration's parties), a promise, and last month. */
+  planId: string
+  planItemId: string
+  periodKey: string
   /** A user of the own party that administrators look at, and one of their grants. */
   targetUserId: string
   targetGrantId: string
@@ -294,6 +301,26 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
 
   const model = await one(deps.db.insert(municipalModels).values({ organisationId: own, description: 'Linköpings modell' }).returning())
   const municipalBody = await one(deps.db.insert(municipalBodies).values({ modelId: model.id, kind: 'local_bra', name: 'Lokalt BRÅ' }).returning())
+  const today = formatIsoDate(new Date())
+  const lastMonth = periodOf('monthly', formatIsoDate(new Date(Date.now() - 32 * 86400000)))
+  const plan = await one(
+    deps.db
+      .insert(plans)
+      .values({
+        kind: 'citizen_promise',
+        organisationId: own,
+        partnerOrganisationId: await orgId(deps, 'lpo-linkoping'),
+        title: 'Medborgarlöfte (matris)',
+        periodStart: `${Number(today.slice(0, 4)) - 1}-01-01`,
+        periodEnd: `${Number(today.slice(0, 4)) + 1}-12-31`,
+        status: 'adopted',
+        visibility: 'partners',
+      })
+      .returning(),
+  )
+  const planItem = await one(
+    deps.db.insert(planItems).values({ planId: plan.id, kind: 'promise', position: 1, title: 'genomföra trygghetsvandringar', promisor: 'joint' }).returning(),
+  )
 
   const read = await insertToken(deps, users.editorOwn.id, ['read'])
   const write = await insertToken(deps, users.editorOwn.id, ['read', 'write'])
@@ -334,6 +361,9 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     jointEventId: event.id,
     ruleId: rule.id,
     municipalBodyId: municipalBody.id,
+    planId: plan.id,
+    planItemId: planItem.id,
+    periodKey: lastMonth.key,
     targetUserId: users.target.id,
     targetGrantId: targetGrant.id,
     readerOwnUserId: users.readerOwn.id,
@@ -362,6 +392,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     if (before.endsWith('/api-tokens/')) return fx.tokenId
     return undefined
   }
+  if (name === 'itemId' && before.startsWith('/plan-items/')) return fx.planItemId
   if (name === 'itemId') return before.includes('/agenda/') ? fx.agendaItemId : fx.actionItemId
   if (name === 'bodyId' && before.startsWith('/organisations/')) return fx.municipalBodyId
   const map: Record<string, string> = {
@@ -377,6 +408,8 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     eventId: fx.jointEventId,
     organisationId: fx.ownPartyId,
     ruleId: fx.ruleId,
+    planId: fx.planId,
+    periodKey: fx.periodKey,
     meetingId: fx.meetingId,
     decisionId: fx.decisionId,
     entryId: fx.distributionId,

@@ -85,6 +85,21 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /admin/users/:id/status': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   'GET /organisations/:id/structure': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
+  // Plans (issue 8): the municipality and its police area write; the county's coordinators and the
+  // collaboration's parties read (the matrix plan is for the parties); a coordinator of another county
+  // does not see it; reporters of the own party write follow-up entries only.
+  'GET /collaborations/:id/plans': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
+  'GET /organisations/:id/plans': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
+  'GET /plans/:planId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plans/:planId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /plans/:planId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /plans/:planId/items/new': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /plans/:planId/items/new': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /plan-items/:itemId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /plan-items/:itemId/follow-up/:periodKey': { cells: 'ok 403 404 ok 403 ok 403 403 403 in in in' },
+  'POST /plan-items/:itemId/follow-up/:periodKey': { cells: 'ok 403 404 ok 403 ok 403 403 403 in in in' },
   'GET /organisations/:id/structure/edit': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },
   'POST /organisations/:id/structure/edit': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },
   'GET /organisations/:id/structure/bodies/new': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },

@@ -9,11 +9,8 @@ import type { FieldError } from '../../platform/views/error-summary.tsx'
 import type { Option } from '../../platform/views/form-controls.tsx'
 import { isPartner, isUuid } from '../collaborations/index.ts'
 import type { LoadedScope } from '../collaborations/index.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import * as peopleRepo from './people.repo.ts'
 import { partyOptions } from './seats.forms.ts'
-import { peopleRoutes } from './people.routes.tsx'
-import { seatsApi } from './seats.api.ts'
 import { canAddForSomeParty, canEditSeat, editableParties } from './seats.policy.ts'
 import * as repo from './seats.repo.ts'
 import { AddSeatInput, EndSeatInput, UpdateSeatInput } from './seats.schemas.ts'
@@ -27,17 +24,6 @@ import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 
 const WRITE = { config: { policy: 'seats.write' } }
-
-const AUDIT_LABELS: Record<string, string> = {
-  'seat.added': 'seats.audit.added',
-  'seat.updated': 'seats.audit.updated',
-  'seat.ended': 'seats.audit.ended',
-  'person.created': 'people.audit.created',
-  'person.updated': 'people.audit.updated',
-}
-for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
-registerAuditEntityLabel('seat', 'seats.audit.entity')
-registerAuditEntityLabel('person', 'people.audit.entity')
 
 async function personOptions(deps: Deps, actor: Actor | undefined, scope: LoadedScope): Promise<Option[]> {
   const rows = await peopleRepo.listPeople(deps.db, editableParties(actor, scope))
@@ -63,7 +49,7 @@ function seatTermsText(
   ]
 }
 
-/** Seats of a body (/bodies/:bodyId/seats …), the people pages and the seats API. */
+/** Seats of a body (/bodies/:bodyId/seats …), and the route policies the people pages share. */
 export function seatsRoutes(app: FastifyInstance, deps: Deps) {
   // Route-level gates only; who may change which seat is decided in the service (canEditSeat).
   deps.policies.register('seats.write', (a) => a?.via === 'session')
@@ -173,7 +159,4 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
       return renderEdit(req, reply, seatId, { endValues: formValues(req.body), errors: failed.errors }, failed.status)
     }
   })
-
-  peopleRoutes(app, deps)
-  seatsApi(app, deps)
 }
