@@ -36,7 +36,14 @@ before(async () => {
   users.reader = await buildUser(t.deps, { role: 'viewer', organisationCode: 'kommun-0580' })
   users.norrkoping = await buildUser(t.deps, { role: 'editor', organisationCode: 'kommun-0581' })
 
-  const plan = async (over: { title: string; status?: 'draft' | 'adopted' | 'published'; visibility?: 'public' | 'partners'; from?: number; to?: number; kind?: PlanKind }) => {
+  const plan = async (over: {
+    title: string
+    status?: 'draft' | 'adopted' | 'published'
+    visibility?: 'public' | 'partners'
+    from?: number
+    to?: number
+    kind?: PlanKind
+  }) => {
     const [p] = await t.deps.db
       .insert(plans)
       .values({
