@@ -95,6 +95,10 @@ export interface Fixtures {
   planId: string
   planItemId: string
   periodKey: string
+  /** The tertial running now: the summaries' period. */
+  tertialKey: string
+  /** A published, public medborgarlöfte (the public pages). */
+  publicPlanId: string
   /** A user of the own party that administrators look at, and one of their grants. */
   targetUserId: string
   targetGrantId: string
@@ -318,6 +322,20 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
       })
       .returning(),
   )
+  const publicPlan = await one(
+    deps.db
+      .insert(plans)
+      .values({
+        kind: 'citizen_promise',
+        organisationId: own,
+        title: 'Offentligt medborgarlöfte (matris)',
+        periodStart: `${Number(today.slice(0, 4)) - 1}-01-01`,
+        periodEnd: `${Number(today.slice(0, 4)) + 1}-12-31`,
+        status: 'published',
+        visibility: 'public',
+      })
+      .returning(),
+  )
   const planItem = await one(
     deps.db.insert(planItems).values({ planId: plan.id, kind: 'promise', position: 1, title: 'genomföra trygghetsvandringar', promisor: 'joint' }).returning(),
   )
@@ -364,6 +382,8 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     planId: plan.id,
     planItemId: planItem.id,
     periodKey: lastMonth.key,
+    tertialKey: periodOf('tertial', today).key,
+    publicPlanId: publicPlan.id,
     targetUserId: users.target.id,
     targetGrantId: targetGrant.id,
     readerOwnUserId: users.readerOwn.id,

@@ -95,6 +95,16 @@ export const MATRIX: Record<string, Row> = {
   'POST /plans/:planId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'GET /plans/:planId/items/new': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'POST /plans/:planId/items/new': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /plans/:planId/summaries': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plans/:planId/summaries/:periodKey': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in', params: (_deps, fx) => ({ periodKey: fx.tertialKey }) },
+  'POST /plans/:planId/summaries/:periodKey': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in', params: (_deps, fx) => ({ periodKey: fx.tertialKey }) },
+  'POST /plans/:planId/summaries/:periodKey/publish': {
+    cells: 'ok 403 404 ok 403 403 403 403 403 in in in',
+    params: (_deps, fx) => ({ periodKey: fx.tertialKey }),
+  },
+  // A published, public medborgarlöfte is for everyone, signed in or not, with a token or without.
+  'GET /public/medborgarloften/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
+  'GET /api/v1/public/citizen-promises/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
   'GET /plan-items/:itemId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
   'GET /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'POST /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
