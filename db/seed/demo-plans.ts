@@ -9,7 +9,7 @@
  * calendar year and the last), so the story reads the same whenever it is seeded. Insert-if-missing
  * per party: a party that has example plans is left as it is.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import { queryRows } from '../../src/platform/db/query-rows.ts'
 import type { Db } from '../../src/platform/db/types.ts'
@@ -17,8 +17,9 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { formatIsoDate } from '../../src/platform/i18n/format.ts'
 import { collaborations } from '../../src/features/collaborations/collaborations.tables.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
-import { type EntryStatus, followUpEntries } from '../../src/features/plans/follow-up.tables.ts'
-import { type Period, dueDate, expectedPeriods } from '../../src/features/plans/periods.ts'
+import { type EntryStatus, followUpEntries, followUpSummaries } from '../../src/features/plans/follow-up.tables.ts'
+import { type Period, dueDate, expectedPeriods, periodsBetween } from '../../src/features/plans/periods.ts'
+import { draftItems } from '../../src/features/plans/summaries.service.ts'
 import { planItemLinks, planItems, plans } from '../../src/features/plans/plans.tables.ts'
 import { DEMO_MUNICIPALITIES, type DemoMunicipality, NARRATIVES } from './demo-plans.data.ts'
 import { OTMB_CODE } from './otmb.ts'
@@ -87,6 +88,7 @@ async function insertPlan(
   opts: {
     today: string
     place: string
+    behind?: boolean
     skip: (item: ItemSpec, ended: Period[], p: Period) => boolean
     author: (item: ItemSpec) => { name: string; organisationId: string }
   },
@@ -314,6 +316,7 @@ export async function loadDemoPlans(deps: Deps, today = formatIsoDate(new Date()
         await insertPlan(tx, { ...spec, plan: { ...spec.plan, partnerOrganisationId: lpo.id } }, org.id, {
           today,
           place: m.place,
+          behind: m.behind,
           author: (item) =>
             item.promisor === 'police' || item.story === 'drugs'
               ? { name: `Kommunpolis, LPO ${lpo.name.replace('Lokalpolisområde ', '')} (exempel)`, organisationId: lpo.id }

@@ -29,6 +29,8 @@ const AUDIT_LABELS: Record<string, string> = {
  */
 export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   registerPlanPolicies(deps)
+  // Residents read the promises without signing in (issue 8 §12).
+  deps.nav.add({ href: '/public/medborgarloften', labelKey: 'plans.public.nav', order: 6, visible: (a) => !a })
   deps.auditLabels.actions(AUDIT_LABELS)
   deps.auditLabels.entities({
     plan: 'plans.audit.entity',
