@@ -122,7 +122,41 @@ async function insertPlan(
     { actor: { label: 'system:demo' } },
     { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId, after: { ...plan, items: spec.items.length } },
   )
+  if (plan.kind === 'citizen_promise') await publishSummaries(tx, plan, opts.today, opts.behind ?? false)
   return plan
+}
+
+/**
+ * The ML's tertial reports as municipalities publish them: one per ended tertial, drafted from the
+ * month entries by the same rule as the product's draft, published three weeks after the tertial.
+ * A municipality behind in its follow-up has not published the latest one.
+ */
+async function publishSummaries(tx: Db, plan: typeof plans.$inferSelect, today: string, behind: boolean) {
+  const items = await tx.select().from(planItems).where(eq(planItems.planId, plan.id))
+  const entries = await tx
+    .select()
+    .from(followUpEntries)
+    .where(
+      inArray(
+        followUpEntries.itemId,
+        items.map((i) => i.id),
+      ),
+    )
+  const tertials = periodsBetween('tertial', plan.periodStart, plan.periodEnd).filter((p) => dueDate(p, 21) < today)
+  for (const period of behind ? tertials.slice(0, -1) : tertials) {
+    await tx.insert(followUpSummaries).values({
+      planId: plan.id,
+      periodKey: period.key,
+      periodStart: period.start,
+      periodEnd: period.end,
+      status: 'published',
+      introduction: 'Exempel: så här gick arbetet med medborgarlöftet under tertialet. Siffrorna är påhittade.',
+      items: draftItems(items, entries, period),
+      publishedAt: addDays(dueDate(period, 21), 0),
+      publishedBy: 'Säkerhetssamordnaren (exempel)',
+      isExample: true,
+    })
+  }
 }
 
 const hasExamplePlans = async (db: Db, organisationId: string) =>
