@@ -89,6 +89,8 @@ async function insertPlan(
     today: string
     place: string
     behind?: boolean
+    /** Row keys of the party's plans inserted so far: a promise links to the åtgärdsplan's measures. */
+    keys?: Map<string, string>
     skip: (item: ItemSpec, ended: Period[], p: Period) => boolean
     author: (item: ItemSpec) => { name: string; organisationId: string }
   },
@@ -97,7 +99,7 @@ async function insertPlan(
     .insert(plans)
     .values({ ...spec.plan, organisationId, isExample: true })
     .returning()
-  const ids = new Map<string, string>()
+  const ids = opts.keys ?? new Map<string, string>()
   const positions = new Map<string, number>()
   for (const item of spec.items) {
     const position = (positions.get(item.kind) ?? 0) + 1
@@ -292,11 +294,12 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         visibility: 'public',
       },
       items: [
-        { key: 'f1', kind: 'focus_area', title: 'Trygghet i bostadsområdet kvällstid' },
+        { key: 'mf1', kind: 'focus_area', title: 'Trygghet i bostadsområdet kvällstid' },
         {
           key: 'l1',
           kind: 'promise',
-          parent: 'f1',
+          links: ['m2'],
+          parent: 'mf1',
           promisor: 'police',
           title: 'genomföra riktade insatser mot narkotika i skolmiljö och vid samlingsplatser',
           places: m.place,
@@ -308,7 +311,7 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         {
           key: 'l2',
           kind: 'promise',
-          parent: 'f1',
+          parent: 'mf1',
           promisor: 'joint',
           title: `genomföra trygghetsvandringar tillsammans med boende i ${m.place}`,
           places: m.place,
@@ -320,7 +323,8 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         {
           key: 'l3',
           kind: 'promise',
-          parent: 'f1',
+          links: ['m1'],
+          parent: 'mf1',
           promisor: 'municipality',
           title: `förbättra belysningen längs gångstråken i ${m.place}`,
           places: m.place,
@@ -346,11 +350,13 @@ export async function loadDemoPlans(deps: Deps, today = formatIsoDate(new Date()
     written += await deps.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_plans'))`)
       if (await hasExamplePlans(tx, org.id)) return 0
+      const keys = new Map<string, string>()
       for (const spec of municipalPlans(m, org.name, year, lpo.name)) {
         await insertPlan(tx, { ...spec, plan: { ...spec.plan, partnerOrganisationId: lpo.id } }, org.id, {
           today,
           place: m.place,
           behind: m.behind,
+          keys,
           author: (item) =>
             item.promisor === 'police' || item.story === 'drugs'
               ? { name: `Kommunpolis, LPO ${lpo.name.replace('Lokalpolisområde ', '')} (exempel)`, organisationId: lpo.id }

@@ -105,6 +105,8 @@ export const MATRIX: Record<string, Row> = {
   // A published, public medborgarlöfte is for everyone, signed in or not, with a token or without.
   'GET /public/medborgarloften/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
   'GET /api/v1/public/citizen-promises/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
+  // The matrix's plan item is a promise, not a problem: the trace answers 404 for every reader.
+  'GET /plan-items/:itemId/trace': { cells: '404 404 404 404 404 404 404 404 404 in in in' },
   'GET /plan-items/:itemId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
   'GET /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'POST /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
