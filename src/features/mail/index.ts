@@ -19,8 +19,8 @@ export async function mail(app: FastifyInstance, { deps }: { deps: Deps }) {
   }
   deps.nav.add({
     href: '/admin/outbox',
-    labelKey: 'mail.nav',
-    descriptionKey: 'mail.navDescription',
+    labelKey: 'mailOutbox.nav',
+    descriptionKey: 'mailOutbox.navDescription',
     order: 87,
     visible: (a) => a?.via === 'session' && deps.policies.get('system.admin')!(a, undefined as any),
   })

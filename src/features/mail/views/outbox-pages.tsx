@@ -6,7 +6,7 @@ import type { OutboxMessage, OutboxRow } from '../outbox.repo.ts'
 
 const crumbs = (t: (k: string) => string) => [
   { href: '/', label: t('platform.nav.home') },
-  { href: '/admin/outbox', label: t('mail.outbox.title') },
+  { href: '/admin/outbox', label: t('mailOutbox.title') },
 ]
 
 /** What the outbox is and why it empties itself: the messages hold e-mail addresses. */
@@ -14,9 +14,9 @@ function OutboxIntro({ smtp, days }: { smtp: boolean; days: number }) {
   const { t } = usePage()
   return (
     <>
-      <p class="lead">{t('mail.outbox.intro')}</p>
-      <p class="inset">{smtp ? t('mail.outbox.smtpSet') : t('mail.outbox.noSmtp')}</p>
-      <p class="body">{t('mail.outbox.retention', { days })}</p>
+      <p class="lead">{t('mailOutbox.intro')}</p>
+      <p class="inset">{smtp ? t('mailOutbox.smtpSet') : t('mailOutbox.noSmtp')}</p>
+      <p class="body">{t('mailOutbox.retention', { days })}</p>
     </>
   )
 }
@@ -25,15 +25,15 @@ function OutboxIntro({ smtp, days }: { smtp: boolean; days: number }) {
 export function OutboxListPage(props: { rows: OutboxRow[]; total: number; page: number; pageSize: number; smtp: boolean; days: number }) {
   const { t, locale } = usePage()
   const columns: Column<OutboxRow>[] = [
-    { key: 'createdAt', label: t('mail.outbox.fields.createdAt'), render: (r) => formatDateTime(r.createdAt, locale) },
-    { key: 'to', label: t('mail.outbox.fields.to'), render: (r) => r.toAddress },
-    { key: 'subject', label: t('mail.outbox.fields.subject'), render: (r) => <a href={`/admin/outbox/${r.id}`}>{r.subject}</a> },
+    { key: 'createdAt', label: t('mailOutbox.fields.createdAt'), render: (r) => formatDateTime(r.createdAt, locale) },
+    { key: 'to', label: t('mailOutbox.fields.to'), render: (r) => r.toAddress },
+    { key: 'subject', label: t('mailOutbox.fields.subject'), render: (r) => <a href={`/admin/outbox/${r.id}`}>{r.subject}</a> },
   ]
   return (
-    <Layout title={t('mail.outbox.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('mail.outbox.title') }]} wide>
-      <h1 class="heading-l">{t('mail.outbox.title')}</h1>
+    <Layout title={t('mailOutbox.title')} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: t('mailOutbox.title') }]} wide>
+      <h1 class="heading-l">{t('mailOutbox.title')}</h1>
       <OutboxIntro smtp={props.smtp} days={props.days} />
-      <DataTable caption={t('mail.outbox.caption', { count: props.total })} columns={columns} rows={props.rows} empty={t('mail.outbox.empty')} />
+      <DataTable caption={t('mailOutbox.caption', { count: props.total })} columns={columns} rows={props.rows} empty={t('mailOutbox.empty')} />
       <Pagination page={props.page} pageCount={Math.ceil(props.total / props.pageSize)} href={(page) => `/admin/outbox?page=${page}`} />
     </Layout>
   )
@@ -47,20 +47,20 @@ export function OutboxMessagePage({ message, days }: { message: OutboxMessage; d
       <h1 class="heading-l">{message.subject}</h1>
       <SummaryList
         rows={[
-          { key: t('mail.outbox.fields.to'), value: message.toAddress },
-          { key: t('mail.outbox.fields.createdAt'), value: formatDateTime(message.createdAt, locale) },
-          { key: t('mail.outbox.fields.calendar'), value: message.ics ? t('mail.outbox.calendarYes') : t('mail.outbox.calendarNo') },
+          { key: t('mailOutbox.fields.to'), value: message.toAddress },
+          { key: t('mailOutbox.fields.createdAt'), value: formatDateTime(message.createdAt, locale) },
+          { key: t('mailOutbox.fields.calendar'), value: message.ics ? t('mailOutbox.calendarYes') : t('mailOutbox.calendarNo') },
         ]}
       />
-      <h2 class="heading-m">{t('mail.outbox.fields.text')}</h2>
+      <h2 class="heading-m">{t('mailOutbox.fields.text')}</h2>
       <pre>{message.text}</pre>
       {message.ics && (
         <>
-          <h2 class="heading-m">{t('mail.outbox.fields.calendar')}</h2>
+          <h2 class="heading-m">{t('mailOutbox.fields.calendar')}</h2>
           <pre>{message.ics}</pre>
         </>
       )}
-      <p class="body-s">{t('mail.outbox.retention', { days })}</p>
+      <p class="body-s">{t('mailOutbox.retention', { days })}</p>
     </Layout>
   )
 }
