@@ -1,3 +1,4 @@
+import { mailOutbox } from '../features/mail/outbox.tables.ts'
 import type { Deps } from '../platform/deps.ts'
 import {
   COLUMNS,
@@ -261,6 +262,17 @@ export const MATRIX: Record<string, Row> = {
   },
   'PUT /api/v1/meetings/:meetingId/attendance': { cells: 'ok ok 404 ok 403 403 403 403 403 403 ok in', json: () => ({ entries: [] }) },
   'GET /admin/audit/:seq': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  // The outbox holds every unsent message of the installation (addresses, invitations): the system admin's alone.
+  'GET /admin/outbox/:messageId': {
+    cells: 'ok 403 403 403 403 403 403 403 403 in in in',
+    params: async (deps) => {
+      const [m] = await deps.db
+        .insert(mailOutbox)
+        .values({ toAddress: 'matris@example.se', subject: 'Matris', text: 'Ett meddelande som inte skickades.' })
+        .returning({ id: mailOutbox.id })
+      return { messageId: m.id }
+    },
+  },
   'POST /admin/api-tokens/:id/revoke': {
     cells: 'ok 403 403 403 403 403 403 403 403 in in in',
     params: async (deps, fx) => ({ id: await freshToken(deps, fx) }),

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { digestJob } from './digest.job.ts'
+import { digestRoutes } from './digest.routes.tsx'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
@@ -20,6 +22,9 @@ const AUDIT_LABELS: Record<string, string> = {
   'follow_up.summary_created': 'followUp.audit.summaryCreated',
   'follow_up.summary_updated': 'followUp.audit.summaryUpdated',
   'follow_up.summary_published': 'followUp.audit.summaryPublished',
+  'follow_up.digest_sent': 'plans.digest.audit.sent',
+  'follow_up.digest_opted_out': 'plans.digest.audit.optedOut',
+  'follow_up.digest_opted_in': 'plans.digest.audit.optedIn',
 }
 
 /**
@@ -44,4 +49,6 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   publicPromiseRoutes(app, deps)
   publicPromiseApi(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
+  digestRoutes(app, deps)
+  digestJob(deps, app.log)
 }
