@@ -83,3 +83,25 @@ export async function listPublishedSummaries(db: Db, planIds: readonly string[])
     .where(and(inArray(followUpSummaries.planId, [...planIds]), eq(followUpSummaries.status, 'published')))
     .orderBy(desc(followUpSummaries.publishedAt))
 }
+
+/**
+ * The item's row in `follow_up_item_states`, computed again from its own entries (a few dozen rows by
+ * the item's index), so that an insert and a status change are summed up the same way. Run in the
+ * transaction that wrote the entry.
+ */
+export async function refreshItemState(db: Db, itemId: string): Promise<void> {
+  await db.execute(sql`${ITEM_STATES_UPSERT} where e.item_id = ${itemId} group by e.item_id ${ITEM_STATES_CONFLICT}`)
+}
+
+/** Fills `follow_up_item_states` from every entry at once (batch loads, such as the bench's). */
+export async function rebuildItemStates(db: Db): Promise<void> {
+  await db.execute(sql`${ITEM_STATES_UPSERT} group by e.item_id ${ITEM_STATES_CONFLICT}`)
+}
+
+// The migration that adds the table runs the same statement to fill it (0012_follow_up_item_states.sql).
+const ITEM_STATES_UPSERT = sql.raw(`insert into follow_up_item_states (item_id, entry_count, latest_status, latest_period_end, last_entry_at)
+  select e.item_id, count(*)::int, (array_agg(e.status order by e.period_end desc, e.updated_at desc))[1], max(e.period_end),
+    max(greatest(e.submitted_at, e.updated_at))
+  from follow_up_entries e`)
+const ITEM_STATES_CONFLICT = sql.raw(`on conflict (item_id) do update set entry_count = excluded.entry_count, latest_status = excluded.latest_status,
+    latest_period_end = excluded.latest_period_end, last_entry_at = excluded.last_entry_at`)

@@ -48,6 +48,8 @@ export const followUpEntries = pgTable(
   (t) => [
     uniqueIndex('follow_up_entries_item_period_key').on(t.itemId, t.periodKey),
     index('follow_up_entries_period_idx').on(t.periodEnd),
+    // The dashboard counts an item's entries of the last few periods (those still due) by this.
+    index('follow_up_entries_item_period_end_idx').on(t.itemId, t.periodEnd),
     check('follow_up_entries_status_check', sql`${t.status} in ('not_started','on_track','at_risk','deviation','done')`),
     check('follow_up_entries_period_check', sql`${t.periodEnd} >= ${t.periodStart}`),
     check('follow_up_entries_progress_check', sql`${t.progressPercent} is null or ${t.progressPercent} between 0 and 100`),
@@ -93,5 +95,31 @@ export const followUpSummaries = pgTable(
   (t) => [
     uniqueIndex('follow_up_summaries_revision_key').on(t.planId, t.periodKey, t.revision),
     check('follow_up_summaries_status_check', sql`${t.status} in ('draft','published')`),
+  ],
+)
+
+/**
+ * How each followed-up item stands, kept beside its entries so that the county dashboard reads one row
+ * per item instead of every entry (5 years of monthly entries for 290 municipalities is ≈ 700 000 rows).
+ * Written in the same transaction as the entry it sums up (follow-up.service.ts `saveEntry`), from that
+ * item's entries, so it cannot drift from them; the migration that adds it fills it from what exists.
+ */
+export const followUpItemStates = pgTable(
+  'follow_up_item_states',
+  {
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => planItems.id, { onDelete: 'cascade' }),
+    /** Entries written for the item, whatever their period. */
+    entryCount: integer('entry_count').notNull(),
+    /** The status of the entry of the newest period. */
+    latestStatus: text('latest_status').$type<EntryStatus>().notNull(),
+    latestPeriodEnd: date('latest_period_end').notNull(),
+    /** When an entry of the item was last written or changed. */
+    lastEntryAt: timestamp('last_entry_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('follow_up_item_states_status_check', sql`${t.latestStatus} in ('not_started','on_track','at_risk','deviation','done')`),
+    check('follow_up_item_states_count_check', sql`${t.entryCount} > 0`),
   ],
 )

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { dashboardRoutes } from './dashboard.routes.tsx'
+import { countyFollowUpTodos } from './dashboard.todos.ts'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
@@ -27,5 +29,7 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.auditLabels.entities({ plan: 'plans.audit.entity', plan_item: 'plans.audit.itemEntity', follow_up_entry: 'followUp.audit.entity' })
   plansRoutes(app, deps)
   followUpRoutes(app, deps)
+  dashboardRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
+  deps.todos.add('follow-up-county', (actor) => countyFollowUpTodos(deps, actor))
 }
