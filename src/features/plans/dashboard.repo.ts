@@ -12,8 +12,6 @@ export interface FollowUpCounts {
   /** Periods ended whose entry is missing: still within the due days, and past them. */
   due: number
   overdue: number
-  /** Items with at least one overdue period. */
-  itemsOverdue: number
   /** When an entry was last written or changed, if ever. */
   lastUpdate: Date | null
 }
@@ -29,26 +27,32 @@ interface Row {
   done: number
   due: number
   overdue: number
-  items_overdue: number
   last_update: Date | string | null
 }
 
-const STATUS_COUNTS = sql.raw(ENTRY_STATUSES.map((s) => `count(*) filter (where latest_status = '${s}')::int as ${s}`).join(',\n    '))
+const SUMS = sql.raw(
+  ['items', 'not_reported', ...ENTRY_STATUSES, 'due', 'overdue'].map((c) => `coalesce(sum(pl.${c}), 0)::int as ${c}`).join(', ') +
+    ', max(pl.last_update) as last_update',
+)
 
-/** A period's number within its cadence, counted from year 0: consecutive periods differ by one. */
-const periodIndex = (date: SQL) => sql`((extract(year from ${date})::int * 12 + extract(month from ${date})::int - 1) / size)`
+/** A month's number counted from year 0 (date_part, double precision: cheaper than extract's numeric). */
+const monthNo = (date: SQL) => sql`(date_part('year', ${date})::int * 12 + date_part('month', ${date})::int - 1)`
 
 /**
  * The county dashboard's counts (issue 8 §10) for some parties, and for them together (`party_id`
- * null, each item once), as one query that costs O(items), not O(entries):
- * - a party's items are those of the plans in force (adopted or published) it owns or shares as the
- *   police area, or that a unit below it owns or shares (a polisområde's LPOs);
- * - the latest status and the entry count come from `follow_up_item_states` (one row per item);
- * - how many periods of the item's span have ended is arithmetic on period numbers, the same rule as
- *   periods.ts (a period is due once it has ended, overdue `due_days` after its end);
- * - entries of periods still within their due days are few per item and read by (item_id, period_end).
- * Missing = periods ended − entries for them; an entry for a period outside the item's span (the dates
- * changed after it was written) is not subtracted twice, as the count never goes below zero.
+ * null, each plan once), in one query that reads no entry and no item state — O(plans), plus one
+ * grouping of the plans' items:
+ * - a party's plans are the plans in force (adopted or published) it owns or shares as the police
+ *   area, or that a unit below it owns or shares (a polisområde's LPOs); a plan the municipality shares
+ *   with the police counts at both, and once in the total;
+ * - items by newest status and the plan's entry count come from `follow_up_plan_states`;
+ * - the periods that have ended are arithmetic on period numbers (month number / the cadence's months),
+ *   the same rule as periods.ts (due once ended, overdue `due_days` after the end), for each group of
+ *   the plan's items with the same cadence and dates (usually one group a plan);
+ * - missing = periods ended − entries for them, where the entries of periods still within their due
+ *   days (or still running) come from `follow_up_plan_periods`, a few rows a plan.
+ * An entry is only written for a period within its item's dates; were the dates narrowed afterwards,
+ * its entries outside them would still be subtracted (the counts never go below zero).
  */
 export function followUpCountsQuery(partyIds: readonly string[], today: string, onlyPlans?: readonly string[]): SQL {
   const list = (xs: readonly string[]) =>
@@ -56,66 +60,64 @@ export function followUpCountsQuery(partyIds: readonly string[], today: string, 
       xs.map((id) => sql`${id}::uuid`),
       sql`, `,
     )
-  const ids = list(partyIds)
   const inForce = onlyPlans ? sql`p.status <> 'draft' and p.id in (${onlyPlans.length ? list(onlyPlans) : sql`null`})` : sql`p.status <> 'draft'`
+  const day = sql`${today}::date`
+  const todayNo = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1
+  const size = sql.raw(`case g.cadence when 'monthly' then 1 when 'quarterly' then 3 when 'tertial' then 4 else 6 end`)
   return sql`
   with recursive party_units(party_id, org_id, depth) as (
-    select id, id, 0 from organisations where id in (${ids})
+    select id, id, 0 from organisations where id in (${list(partyIds)})
     union all
     select u.party_id, o.id, u.depth + 1 from organisations o join party_units u on o.parent_id = u.org_id where u.depth < 10
   ),
   party_plans as (
-    select u.party_id, p.id, p.period_start, p.period_end, p.due_days from party_units u join plans p on p.organisation_id = u.org_id where ${inForce}
+    select u.party_id, p.id as plan_id from party_units u join plans p on p.organisation_id = u.org_id where ${inForce}
     union
-    select u.party_id, p.id, p.period_start, p.period_end, p.due_days from party_units u join plans p on p.partner_organisation_id = u.org_id where ${inForce}
+    select u.party_id, p.id from party_units u join plans p on p.partner_organisation_id = u.org_id where ${inForce}
   ),
-  spans as (
-    select pp.party_id, i.id, pp.due_days,
-      case i.cadence when 'monthly' then 1 when 'quarterly' then 3 when 'tertial' then 4 else 6 end as size,
-      greatest(coalesce(i.starts_on, pp.period_start), pp.period_start) as span_start,
-      least(coalesce(i.ends_on, pp.period_end), pp.period_end) as span_end,
-      ${today}::date - pp.due_days as cutoff
-    from party_plans pp join plan_items i on i.plan_id = pp.id
+  scope as (
+    select p.id, p.period_start, p.period_end, ${day} - p.due_days as cutoff from plans p where p.id in (select plan_id from party_plans)
+  ),
+  -- The plan's followed-up items by cadence and dates, each group with its span (itemSpan in follow-up.service.ts).
+  item_groups as (
+    select i.plan_id, i.cadence, count(*)::int as n,
+      greatest(coalesce(i.starts_on, s.period_start), s.period_start) as span_start, least(coalesce(i.ends_on, s.period_end), s.period_end) as span_end,
+      s.cutoff
+    from scope s join plan_items i on i.plan_id = s.id
     where i.kind in ('activity', 'measure', 'promise')
+    group by i.plan_id, i.cadence, i.starts_on, i.ends_on, s.period_start, s.period_end, s.cutoff
   ),
-  indexed as (
-    select s.*, ${periodIndex(sql.raw('s.span_start'))} as first_idx, ${periodIndex(sql.raw('s.span_end'))} as last_idx,
-      ${periodIndex(sql`${today}::date`)} as today_idx, ${periodIndex(sql.raw('s.cutoff'))} as cutoff_idx
-    from spans s
+  numbered as (
+    select g.plan_id, g.n, g.span_end < g.span_start as empty, ${monthNo(sql.raw('g.span_start'))} / ${size} as first_idx,
+      ${monthNo(sql.raw('g.span_end'))} / ${size} as last_idx, ${monthNo(sql.raw('g.cutoff'))} / ${size} as cutoff_idx, ${todayNo}::int / ${size} as today_idx
+    from item_groups g
   ),
-  per_item as (
-    select x.party_id, x.id, st.latest_status, st.last_entry_at,
-      -- Periods whose end lies before a day: numbers first_idx … min(day's − 1, last_idx).
-      case when x.span_end < x.span_start then 0 else greatest(0, least(x.cutoff_idx - 1, x.last_idx) - x.first_idx + 1) end as overdue_expected,
-      case when x.span_end < x.span_start then 0 else greatest(0, least(x.today_idx - 1, x.last_idx) - x.first_idx + 1) end as ended_expected,
-      coalesce(st.entry_count, 0) as entry_count,
-      coalesce(r.since_cutoff, 0) as since_cutoff,
-      coalesce(r.in_due, 0) as in_due
-    from indexed x
-    left join follow_up_item_states st on st.item_id = x.id
-    left join lateral (
-      select count(*)::int as since_cutoff, count(*) filter (where e.period_end < ${today}::date)::int as in_due
-      from follow_up_entries e where e.item_id = x.id and e.period_end >= x.cutoff
-    ) r on st.item_id is not null
+  -- Periods whose end lies before a day: numbers first … min(the day's period − 1, last), for every item of the group.
+  expected as (
+    select plan_id, sum(n)::int as items,
+      sum(case when empty then 0 else n * greatest(0, least(cutoff_idx - 1, last_idx) - first_idx + 1) end)::int as overdue_expected,
+      sum(case when empty then 0 else n * greatest(0, least(today_idx - 1, last_idx) - first_idx + 1) end)::int as ended_expected
+    from numbered group by plan_id
   ),
-  missing as (
-    select p.*,
-      greatest(0, p.overdue_expected - (p.entry_count - p.since_cutoff)) as overdue,
-      greatest(0, (p.ended_expected - p.overdue_expected) - p.in_due) as due
-    from per_item p
+  -- Entries of periods ending on or after the cutoff, and of those the ones that ended before today.
+  recent as (
+    select s.id as plan_id, coalesce(sum(pp.entry_count), 0)::int as since_cutoff,
+      coalesce(sum(pp.entry_count) filter (where pp.period_end < ${day}), 0)::int as in_due
+    from scope s left join follow_up_plan_periods pp on pp.plan_id = s.id and pp.period_end >= s.cutoff
+    group by s.id
   ),
-  everyone as (select distinct on (id) * from missing)
-  select party_id, count(*)::int as items, count(*) filter (where latest_status is null)::int as not_reported,
-    ${STATUS_COUNTS},
-    coalesce(sum(due), 0)::int as due, coalesce(sum(overdue), 0)::int as overdue,
-    count(*) filter (where overdue > 0)::int as items_overdue, max(last_entry_at) as last_update
-  from missing group by party_id
+  per_plan as (
+    select e.plan_id, e.items, e.items - coalesce(ps.reported_items, 0) as not_reported,
+      coalesce(ps.not_started, 0) as not_started, coalesce(ps.on_track, 0) as on_track, coalesce(ps.at_risk, 0) as at_risk,
+      coalesce(ps.deviation, 0) as deviation, coalesce(ps.done, 0) as done,
+      greatest(0, e.overdue_expected - (coalesce(ps.entry_count, 0) - r.since_cutoff)) as overdue,
+      greatest(0, e.ended_expected - e.overdue_expected - r.in_due) as due,
+      ps.last_entry_at as last_update
+    from expected e join recent r on r.plan_id = e.plan_id left join follow_up_plan_states ps on ps.plan_id = e.plan_id
+  )
+  select pp.party_id, ${SUMS} from party_plans pp join per_plan pl on pl.plan_id = pp.plan_id group by pp.party_id
   union all
-  select null, count(*)::int, count(*) filter (where latest_status is null)::int,
-    ${STATUS_COUNTS},
-    coalesce(sum(due), 0)::int, coalesce(sum(overdue), 0)::int,
-    count(*) filter (where overdue > 0)::int, max(last_entry_at)
-  from everyone`
+  select null, ${SUMS} from per_plan pl`
 }
 
 const empty = (): FollowUpCounts => ({
@@ -123,7 +125,6 @@ const empty = (): FollowUpCounts => ({
   byStatus: { not_reported: 0, not_started: 0, on_track: 0, at_risk: 0, deviation: 0, done: 0 },
   due: 0,
   overdue: 0,
-  itemsOverdue: 0,
   lastUpdate: null,
 })
 
@@ -153,7 +154,6 @@ export async function followUpCounts(
       },
       due: Number(r.due),
       overdue: Number(r.overdue),
-      itemsOverdue: Number(r.items_overdue),
       lastUpdate: r.last_update === null ? null : new Date(r.last_update),
     }
     if (r.party_id === null) total = counts

@@ -9,7 +9,7 @@ import { type TestCollaboration, buildCollaboration, orgId } from '../bodies/sea
 import { countyDashboard } from './dashboard.service.ts'
 import * as followUpRepo from './follow-up.repo.ts'
 import { itemFollowUp, periodRows, todayInSweden } from './follow-up.service.ts'
-import { followUpItemStates } from './follow-up.tables.ts'
+import { followUpItemStates, followUpPlanStates } from './follow-up.tables.ts'
 import { dueDate, nextPeriod, periodOf } from './periods.ts'
 import type { Plan, PlanItem } from './plans.repo.ts'
 import { type Cadence, type PlanKind, type PlanStatus, planItems, plans } from './plans.tables.ts'
@@ -174,6 +174,11 @@ describe('the county dashboard counts what the entries say', () => {
     const [after] = await t.deps.db.select().from(followUpItemStates).where(eq(followUpItemStates.itemId, item.monthlyA.id))
     assert.equal(after.latestStatus, 'deviation')
     assert.equal(after.entryCount, 2, 'an update is not a new entry')
+    const [plan] = await t.deps.db.select().from(followUpPlanStates).where(eq(followUpPlanStates.planId, item.monthlyA.planId))
+    assert.deepEqual(
+      { reported: plan.reportedItems, atRisk: plan.atRisk, deviation: plan.deviation, entries: plan.entryCount },
+      { reported: 3, atRisk: 0, deviation: 1, entries: 4 },
+    )
     // An older period changed does not become the latest.
     await report('linkoping', 'monthlyA', monthsBack(4).key, { status: 'done', version: '1' })
     const lkp = await assertMatches('kommun-0580', ['ml'], today)
