@@ -5,6 +5,7 @@ import { findOrganisationByCode } from '../../src/features/organisations/index.t
 import { loadDemoAdoption } from './demo-adoption.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
+import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 
 /**
@@ -50,5 +51,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoStructure(deps)
   written += await loadDemoMeetings(deps)
   written += (await loadDemoAdoption(deps))?.written ?? 0
+  written += await loadDemoPlans(deps)
   return written
 }

@@ -6,6 +6,7 @@ import { buildCollaboration, buildMeeting, buildPerson, buildSeat } from '../fea
 import { SMALL_PDF, buildCollaborationWithDeclaration } from '../features/declarations/declarations.test-factories.ts'
 import type { RegisteredRoute } from '../platform/deps.ts'
 import { TestBrowser } from '../test-support/browser.ts'
+import { buildPlan } from '../features/plans/plans.test-factories.ts'
 import { buildUser } from '../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../test-support/test-app.ts'
 import { type FoundForm, crawl, findingsOf, followable, pageParts, routeOf } from './crawl.ts'
@@ -40,6 +41,7 @@ before(async () => {
   await buildSeat(t.deps, { bodyId: c.steeringId, personId: person.id, organisationId: c.org['kommun-0580'] })
   await buildMeeting(t.deps, c.steeringId, 3, [], 'planned')
   await buildCollaborationWithDeclaration(t.deps)
+  await buildPlan(t.deps)
   const user = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   admin = new TestBrowser(t.app)
   await admin.login(user.email, user.password)

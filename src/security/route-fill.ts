@@ -17,7 +17,7 @@ function tableFor(url: string, param: string): string | undefined {
     if (before.endsWith('/collaborations/')) return 'collaborations'
     return undefined
   }
-  if (param === 'itemId') return before.includes('/agenda/') ? 'agenda_items' : 'action_items'
+  if (param === 'itemId') return before.startsWith('/plan-items/') ? 'plan_items' : before.includes('/agenda/') ? 'agenda_items' : 'action_items'
   const byName: Record<string, string> = {
     grantId: 'role_grants',
     bodyId: 'bodies',
@@ -34,6 +34,7 @@ function tableFor(url: string, param: string): string | undefined {
     fileId: 'files',
     userId: 'users',
     collaborationId: 'collaborations',
+    planId: 'plans',
   }
   return byName[param]
 }
@@ -50,6 +51,8 @@ export async function fillRoute(deps: Deps, url: string): Promise<string> {
     if (param === 'seq') value = '1'
     else if (param === 'code') value = 'otmb'
     else if (param === 'mac') value = 'x'
+    // A month that has begun for any plan running from last January (plans.test-factories.ts).
+    else if (param === 'periodKey') value = new Date(Date.now() - 32 * 86400000).toISOString().slice(0, 7)
     else {
       const table = tableFor(url, param)
       const [row] = table ? await queryRows<{ id: string }>(deps.db, sql.raw(`select id::text as id from ${table} limit 1`)) : []

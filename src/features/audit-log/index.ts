@@ -4,15 +4,6 @@ import type { Deps } from '../../platform/deps.ts'
 import { auditLogRoutes } from './audit-log.routes.tsx'
 
 /**
- * @deprecated Transitional, do not use: labels are registered on `deps.auditLabels` (platform/audit/labels.ts).
- * `bodies/seats.routes.tsx` still calls these at module level while it is being changed elsewhere;
- * `bodies/index.ts` registers the same labels on deps. Delete both with those three lines.
- */
-export function registerAuditLabel(_action: string, _i18nKey: string): void {}
-/** @deprecated See registerAuditLabel. */
-export function registerAuditEntityLabel(_entityType: string, _i18nKey: string): void {}
-
-/**
  * The audit log pages for those who administer organisations (coordinators within their scope,
  * admins), and the job that anchors the chain. The names of action codes come from
  * `deps.auditLabels`, where each feature registers its own.

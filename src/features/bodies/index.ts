@@ -3,6 +3,8 @@ import type { Deps } from '../../platform/deps.ts'
 import { bodiesRoutes } from './bodies.routes.tsx'
 import { convenorsRoutes } from './convenors.routes.tsx'
 import { peopleApi } from './people.api.ts'
+import { peopleRoutes } from './people.routes.tsx'
+import { seatsApi } from './seats.api.ts'
 import { seatsRoutes } from './seats.routes.tsx'
 
 export { findBodyRow, listBodies, listPublicBodies, listPublicSeatHolders } from './bodies.repo.ts'
@@ -16,9 +18,10 @@ export { ConvenorHistory } from './views/convenor-history.tsx'
 export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
 
 /**
- * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …) and, in
- * seats.routes.tsx, the people holding seats in them. Registered after the collaborations feature,
- * whose `collaboration.read` policy these pages use.
+ * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …), their
+ * convenors, the seats in them and the people holding the seats. Registered after the collaborations
+ * feature, whose `collaboration.read` policy these pages use; seatsRoutes registers the seats.write
+ * and people.read policies the people pages use, so it comes before them.
  */
 export async function bodies(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.auditLabels.actions({
@@ -42,5 +45,7 @@ export async function bodies(app: FastifyInstance, { deps }: { deps: Deps }) {
   bodiesRoutes(app, deps)
   convenorsRoutes(app, deps)
   seatsRoutes(app, deps)
+  peopleRoutes(app, deps)
+  seatsApi(app, deps)
   peopleApi(app, deps)
 }

@@ -52,6 +52,8 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/collaborations/:id/people/new', { config: { ...WRITE.config, form: PersonInput } }, async (req, reply) => {
     const scope = await loadScopeForPeople(deps.db, req.actor, ids(req).id)
+    // Refused before the form is read: a stranger gets 403, not the form's field errors.
+    if (!canAddForSomeParty(req.actor, scope)) throw new ForbiddenError()
     const form = parseForm(PersonInput, req.body, req.t)
     if (!form.ok) return renderForm(req, reply, scope, { values: form.values, errors: form.errors }, 400)
     try {
@@ -74,6 +76,7 @@ export function peopleRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/collaborations/:id/people/:personId/edit', { config: { ...WRITE.config, form: UpdatePersonInput } }, async (req, reply) => {
     const scope = await loadScopeForPeople(deps.db, req.actor, ids(req).id)
     const person = await loadPerson(deps.db, scope, ids(req).personId)
+    if (!canEditForParty(req.actor, scope, person.organisationId)) throw new ForbiddenError()
     const form = parseForm(UpdatePersonInput, req.body, req.t)
     if (!form.ok) return renderForm(req, reply, scope, { person, values: form.values, errors: form.errors }, 400)
     try {

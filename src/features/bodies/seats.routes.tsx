@@ -9,11 +9,8 @@ import type { FieldError } from '../../platform/views/error-summary.tsx'
 import type { Option } from '../../platform/views/form-controls.tsx'
 import { isPartner, isUuid } from '../collaborations/index.ts'
 import type { LoadedScope } from '../collaborations/index.ts'
-import { registerAuditEntityLabel, registerAuditLabel } from '../audit-log/index.ts'
 import * as peopleRepo from './people.repo.ts'
 import { partyOptions } from './seats.forms.ts'
-import { peopleRoutes } from './people.routes.tsx'
-import { seatsApi } from './seats.api.ts'
 import { canAddForSomeParty, canEditSeat, editableParties } from './seats.policy.ts'
 import * as repo from './seats.repo.ts'
 import { AddSeatInput, EndSeatInput, UpdateSeatInput } from './seats.schemas.ts'
@@ -27,17 +24,6 @@ import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 
 const WRITE = { config: { policy: 'seats.write' } }
-
-const AUDIT_LABELS: Record<string, string> = {
-  'seat.added': 'seats.audit.added',
-  'seat.updated': 'seats.audit.updated',
-  'seat.ended': 'seats.audit.ended',
-  'person.created': 'people.audit.created',
-  'person.updated': 'people.audit.updated',
-}
-for (const [action, key] of Object.entries(AUDIT_LABELS)) registerAuditLabel(action, key)
-registerAuditEntityLabel('seat', 'seats.audit.entity')
-registerAuditEntityLabel('person', 'people.audit.entity')
 
 async function personOptions(deps: Deps, actor: Actor | undefined, scope: LoadedScope): Promise<Option[]> {
   const rows = await peopleRepo.listPeople(deps.db, editableParties(actor, scope))
@@ -63,7 +49,7 @@ function seatTermsText(
   ]
 }
 
-/** Seats of a body (/bodies/:bodyId/seats …), the people pages and the seats API. */
+/** Seats of a body (/bodies/:bodyId/seats …), and the route policies the people pages share. */
 export function seatsRoutes(app: FastifyInstance, deps: Deps) {
   // Route-level gates only; who may change which seat is decided in the service (canEditSeat).
   deps.policies.register('seats.write', (a) => a?.via === 'session')
@@ -129,16 +115,21 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/bodies/${bodyId}/seats`)
   })
 
-  app.get('/seats/:seatId/edit', WRITE, async (req, reply) => {
+  /**
+   * Only those who may change the seat see its form or get its field errors: checked before the
+   * body is validated, so a stranger learns nothing from a 400 (the service checks again on save).
+   */
+  const requireEditableSeat = async (req: FastifyRequest) => {
     const { seatId } = paramsOf(req)
     const { seat, scope } = await loadSeat(deps, req.actor, seatId)
-    // Only those who may change the seat see the form (the service checks again on save).
     if (!canEditSeat(req.actor, scope, seat)) throw new ForbiddenError()
-    return renderEdit(req, reply, seatId)
-  })
+    return seatId
+  }
+
+  app.get('/seats/:seatId/edit', WRITE, async (req, reply) => renderEdit(req, reply, await requireEditableSeat(req)))
 
   app.post('/seats/:seatId/edit', { config: { ...WRITE.config, form: UpdateSeatInput } }, async (req, reply) => {
-    const { seatId } = paramsOf(req)
+    const seatId = await requireEditableSeat(req)
     const form = parseForm(UpdateSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { values: form.values, errors: form.errors }, 400)
     try {
@@ -154,7 +145,7 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.post('/seats/:seatId/end', { config: { ...WRITE.config, form: EndSeatInput } }, async (req, reply) => {
-    const { seatId } = paramsOf(req)
+    const seatId = await requireEditableSeat(req)
     const form = parseForm(EndSeatInput, req.body, req.t)
     if (!form.ok) return renderEdit(req, reply, seatId, { endValues: form.values, errors: form.errors }, 400)
     try {
@@ -168,7 +159,4 @@ export function seatsRoutes(app: FastifyInstance, deps: Deps) {
       return renderEdit(req, reply, seatId, { endValues: formValues(req.body), errors: failed.errors }, failed.status)
     }
   })
-
-  peopleRoutes(app, deps)
-  seatsApi(app, deps)
 }

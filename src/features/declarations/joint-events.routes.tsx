@@ -30,7 +30,7 @@ export function jointEventsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<JointEventFormPage collaboration={collaboration} />)
   })
 
-  app.post('/collaborations/:id/joint-events', { config: { ...write, uploads: true } }, async (req, reply) => {
+  app.post('/collaborations/:id/joint-events', { config: { ...write, uploads: true, form: JointEventInput } }, async (req, reply) => {
     const collaboration = await loadForNewEvent(deps, req.actor, paramsOf(req).id)
     const { fields, file } = splitUpload(req.body)
     const form = parseForm(JointEventInput, fields, req.t)
@@ -59,7 +59,7 @@ export function jointEventsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<JointEventFormPage collaboration={l.collaboration} event={l.event} />)
   })
 
-  app.post('/joint-events/:eventId', { config: { ...write, uploads: true } }, async (req, reply) => {
+  app.post('/joint-events/:eventId', { config: { ...write, uploads: true, form: UpdateJointEventInput } }, async (req, reply) => {
     const l = await loadEventForEdit(deps, req.actor, paramsOf(req).eventId)
     const { fields, file } = splitUpload(req.body)
     const form = parseForm(UpdateJointEventInput, fields, req.t)
@@ -92,7 +92,7 @@ export function jointEventsRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(<AnswerFormPage collaboration={l.collaboration} event={l.event} party={l.party} />)
   })
 
-  app.post('/joint-events/:eventId/parties/:organisationId', { config: write }, async (req, reply) => {
+  app.post('/joint-events/:eventId/parties/:organisationId', { config: { ...write, form: AnswerInput } }, async (req, reply) => {
     const l = await loadAnswer(req)
     const body = { ...((req.body ?? {}) as Record<string, unknown>), organisationId: l.party.organisationId }
     const form = parseForm(AnswerInput, body, req.t)

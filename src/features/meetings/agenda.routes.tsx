@@ -48,6 +48,8 @@ export function agendaRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/meetings/:meetingId/agenda/:itemId/move', { config: { ...write.config, form: MoveInput } }, async (req, reply) => {
     const { meetingId, itemId } = paramsOf(req)
+    // Who may manage the meeting is decided before the form is read: a stranger gets 403, not 400.
+    requireManage(await loadMeeting(deps.db, req.actor, meetingId))
     const form = parseForm(MoveInput, req.body, req.t)
     if (!form.ok) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)
     await moveAgendaItem(deps, ctxOf(req), meetingId, itemId, form.data.direction)

@@ -69,8 +69,10 @@ export function attendanceRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/meetings/:meetingId/attendance', write, async (req, reply) => {
     const id = paramsOf(req).meetingId
+    // Who may record is decided before the form is read: a stranger gets 403, not its field errors.
+    const f = await load(req)
     const { entries, errors } = parseAttendance(req.body, req.t)
-    if (errors.length) return reply.page(page(await load(req), formValues(req.body), errors), 400)
+    if (errors.length) return reply.page(page(f, formValues(req.body), errors), 400)
     const count = await recordAttendance(deps, ctxOf(req), id, entries)
     reply.flash('success', 'meetings.flash.attendanceRecorded', { count })
     return reply.seeOther(`/meetings/${id}#attendance-heading`)

@@ -42,12 +42,16 @@ export async function recordAttendance(deps: Deps, ctx: Ctx, meetingId: unknown,
   const seats = new Map(
     (await repo.seatsOfMeeting(deps.db, { id: meeting.id, bodyId: meeting.bodyId, date: stockholmParts(meeting.startsAt).date })).map((s) => [s.seatId, s]),
   )
+  // A party records only its own seats: one with no seat in this body has nothing here, even with an
+  // empty list (being a party of the collaboration is not a seat in every body).
+  if (!access.manage && ![...seats.values()].some((s) => canRecordAttendance(ctx.actor, access, s.partyId))) throw new ForbiddenError()
   for (const e of entries) {
     const seat = seats.get(e.seatId)
     if (!seat) throw new NotFoundError()
     if (!canRecordAttendance(ctx.actor, access, seat.partyId)) throw new ForbiddenError()
   }
-  if (!entries.length && !access.manage && !attendanceParties(ctx.actor, access.scope).size) throw new ForbiddenError()
+  // Nothing to write: the meeting (and its version, which open edit forms carry) stays as it was.
+  if (!entries.length) return 0
   const fullLength = meetingMinutes(meeting)
   return changeOpenMeeting(deps, meeting.id, async (tx) => {
     const written = []

@@ -41,6 +41,8 @@ export function justeringRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/meetings/:meetingId/justering', write, async (req, reply) => {
     const state = await load(req)
+    // A justerare sees this page to confirm; choosing and recording justerare is the convenor's.
+    if (!state.manage) throw new ForbiddenError()
     const form = parseForm(JusteringRequestInput, req.body, req.t)
     if (!form.ok) return render(reply, state, form.values, form.errors, 400)
     try {
@@ -54,6 +56,7 @@ export function justeringRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/meetings/:meetingId/justering/confirm', write, async (req, reply) => {
     const id = paramsOf(req).meetingId
+    await svc.requireJusterare(deps, req.actor, id)
     const form = parseForm(VersionInput, req.body, req.t)
     if (!form.ok) throw new DomainError('bad_request', 'platform.errors.badRequest', 400)
     const r = await svc.confirmJustering(deps, ctxOf(req), id, form.data.version)
@@ -61,8 +64,10 @@ export function justeringRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/meetings/${id}`)
   })
 
-  app.post('/meetings/:meetingId/justering/record', write, async (req, reply) => {
+  app.post('/meetings/:meetingId/justering/record', { config: { ...write.config, form: JusteringRecordInput } }, async (req, reply) => {
     const state = await load(req)
+    // A justerare sees this page to confirm; choosing and recording justerare is the convenor's.
+    if (!state.manage) throw new ForbiddenError()
     const form = parseForm(JusteringRecordInput, req.body, req.t)
     if (!form.ok) return render(reply, state, form.values, form.errors, 400)
     try {

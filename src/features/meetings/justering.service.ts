@@ -155,9 +155,20 @@ async function justeringStep(
   })
 }
 
+/**
+ * The meeting, when the actor is one of its justerare; anyone else is refused before anything about
+ * the justering (its state, the page's version, the form) is looked at or told. @throws ForbiddenError
+ */
+export async function requireJusterare(deps: Deps, actor: Actor | undefined, meetingId: unknown): Promise<MeetingAccess> {
+  const access = await loadMeeting(deps.db, actor, meetingId)
+  const justerare = await repo.listJusterare(deps.db, access.meeting.id)
+  if (!justerare.some((j) => isJusterareAccount(actor, j))) throw new ForbiddenError()
+  return access
+}
+
 /** A justerare confirms with their own account. @throws ForbiddenError unless the actor is a pending justerare */
 export async function confirmJustering(deps: Deps, ctx: Ctx, meetingId: unknown, version: number) {
-  const access = await loadMeeting(deps.db, ctx.actor, meetingId)
+  const access = await requireJusterare(deps, ctx.actor, meetingId)
   return justeringStep(deps, ctx, access, version, async (tx, pending) => {
     const mine = pending.find((j) => isJusterareAccount(ctx.actor, j))
     if (!mine) throw new ForbiddenError()

@@ -40,12 +40,13 @@ const monthNo = (date: SQL) => sql`(date_part('year', ${date})::int * 12 + date_
 
 /**
  * The county dashboard's counts (issue 8 §10) for some parties, and for them together (`party_id`
- * null, each plan once), in one query that reads no entry and no item state — O(plans), plus one
- * grouping of the plans' items:
+ * null, each plan once), in one query that reads no entry — O(plans), plus one grouping of the plans'
+ * items:
  * - a party's plans are the plans in force (adopted or published) it owns or shares as the police
  *   area, or that a unit below it owns or shares (a polisområde's LPOs); a plan the municipality shares
  *   with the police counts at both, and once in the total;
- * - items by newest status and the plan's entry count come from `follow_up_plan_states`;
+ * - items by newest status and the plan's entry count come from `follow_up_plan_states` (and the items
+ *   that are done from `follow_up_item_states`: nothing is asked after their last period);
  * - the periods that have ended are arithmetic on period numbers (month number / the cadence's months),
  *   the same rule as periods.ts (due once ended, overdue `due_days` after the end), for each group of
  *   the plan's items with the same cadence and dates (usually one group a plan);
@@ -78,14 +79,16 @@ export function followUpCountsQuery(partyIds: readonly string[], today: string, 
   scope as (
     select p.id, p.period_start, p.period_end, ${day} - p.due_days as cutoff from plans p where p.id in (select plan_id from party_plans)
   ),
-  -- The plan's followed-up items by cadence and dates, each group with its span (itemSpan in follow-up.service.ts).
+  -- The plan's followed-up items by cadence and dates, each group with its span (itemSpan in follow-up.service.ts):
+  -- an item whose newest entry says "klar" asks for nothing after that entry's period (periodRows).
   item_groups as (
     select i.plan_id, i.cadence, count(*)::int as n,
-      greatest(coalesce(i.starts_on, s.period_start), s.period_start) as span_start, least(coalesce(i.ends_on, s.period_end), s.period_end) as span_end,
-      s.cutoff
+      greatest(coalesce(i.starts_on, s.period_start), s.period_start) as span_start,
+      least(coalesce(i.ends_on, s.period_end), s.period_end, done.latest_period_end) as span_end, s.cutoff
     from scope s join plan_items i on i.plan_id = s.id
+    left join follow_up_item_states done on done.item_id = i.id and done.latest_status = 'done'
     where i.kind in ('activity', 'measure', 'promise')
-    group by i.plan_id, i.cadence, i.starts_on, i.ends_on, s.period_start, s.period_end, s.cutoff
+    group by i.plan_id, i.cadence, i.starts_on, i.ends_on, done.latest_period_end, s.period_start, s.period_end, s.cutoff
   ),
   numbered as (
     select g.plan_id, g.n, g.span_end < g.span_start as empty, ${monthNo(sql.raw('g.span_start'))} / ${size} as first_idx,

@@ -138,5 +138,12 @@ export async function refreshFollowUpStates(db: Db, planId: string, itemId: stri
   )
 }
 
+/** The sums of one plan from all its entries (entries written in bulk, such as the demo data). */
+export async function refreshPlanFollowUpStates(db: Db, planId: string): Promise<void> {
+  await db.execute(upsertItemStates(sql`where i.plan_id = ${planId}`))
+  await db.execute(upsertPlanStates(sql`where st.plan_id = ${planId}`))
+  await db.execute(upsertPlanPeriods(sql`where i.plan_id = ${planId}`))
+}
+
 /** Every sum from every entry (batch loads, such as the bench's), in the order they build on each other. */
 export const rebuildFollowUpStatesQueries = (): SQL[] => [upsertItemStates(sql``), upsertPlanStates(sql``), upsertPlanPeriods(sql``)]

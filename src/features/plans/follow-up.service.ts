@@ -27,11 +27,18 @@ export interface PeriodRow {
   entry?: repo.Entry
 }
 
-/** Every period of an item up to today's, newest first, with its entry and state. */
+/**
+ * Every period of an item up to today's, newest first, with its entry and state. Once the latest
+ * entry says "klar", nothing more is asked: the periods after it are left out (ours: a one-off
+ * measure that is done has nothing left to report).
+ */
 export function periodRows(plan: Plan, item: PlanItem, entries: readonly repo.Entry[], today: string): PeriodRow[] {
   const { start, end } = itemSpan(plan, item)
-  const byKey = new Map(entries.filter((e) => e.itemId === item.id).map((e) => [e.periodKey, e]))
-  return expectedPeriods(item.cadence, start, end, today)
+  const own = entries.filter((e) => e.itemId === item.id)
+  const byKey = new Map(own.map((e) => [e.periodKey, e]))
+  const latest = own.reduce<repo.Entry | undefined>((a, e) => (!a || e.periodEnd > a.periodEnd ? e : a), undefined)
+  const last = latest?.status === 'done' && latest.periodEnd < end ? latest.periodEnd : end
+  return expectedPeriods(item.cadence, start, last, today)
     .map((period) => {
       const entry = byKey.get(period.key)
       return { period, entry, due: dueDate(period, plan.dueDays), state: periodState(period, plan.dueDays, today, entry) }

@@ -5,6 +5,9 @@ import { countyFollowUpTodos } from './dashboard.todos.ts'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
+import { publicPromiseApi } from './public.api.ts'
+import { publicPromiseRoutes } from './public.routes.tsx'
+import { summariesRoutes } from './summaries.routes.tsx'
 
 export { canEditPlan, canReadPlan, canReportOn, type PlanAccess } from './plans.policy.ts'
 export type { Plan, PlanItem } from './plans.repo.ts'
@@ -16,6 +19,9 @@ const AUDIT_LABELS: Record<string, string> = {
   'plan_item.updated': 'plans.audit.itemUpdated',
   'follow_up.entry_created': 'followUp.audit.entryCreated',
   'follow_up.entry_updated': 'followUp.audit.entryUpdated',
+  'follow_up.summary_created': 'followUp.audit.summaryCreated',
+  'follow_up.summary_updated': 'followUp.audit.summaryUpdated',
+  'follow_up.summary_published': 'followUp.audit.summaryPublished',
 }
 
 /**
@@ -25,10 +31,20 @@ const AUDIT_LABELS: Record<string, string> = {
  */
 export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   registerPlanPolicies(deps)
+  // Residents read the promises without signing in (issue 8 §12).
+  deps.nav.add({ href: '/public/medborgarloften', labelKey: 'plans.public.nav', order: 6, visible: (a) => !a })
   deps.auditLabels.actions(AUDIT_LABELS)
-  deps.auditLabels.entities({ plan: 'plans.audit.entity', plan_item: 'plans.audit.itemEntity', follow_up_entry: 'followUp.audit.entity' })
+  deps.auditLabels.entities({
+    plan: 'plans.audit.entity',
+    plan_item: 'plans.audit.itemEntity',
+    follow_up_entry: 'followUp.audit.entity',
+    follow_up_summary: 'followUp.audit.summaryEntity',
+  })
   plansRoutes(app, deps)
   followUpRoutes(app, deps)
+  summariesRoutes(app, deps)
+  publicPromiseRoutes(app, deps)
+  publicPromiseApi(app, deps)
   dashboardRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
   deps.todos.add('follow-up-county', (actor) => countyFollowUpTodos(deps, actor))

@@ -31,11 +31,18 @@ export function canEditPlan(actor: Actor | undefined, a: PlanAccess): boolean {
   return roleAt(actor, ['editor', 'coordinator'], [a.organisationId]) || roleAt(actor, ['editor'], a.partnerChain)
 }
 
-/** Who may see a plan at all: everyone signed in unless it is kept to its own parties; coordinators read every party's plans. */
-export function canReadPlan(actor: Actor | undefined, a: PlanAccess): boolean {
+/**
+ * Who may see a plan: a public one everyone signed in; one for the collaboration's parties those of the
+ * owner's county (`inCounty`: the actor's organisation lies in the county or is a party of one of its
+ * collaborations); one kept to its own parties only them. The county's coordinators read every party's
+ * plans in their county; a coordinator of another county reads only what is public.
+ */
+export function canReadPlan(actor: Actor | undefined, a: PlanAccess, inCounty: boolean): boolean {
   if (!actor) return false
-  if (a.visibility !== 'organisation' || isAdmin(actor) || hasRole(actor, 'coordinator')) return true
-  return actor.roles.some((r) => r.organisationId === a.organisationId || a.partnerChain.includes(r.organisationId))
+  if (isAdmin(actor) || a.visibility === 'public') return true
+  if (actor.roles.some((r) => r.organisationId === a.organisationId || a.partnerChain.includes(r.organisationId))) return true
+  if (inCounty && hasRole(actor, 'coordinator')) return true
+  return a.visibility === 'partners' && inCounty
 }
 
 /**

@@ -153,3 +153,23 @@ export async function collaborationOwner(db: Db, collaborationId: string): Promi
   const [c] = await db.select({ organisationId: collaborations.organisationId }).from(collaborations).where(eq(collaborations.id, collaborationId))
   return c?.organisationId
 }
+
+/**
+ * Whether any of the actor's organisations belongs to the plan owner's county: lies in it, or is a
+ * party of a collaboration of that county (Kriminalvården in ÖTMB). "Samverkans parter" means these.
+ */
+export async function sharesCounty(db: Db, actorOrgIds: readonly string[], ownerId: string): Promise<boolean> {
+  if (actorOrgIds.length === 0) return false
+  const ids = sql.join(
+    actorOrgIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )
+  const [r] = await queryRows<{ shares: boolean }>(
+    db,
+    sql`with owner as (select county_code from organisations where id = ${ownerId})
+        select exists (select 1 from organisations o, owner where o.id in (${ids}) and o.county_code = owner.county_code)
+            or exists (select 1 from collaboration_parties cp join collaborations c on c.id = cp.collaboration_id, owner
+                       where cp.organisation_id in (${ids}) and c.county_code = owner.county_code) as shares`,
+  )
+  return !!r?.shares
+}

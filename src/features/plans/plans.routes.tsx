@@ -4,8 +4,9 @@ import type { Deps } from '../../platform/deps.ts'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { formValues, parseForm } from '../../platform/forms/parse-form.ts'
 import { ctxOf } from '../../platform/http/ctx.ts'
-import { NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
+import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
+import { getCollaboration, listParties } from '../collaborations/index.ts'
 import { findOrganisation, listOrganisations } from '../organisations/index.ts'
 import { partyFollowUpCounts } from './dashboard.service.ts'
 import * as followUpRepo from './follow-up.repo.ts'
@@ -14,8 +15,20 @@ import { canReportOn } from './plans.policy.ts'
 import * as repo from './plans.repo.ts'
 import { ITEM_KINDS_OF, LINK_TARGETS, PARENT_KINDS } from './plans.rules.ts'
 import { CreateItemInput, CreatePlanInput, UpdateItemInput, UpdatePlanInput } from './plans.schemas.ts'
-import { addItem, checkCreatePlan, createPlan, getPartyPlans, getPlanPage, loadEditablePlan, loadItem, updateItem, updatePlan } from './plans.service.ts'
+import {
+  addItem,
+  checkCreatePlan,
+  createPlan,
+  getCollaborationPlans,
+  getPartyPlans,
+  getPlanPage,
+  loadEditablePlan,
+  loadItem,
+  updateItem,
+  updatePlan,
+} from './plans.service.ts'
 import { PLAN_ITEM_KINDS, PLAN_KINDS, type PlanItemKind, type PlanKind } from './plans.tables.ts'
+import { CollaborationPlansPage } from './views/collaboration-plans-page.tsx'
 import { ItemFormPage, itemValues } from './views/item-form-page.tsx'
 import { PartyPlansPage } from './views/party-plans-page.tsx'
 import { PlanFormPage, planValues } from './views/plan-form-page.tsx'
@@ -75,6 +88,23 @@ async function candidates(deps: Deps, plan: repo.Plan, kind: PlanItemKind) {
 }
 
 export function plansRoutes(app: FastifyInstance, deps: Deps) {
+  app.get('/collaborations/:id/plans', READ, async (req, reply) => {
+    const { collaboration } = await getCollaboration(deps, req.actor, paramsOf(req).id)
+    const ctx = await getCollaborationPlans(deps, req.actor, collaboration.id)
+    const parties = sortBySv(
+      (await listParties(deps.db, collaboration.id)).filter((p) => p.kind === 'municipality'),
+      (p) => p.name,
+    )
+    return reply.page(
+      <CollaborationPlansPage
+        collaboration={collaboration}
+        plans={ctx.plans}
+        canCreate={ctx.canCreate}
+        municipalities={parties.map((p) => ({ id: p.organisationId, name: p.name }))}
+      />,
+    )
+  })
+
   app.get('/organisations/:id/plans', READ, async (req, reply) => {
     const ctx = await getPartyPlans(deps, req.actor, paramsOf(req).id)
     const followUp = await partyFollowUpCounts(
@@ -178,7 +208,8 @@ export function plansRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/plans/:planId/items/new', WRITE, async (req, reply) => {
     const { plan } = await loadEditablePlan(deps, req.actor, paramsOf(req).planId)
-    const kind = query(req).kind as PlanItemKind
+    // Without a kind the form offers the plan's main kind of row (a promise for an ML, a measure for an åtgärdsplan).
+    const kind = (query(req).kind ?? ITEM_KINDS_OF[plan.kind].at(-1)) as PlanItemKind
     if (!(PLAN_ITEM_KINDS as readonly string[]).includes(kind) || !ITEM_KINDS_OF[plan.kind].includes(kind)) throw new NotFoundError()
     const names = await repo.organisationNames(deps.db, [plan.organisationId])
     return reply.page(
@@ -219,7 +250,7 @@ export function plansRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/plan-items/:itemId/edit', WRITE, async (req, reply) => {
     const ctx = await loadItem(deps, req.actor, paramsOf(req).itemId)
-    if (!ctx.canEdit) throw new NotFoundError()
+    if (!ctx.canEdit) throw new ForbiddenError()
     const links = (await repo.listLinks(deps.db, [ctx.item.id])).filter((l) => l.itemId === ctx.item.id).map((l) => l.linkedItemId)
     const names = await repo.organisationNames(deps.db, [ctx.plan.organisationId])
     return reply.page(
@@ -237,7 +268,7 @@ export function plansRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/plan-items/:itemId/edit', { config: { ...WRITE.config, form: UpdateItemInput } }, async (req, reply) => {
     const ctx = await loadItem(deps, req.actor, paramsOf(req).itemId)
-    if (!ctx.canEdit) throw new NotFoundError()
+    if (!ctx.canEdit) throw new ForbiddenError()
     const names = await repo.organisationNames(deps.db, [ctx.plan.organisationId])
     const page = {
       plan: ctx.plan,

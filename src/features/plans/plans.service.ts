@@ -29,12 +29,16 @@ export interface PlanContext {
   canEdit: boolean
 }
 
+/** Whether the actor works in the plan owner's county (see canReadPlan). */
+export const inCountyOf = (db: Db, actor: Actor | undefined, ownerId: string) =>
+  actor ? repo.sharesCounty(db, [...new Set(actor.roles.map((r) => r.organisationId))], ownerId) : Promise.resolve(false)
+
 /** A plan the actor may read; one they may not is a 404, like one that does not exist. @throws NotFoundError */
 export async function loadPlan(deps: Deps, actor: Actor | undefined, planId: string): Promise<PlanContext> {
   const plan = await repo.findPlan(deps.db, planId)
   if (!plan) throw new NotFoundError()
   const access = await planAccess(deps.db, plan)
-  if (!canReadPlan(actor, access)) throw new NotFoundError()
+  if (!canReadPlan(actor, access, await inCountyOf(deps.db, actor, plan.organisationId))) throw new NotFoundError()
   return { plan, access, canEdit: canEditPlan(actor, access) }
 }
 
@@ -79,9 +83,11 @@ export async function getPartyPlans(deps: Deps, actor: Actor | undefined, organi
   const ids = await repo.organisationWithDescendants(deps.db, [organisationId])
   const all = await repo.listPlansOfParty(deps.db, ids)
   const visible: (repo.Plan & { canEdit: boolean })[] = []
+  const inCounty = new Map<string, boolean>()
   for (const plan of all) {
     const access = await planAccess(deps.db, plan)
-    if (canReadPlan(actor, access)) visible.push({ ...plan, canEdit: canEditPlan(actor, access) })
+    if (!inCounty.has(plan.organisationId)) inCounty.set(plan.organisationId, await inCountyOf(deps.db, actor, plan.organisationId))
+    if (canReadPlan(actor, access, inCounty.get(plan.organisationId) ?? false)) visible.push({ ...plan, canEdit: canEditPlan(actor, access) })
   }
   const names = await repo.organisationNames(deps.db, [
     organisationId,
@@ -91,6 +97,25 @@ export async function getPartyPlans(deps: Deps, actor: Actor | undefined, organi
     organisation.kind === 'municipality' &&
     canEditPlan(actor, { kind: 'citizen_promise', organisationId, partnerChain: [], collaborationOwnerId: null, visibility: 'partners' })
   return { organisation, plans: visible, names, canCreate }
+}
+
+/** A collaboration's county plans the actor may read, and whether they may start one. */
+export async function getCollaborationPlans(deps: Deps, actor: Actor | undefined, collaborationId: string) {
+  const ownerId = await repo.collaborationOwner(deps.db, collaborationId)
+  if (!ownerId) throw new NotFoundError()
+  const inCounty = await inCountyOf(deps.db, actor, ownerId)
+  const plans: repo.Plan[] = []
+  for (const plan of await repo.listPlansOfCollaboration(deps.db, collaborationId)) {
+    if (canReadPlan(actor, await planAccess(deps.db, plan), inCounty)) plans.push(plan)
+  }
+  const canCreate = canEditPlan(actor, {
+    kind: 'county_strategy',
+    organisationId: ownerId,
+    partnerChain: [],
+    collaborationOwnerId: ownerId,
+    visibility: 'partners',
+  })
+  return { plans, canCreate }
 }
 
 const signatoriesOf = (input: UpdatePlanInput | CreatePlanInput): PlanSignatory[] =>

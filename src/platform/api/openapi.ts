@@ -29,6 +29,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** One line per tag, shown by API browsers above the operations. A tag not listed here gets a generic line. */
 const TAG_DESCRIPTIONS: Record<string, string> = {
   accounts: 'The authenticated account.',
+  'citizen-promises': 'Public medborgarlöften (citizen promises) with their published follow-up summaries; no authentication.',
   collaborations: 'Collaborations, their parties and bodies.',
   compliance: "Each party's commitments under the programme declaration, evaluated.",
   meetings: 'Meetings of the bodies, their agenda and attendance.',

@@ -89,6 +89,11 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /bodies/:bodyId/seats': 'a body’s seats: anonymous visitors see only public seats of public bodies',
   'GET /calendar/:userId/:mac.ics': 'a personal calendar feed; the URL carries an HMAC instead of a cookie',
   'GET /api/v1/openapi.json': 'the API’s documentation',
+  'GET /public/medborgarloften': 'public medborgarlöften (visibility public, adopted or published), per municipality',
+  'GET /public/medborgarloften/:planId': 'one public medborgarlöfte with its published summaries only; anything else is a 404',
+  'GET /public/medborgarloften.atom': 'the Atom feed of published summaries of public medborgarlöften',
+  'GET /api/v1/public/citizen-promises': 'the public medborgarlöften as JSON, the same as the public page',
+  'GET /api/v1/public/citizen-promises/:planId': 'one public medborgarlöfte as JSON, the same as its public page',
 }
 
 test('the public routes are exactly the pinned list', async () => {

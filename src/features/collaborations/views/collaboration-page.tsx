@@ -30,6 +30,20 @@ export function CollaborationPage({ collaboration: c, parties, bodies, convenors
     { key: 'kind', label: t('collaborations.parties.kind'), render: (p) => t(`organisations.kinds.${p.kind}`) },
     { key: 'role', label: t('collaborations.parties.role'), render: (p) => (p.isConvenor ? <ConvenorTag /> : t('collaborations.parties.member')) },
     { key: 'joined', label: t('collaborations.parties.joinedOn'), render: (p) => (p.joinedOn ? formatIsoDate(p.joinedOn) : '–') },
+    // Each municipality's SÖ, åtgärdsplan and medborgarlöfte with the police (issue 8).
+    {
+      key: 'plans',
+      label: t('collaborations.parties.plans'),
+      render: (p) =>
+        p.kind === 'municipality' ? (
+          <a href={`/organisations/${p.organisationId}/plans`}>
+            {t('collaborations.parties.plansLink')}
+            <span class="visually-hidden"> – {p.name}</span>
+          </a>
+        ) : (
+          '–'
+        ),
+    },
   ]
   const bodyColumns: Column<BodyRow>[] = [
     {
@@ -92,6 +106,9 @@ export function CollaborationPage({ collaboration: c, parties, bodies, convenors
               <a href={`/collaborations/${c.id}/follow-up`}>{t('plans.dashboard.link')}</a>
             </li>
           )}
+          <li>
+            <a href={`/collaborations/${c.id}/plans`}>{t('collaborations.more.plans')}</a>
+          </li>
           <li>
             <a href={`/collaborations/${c.id}/people`}>{t('collaborations.more.people')}</a>
           </li>

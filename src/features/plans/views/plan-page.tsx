@@ -242,6 +242,11 @@ export function PlanPage(p: PlanPageProps) {
           </ol>
         </>
       )}
+
+      <h2 class="heading-m">{t('plans.summaries.title')}</h2>
+      <p class="body">
+        <a href={`/plans/${plan.id}/summaries`}>{t('plans.summaries.planLink')}</a>
+      </p>
     </Layout>
   )
 }

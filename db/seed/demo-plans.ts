@@ -1,0 +1,466 @@
+/**
+ * Demo mode: plans and their follow-up (issue 8). Every Östergötland municipality has a
+ * samverkansöverenskommelse and a medborgarlöfte with its lokalpolisområde and an åtgärdsplan, each
+ * with entries up to today — most on time, some late, and a few municipalities behind so their
+ * months are overdue; Linköping has last month still to report, so its demo accounts have something
+ * to do. ÖTMB has an example county strategy and verksamhetsplan. Everything is marked as example.
+ *
+ * Dates are relative to the seeding day by a fixed rule (the ML and åtgärdsplan run over this
+ * calendar year and the last), so the story reads the same whenever it is seeded. Insert-if-missing
+ * per party: a party that has example plans is left as it is.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { audit } from '../../src/platform/audit/audit.ts'
+import { queryRows } from '../../src/platform/db/query-rows.ts'
+import type { Db } from '../../src/platform/db/types.ts'
+import type { Deps } from '../../src/platform/deps.ts'
+import { formatIsoDate } from '../../src/platform/i18n/format.ts'
+import { collaborations } from '../../src/features/collaborations/collaborations.tables.ts'
+import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+import { refreshPlanFollowUpStates } from '../../src/features/plans/follow-up.repo.ts'
+import { type EntryStatus, followUpEntries, followUpSummaries } from '../../src/features/plans/follow-up.tables.ts'
+import { type Period, dueDate, expectedPeriods, periodsBetween } from '../../src/features/plans/periods.ts'
+import { draftItems } from '../../src/features/plans/summaries.service.ts'
+import { planItemLinks, planItems, plans } from '../../src/features/plans/plans.tables.ts'
+import { DEMO_MUNICIPALITIES, type DemoMunicipality, NARRATIVES } from './demo-plans.data.ts'
+import { OTMB_CODE } from './otmb.ts'
+
+type NewItem = typeof planItems.$inferInsert
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86400000)
+
+interface ItemSpec extends Omit<NewItem, 'planId' | 'position'> {
+  key: string
+  links?: string[]
+  parent?: string
+  /** Which narratives and outputs its entries get. */
+  story?: keyof typeof NARRATIVES
+}
+
+interface PlanSpec {
+  plan: Omit<typeof plans.$inferInsert, 'organisationId'>
+  items: ItemSpec[]
+}
+
+/** One entry per ended period, with a story: outputs, statuses and hours that vary month by month. */
+function entryFor(item: ItemSpec, period: Period, n: number, place: string, dueDays: number, author: { name: string; organisationId: string }) {
+  const texts = NARRATIVES[item.story ?? 'picture']
+  const narrative = texts[n % texts.length].replaceAll('{place}', place)
+  let status: EntryStatus = 'on_track'
+  let outputValue: number | null = null
+  let progressPercent: number | null = null
+  if (item.story === 'drugs') {
+    outputValue = [1, 2, 1, 0][n % 4]
+    if (outputValue === 0) status = 'at_risk'
+  } else if (item.story === 'walks') {
+    outputValue = n % 3 === 0 ? 1 : 0
+  } else if (item.story === 'lighting') {
+    progressPercent = Math.min(100, 25 * (n + 1))
+    status = progressPercent === 100 ? 'done' : 'on_track'
+  } else if (item.story === 'youth') {
+    if (n % 5 === 4) status = 'deviation'
+  } else {
+    progressPercent = Math.min(100, 20 + 15 * n)
+  }
+  // About one entry in seven came in after its due date.
+  const late = (n + (item.key.length % 3)) % 7 === 3
+  const due = dueDate(period, dueDays)
+  return {
+    periodKey: period.key,
+    periodStart: period.start,
+    periodEnd: period.end,
+    status,
+    narrative,
+    outputValue,
+    outputUnit: outputValue === null ? null : (item.targetUnit ?? null),
+    minutesSpent: (2 + (n % 5) * 2) * 60,
+    progressPercent,
+    authorName: author.name,
+    organisationId: author.organisationId,
+    submittedAt: addDays(due, late ? 12 : -3),
+    late,
+    isExample: true,
+  }
+}
+
+async function insertPlan(
+  tx: Db,
+  spec: PlanSpec,
+  organisationId: string,
+  opts: {
+    today: string
+    place: string
+    behind?: boolean
+    skip: (item: ItemSpec, ended: Period[], p: Period) => boolean
+    author: (item: ItemSpec) => { name: string; organisationId: string }
+  },
+) {
+  const [plan] = await tx
+    .insert(plans)
+    .values({ ...spec.plan, organisationId, isExample: true })
+    .returning()
+  const ids = new Map<string, string>()
+  const positions = new Map<string, number>()
+  for (const item of spec.items) {
+    const position = (positions.get(item.kind) ?? 0) + 1
+    positions.set(item.kind, position)
+    const { key, links, parent, story, ...values } = item
+    const [row] = await tx
+      .insert(planItems)
+      .values({ ...values, planId: plan.id, position, parentId: parent ? ids.get(parent) : null })
+      .returning({ id: planItems.id, cadence: planItems.cadence })
+    ids.set(key, row.id)
+    if (links?.length) await tx.insert(planItemLinks).values(links.map((l) => ({ itemId: row.id, linkedItemId: ids.get(l)! })))
+    if (!['activity', 'measure', 'promise'].includes(item.kind)) continue
+    const start = item.startsOn && item.startsOn > plan.periodStart ? item.startsOn : plan.periodStart
+    const ended = expectedPeriods(row.cadence, start, plan.periodEnd, opts.today).filter((p) => p.end < opts.today)
+    const rows = ended.flatMap((p, n) =>
+      opts.skip(item, ended, p) ? [] : [{ ...entryFor(item, p, n, opts.place, plan.dueDays, opts.author(item)), itemId: row.id }],
+    )
+    if (rows.length) await tx.insert(followUpEntries).values(rows)
+  }
+  // The county dashboard reads its sums, not the entries: written here as saveEntry writes them.
+  await refreshPlanFollowUpStates(tx, plan.id)
+  await audit(
+    tx,
+    { actor: { label: 'system:demo' } },
+    { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId, after: { ...plan, items: spec.items.length } },
+  )
+  if (plan.kind === 'citizen_promise') await publishSummaries(tx, plan, opts.today, opts.behind ?? false)
+  return plan
+}
+
+/**
+ * The ML's tertial reports as municipalities publish them: one per ended tertial, drafted from the
+ * month entries by the same rule as the product's draft, published three weeks after the tertial.
+ * A municipality behind in its follow-up has not published the latest one.
+ */
+async function publishSummaries(tx: Db, plan: typeof plans.$inferSelect, today: string, behind: boolean) {
+  const items = await tx.select().from(planItems).where(eq(planItems.planId, plan.id))
+  const entries = await tx
+    .select()
+    .from(followUpEntries)
+    .where(
+      inArray(
+        followUpEntries.itemId,
+        items.map((i) => i.id),
+      ),
+    )
+  const tertials = periodsBetween('tertial', plan.periodStart, plan.periodEnd).filter((p) => dueDate(p, 21) < today)
+  for (const period of behind ? tertials.slice(0, -1) : tertials) {
+    await tx.insert(followUpSummaries).values({
+      planId: plan.id,
+      periodKey: period.key,
+      periodStart: period.start,
+      periodEnd: period.end,
+      status: 'published',
+      introduction: 'Exempel: så här gick arbetet med medborgarlöftet under tertialet. Siffrorna är påhittade.',
+      items: draftItems(items, entries, period),
+      publishedAt: addDays(dueDate(period, 21), 0),
+      publishedBy: 'Säkerhetssamordnaren (exempel)',
+      isExample: true,
+    })
+  }
+}
+
+const hasExamplePlans = async (db: Db, organisationId: string) =>
+  (
+    await db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.organisationId, organisationId), eq(plans.isExample, true)))
+      .limit(1)
+  ).length > 0
+
+/** The municipality's plans with its LPO: SÖ (four years), åtgärdsplan (this year), ML (this year and last). */
+function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoName: string): PlanSpec[] {
+  const lpoShort = lpoName.replace('Lokalpolisområde ', '')
+  const signatories = [
+    { role: 'Kommunstyrelsens ordförande', name: 'Exempel Ordförande', signedOn: `${year - 2}-02-15` },
+    { role: `Lokalpolisområdeschef, LPO ${lpoShort}`, name: 'Exempel Polischef', signedOn: `${year - 2}-02-15` },
+  ]
+  return [
+    {
+      plan: {
+        kind: 'local_agreement',
+        title: `Samverkansöverenskommelse ${orgName} och LPO ${lpoShort} ${year - 2}–${year + 1}`,
+        summary: `Exempel: ${orgName} och lokalpolisområde ${lpoShort} samverkar om trygghet och brottsförebyggande arbete utifrån en gemensam lägesbild.`,
+        periodStart: `${year - 2}-01-01`,
+        periodEnd: `${year + 1}-12-31`,
+        status: 'adopted',
+        adoptedBy: 'Kommunstyrelsen och lokalpolisområdet',
+        adoptedOn: `${year - 2}-02-15`,
+        adoptedParagraph: '§ 21',
+        signatories,
+        visibility: 'public',
+      },
+      items: [
+        { key: 'f1', kind: 'focus_area', title: 'Trygg offentlig miljö' },
+        { key: 'f2', kind: 'focus_area', title: 'Unga, narkotika och kriminalitet' },
+        {
+          key: 'a1',
+          kind: 'activity',
+          title: 'Gemensam lägesbild i trygghetsrådet',
+          parent: 'f1',
+          cadence: 'tertial',
+          story: 'picture',
+          operativeGoal: 'En gemensam lägesbild presenteras i trygghetsrådet varje tertial.',
+          responsiblePerson: 'Säkerhetsstrategen (exempel)',
+        },
+        {
+          key: 'a2',
+          kind: 'activity',
+          title: `Samordnade insatser för unga i ${m.place}`,
+          parent: 'f2',
+          cadence: 'tertial',
+          story: 'youth',
+          responsiblePerson: 'Kommunpolisen (exempel)',
+        },
+      ],
+    },
+    {
+      plan: {
+        kind: 'action_plan',
+        title: `Åtgärdsplan ${year} – ${m.name}`,
+        summary: `Exempel: åtgärder mot otryggheten i ${m.place} utifrån lägesbilden och orsaksanalysen.`,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        status: 'adopted',
+        adoptedBy: 'Kommunstyrelsen',
+        adoptedOn: `${year}-01-24`,
+        adoptedParagraph: '§ 8',
+        visibility: 'partners',
+      },
+      items: [
+        {
+          key: 'p1',
+          kind: 'problem',
+          title: `Otrygghet i ${m.place} kvällstid`,
+          description: 'Invånare, särskilt kvinnor, uppger i medborgardialogen att de undviker området kvällstid.',
+        },
+        { key: 'c1', kind: 'cause', parent: 'p1', title: 'Dålig belysning längs gång- och cykelvägarna' },
+        { key: 'c2', kind: 'cause', parent: 'p1', title: 'Samlingsplatser där ungdomar erbjuds narkotika' },
+        { key: 'c3', kind: 'cause', parent: 'p1', title: 'Få vuxna ute på kvällar och helger' },
+        {
+          key: 'm1',
+          kind: 'measure',
+          title: `Förbättra belysningen längs gångstråken i ${m.place}`,
+          links: ['c1'],
+          story: 'lighting',
+          measureType: 'situational',
+          measureNature: 'one_off',
+          operativeGoal: 'Alla tre gångstråken har ny belysning före årets slut.',
+          followUpMethod: 'Månadsvis rapport; trygghetsvandring efteråt.',
+          responsiblePerson: 'Gatuchefen (exempel)',
+        },
+        {
+          key: 'm2',
+          kind: 'measure',
+          title: 'Riktade insatser mot narkotika vid skolor och samlingsplatser',
+          links: ['c2'],
+          story: 'drugs',
+          measureType: 'situational',
+          measureNature: 'ordinary',
+          targetComparator: 'at_least',
+          targetValue: 6,
+          targetUnit: 'riktade insatser',
+          followUpMethod: 'Antal insatser per månad.',
+          responsiblePerson: 'Kommunpolisen (exempel)',
+        },
+        {
+          key: 'm3',
+          kind: 'measure',
+          title: 'Fältassistenter och föreningar ute fredag och lördag kväll',
+          links: ['c3'],
+          story: 'youth',
+          measureType: 'social',
+          measureNature: 'ordinary',
+          followUpMethod: 'Månadsvis rapport från fältgruppen.',
+          responsiblePerson: 'Fältgruppens samordnare (exempel)',
+        },
+      ],
+    },
+    {
+      plan: {
+        kind: 'citizen_promise',
+        title: `Medborgarlöfte ${m.name} ${year - 1}–${year}`,
+        summary: `Exempel: ${orgName} och polisen lovar invånarna i ${m.name} att tillsammans arbeta för att fler ska känna sig trygga i ${m.place} och ${m.centre}.`,
+        basis: `Medborgardialoger i ${m.place} hösten ${year - 2}, anmälda brott (Källa: Brå) och polisens trygghetsmätning.`,
+        periodStart: `${year - 1}-01-01`,
+        periodEnd: `${year}-12-31`,
+        status: 'published',
+        publishedAt: new Date(`${year - 1}-01-20T10:00:00Z`),
+        adoptedBy: 'Kommunstyrelsen och lokalpolisområdet',
+        adoptedOn: `${year - 1}-01-17`,
+        signatories: signatories.map((s) => ({ ...s, signedOn: `${year - 1}-01-17` })),
+        visibility: 'public',
+      },
+      items: [
+        { key: 'f1', kind: 'focus_area', title: 'Trygghet i bostadsområdet kvällstid' },
+        {
+          key: 'l1',
+          kind: 'promise',
+          parent: 'f1',
+          promisor: 'police',
+          title: 'genomföra riktade insatser mot narkotika i skolmiljö och vid samlingsplatser',
+          places: m.place,
+          story: 'drugs',
+          targetComparator: 'at_least',
+          targetValue: 6,
+          targetUnit: 'riktade insatser',
+        },
+        {
+          key: 'l2',
+          kind: 'promise',
+          parent: 'f1',
+          promisor: 'joint',
+          title: `genomföra trygghetsvandringar tillsammans med boende i ${m.place}`,
+          places: m.place,
+          story: 'walks',
+          targetComparator: 'at_least',
+          targetValue: 4,
+          targetUnit: 'trygghetsvandringar',
+        },
+        {
+          key: 'l3',
+          kind: 'promise',
+          parent: 'f1',
+          promisor: 'municipality',
+          title: `förbättra belysningen längs gångstråken i ${m.place}`,
+          places: m.place,
+          story: 'lighting',
+        },
+      ],
+    },
+  ]
+}
+
+export async function loadDemoPlans(deps: Deps, today = formatIsoDate(new Date())): Promise<number> {
+  const year = Number(today.slice(0, 4))
+  let written = 0
+  for (const m of DEMO_MUNICIPALITIES) {
+    const org = await findOrganisationByCode(deps.db, `kommun-${m.code}`)
+    if (!org) throw new Error(`Demo data needs kommun-${m.code}; load the reference data first`)
+    const [lpo] = await queryRows<{ id: string; name: string }>(
+      deps.db,
+      sql`select o.id, o.name from municipality_police_areas a join organisations o on o.id = a.police_area_id
+          where a.municipality_code = ${m.code} and a.valid_to is null order by a.valid_from desc limit 1`,
+    )
+    if (!lpo) throw new Error(`Demo data needs the LPO of ${m.code}`)
+    written += await deps.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_plans'))`)
+      if (await hasExamplePlans(tx, org.id)) return 0
+      for (const spec of municipalPlans(m, org.name, year, lpo.name)) {
+        await insertPlan(tx, { ...spec, plan: { ...spec.plan, partnerOrganisationId: lpo.id } }, org.id, {
+          today,
+          place: m.place,
+          behind: m.behind,
+          author: (item) =>
+            item.promisor === 'police' || item.story === 'drugs'
+              ? { name: `Kommunpolis, LPO ${lpo.name.replace('Lokalpolisområde ', '')} (exempel)`, organisationId: lpo.id }
+              : { name: `Säkerhetssamordnare, ${org.name} (exempel)`, organisationId: org.id },
+          skip: (item, ended, p) => {
+            const last = ended.at(-1)
+            // Behind: the last three periods are missing (overdue). Linköping: last month still to do,
+            // and one promise also the month before. Others report last month by its due date.
+            if (m.behind) return ended.indexOf(p) >= ended.length - 3
+            if (m.code === '0580') return item.cadence !== 'tertial' && (p === last || (item.key === 'l2' && p === ended.at(-2)))
+            return p === last && today <= dueDate(p, 10)
+          },
+        })
+      }
+      return 1
+    })
+  }
+  written += await loadCountyPlans(deps, today)
+  return written
+}
+
+/** ÖTMB's example county strategy (the period of the declaration) and this year's verksamhetsplan. */
+async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
+  const year = Number(today.slice(0, 4))
+  const [otmb] = await deps.db.select().from(collaborations).where(eq(collaborations.code, OTMB_CODE))
+  if (!otmb) return 0
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_plans'))`)
+    if (await hasExamplePlans(tx, otmb.organisationId)) return 0
+    const lst = otmb.organisationId
+    const police = await findOrganisationByCode(tx, 'polisomrade-ostergotland')
+    const common = { collaborationId: otmb.id, status: 'adopted' as const, visibility: 'public' as const, adoptedBy: 'Styrgruppen för ÖTMB' }
+    const noSkip = { today, place: 'Östergötland', skip: () => false, author: () => ({ name: 'Länsstyrelsen, samordnare (exempel)', organisationId: lst }) }
+    const strategy = await insertPlan(
+      tx,
+      {
+        plan: {
+          ...common,
+          kind: 'county_strategy',
+          title: `Länsövergripande strategi för ÖTMB ${otmb.periodStart.slice(0, 4)}–${otmb.periodEnd.slice(0, 4)}`,
+          summary:
+            'Exempel: den gemensamma grunden för samverkan. Programförklaringen anger att en länsövergripande strategi ska vara gemensam grund; målen här är påhittade exempel.',
+          periodStart: otmb.periodStart,
+          periodEnd: otmb.periodEnd,
+          adoptedOn: otmb.periodStart,
+        },
+        items: [
+          { key: 'g1', kind: 'goal', title: 'Ett kunskapsbaserat brottsförebyggande arbete i varje kommun' },
+          { key: 'g2', kind: 'goal', title: 'Ökad trygghet i länets offentliga miljöer, för kvinnor och män' },
+          { key: 'g3', kind: 'goal', title: 'Stärkt samverkan mellan länets aktörer' },
+        ],
+      },
+      lst,
+      noSkip,
+    )
+    const goals = await tx
+      .select()
+      .from(planItems)
+      .where(and(eq(planItems.planId, strategy.id), isNull(planItems.parentId)))
+    const goal = (n: number) => goals.find((g) => g.position === n)?.id
+    const activities: [string, number, string | undefined][] = [
+      ['Stödja kommunerna med lägesbilder och åtgärdsplaner enligt lag (2023:196)', 1, lst],
+      ['Utbildning i EST för kommunernas samordnare', 2, lst],
+      ['Gemensam regional lägesbild till styrgruppen', 3, police?.id],
+      ['Nätverksträffar i Regbrå', 3, lst],
+    ]
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        ...common,
+        kind: 'operational_plan',
+        title: `Verksamhetsplan ÖTMB ${year}`,
+        summary: 'Exempel: årets aktiviteter kopplade till strategins mål.',
+        organisationId: lst,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        adoptedOn: `${year}-01-30`,
+        isExample: true,
+      })
+      .returning()
+    for (const [i, [title, g, responsible]] of activities.entries()) {
+      const [row] = await tx
+        .insert(planItems)
+        .values({
+          planId: plan.id,
+          kind: 'activity',
+          position: i + 1,
+          title,
+          cadence: 'tertial',
+          responsibleOrganisationId: responsible ?? null,
+          weight: i === 0 ? 3 : 1,
+          operativeGoal: 'Genomförs enligt plan under året.',
+        })
+        .returning()
+      const target = goal(g)
+      if (target) await tx.insert(planItemLinks).values({ itemId: row.id, linkedItemId: target })
+      const ended = expectedPeriods('tertial', plan.periodStart, plan.periodEnd, today).filter((p) => p.end < today)
+      const rows = ended.map((p, n) => ({
+        ...entryFor({ key: `va${i}`, kind: 'activity', title, story: 'county' }, p, n + i, 'Östergötland', plan.dueDays, {
+          name: 'Länsstyrelsen, samordnare (exempel)',
+          organisationId: lst,
+        }),
+        itemId: row.id,
+      }))
+      if (rows.length) await tx.insert(followUpEntries).values(rows)
+    }
+    await audit(tx, { actor: { label: 'system:demo' } }, { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId: lst, after: plan })
+    return 2
+  })
+}
