@@ -460,6 +460,7 @@ async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
       }))
       if (rows.length) await tx.insert(followUpEntries).values(rows)
     }
+    await refreshPlanFollowUpStates(tx, plan.id)
     await audit(tx, { actor: { label: 'system:demo' } }, { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId: lst, after: plan })
     return 2
   })

@@ -6,12 +6,15 @@ import { signedIn } from '../../test-support/browser.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { type TestCollaboration, buildCollaboration, orgId } from '../bodies/seats.test-factories.ts'
+import { loadDemoPlans } from '../../../db/seed/demo-plans.ts'
+import { OTMB_CODE } from '../../../db/seed/otmb.ts'
+import { collaborations } from '../collaborations/collaborations.tables.ts'
 import { countyDashboard } from './dashboard.service.ts'
 import * as followUpRepo from './follow-up.repo.ts'
 import { itemFollowUp, periodRows, todayInSweden } from './follow-up.service.ts'
 import { followUpItemStates, followUpPlanStates } from './follow-up.tables.ts'
 import { dueDate, nextPeriod, periodOf } from './periods.ts'
-import type { Plan, PlanItem } from './plans.repo.ts'
+import { type Plan, type PlanItem, organisationWithDescendants } from './plans.repo.ts'
 import { type Cadence, type PlanKind, type PlanStatus, planItems, plans } from './plans.tables.ts'
 
 let t: TestApp
@@ -84,31 +87,29 @@ const report = async (who: string, key: string, periodKey: string, fields: Recor
 }
 
 /** The reference: periods.ts and the plan page's own per-item logic over every entry, in JS. */
-async function expected(planKeys: string[], day: string) {
-  const its = (
-    await t.deps.db
-      .select()
-      .from(planItems)
-      .where(
-        inArray(
-          planItems.planId,
-          planKeys.map((k) => plan[k].id),
-        ),
-      )
-  ).filter((i) => ['activity', 'measure', 'promise'].includes(i.kind))
+async function expectedFor(planIds: string[], day: string) {
+  const ps = planIds.length ? await t.deps.db.select().from(plans).where(inArray(plans.id, planIds)) : []
+  const its = (planIds.length ? await t.deps.db.select().from(planItems).where(inArray(planItems.planId, planIds)) : []).filter((i) =>
+    ['activity', 'measure', 'promise'].includes(i.kind),
+  )
   const entries = await followUpRepo.listEntries(
     t.deps.db,
     its.map((i) => i.id),
   )
   const out = { items: its.length, due: 0, overdue: 0, status: {} as Record<string, number> }
   for (const i of its) {
-    const p = Object.values(plan).find((x) => x.id === i.planId)!
+    const p = ps.find((x) => x.id === i.planId)!
     for (const r of periodRows(p, i, entries, day)) if (r.state === 'due' || r.state === 'overdue') out[r.state]++
     const latest = itemFollowUp(p, i, entries, day).latest?.status ?? 'not_reported'
     out.status[latest] = (out.status[latest] ?? 0) + 1
   }
   return out
 }
+const expected = (planKeys: string[], day: string) =>
+  expectedFor(
+    planKeys.map((k) => plan[k].id),
+    day,
+  )
 
 async function assertMatches(partyCode: string, planKeys: string[], day: string) {
   const dash = await countyDashboard(t.deps, coordinator(), c.id, day)
@@ -232,5 +233,32 @@ describe('who sees the dashboard', () => {
     assert.equal(page.statusCode, 200)
     const want = await expected(['ml'], today)
     assert.match(page.body, new RegExp(`${want.overdue} är försenade`))
+  })
+})
+
+describe('the demo data', () => {
+  test('every party of ÖTMB: the dashboard says what the entries say (demo entries are summed as saveEntry sums them)', async () => {
+    await loadDemoPlans(t.deps, today)
+    const [otmb] = await t.deps.db.select().from(collaborations).where(eq(collaborations.code, OTMB_CODE))
+    const dash = await countyDashboard(t.deps, coordinator(), otmb.id, today)
+    let checked = 0
+    for (const row of dash.parties) {
+      const units = await organisationWithDescendants(t.deps.db, [row.party.organisationId])
+      const theirs = (await t.deps.db.select().from(plans)).filter(
+        (p) => p.status !== 'draft' && (units.includes(p.organisationId) || (p.partnerOrganisationId && units.includes(p.partnerOrganisationId))),
+      )
+      const want = await expectedFor(
+        theirs.map((p) => p.id),
+        today,
+      )
+      const label = row.party.name
+      assert.equal(row.counts.items, want.items, `${label} items`)
+      assert.equal(row.counts.due, want.due, `${label} due`)
+      assert.equal(row.counts.overdue, want.overdue, `${label} overdue`)
+      for (const [status, n] of Object.entries(row.counts.byStatus)) assert.equal(n, want.status[status] ?? 0, `${label} ${status}`)
+      if (want.items) checked++
+    }
+    assert.ok(checked >= 13, `only ${checked} parties with plans`)
+    assert.ok(dash.total.overdue > 0, 'some demo municipalities are behind')
   })
 })
