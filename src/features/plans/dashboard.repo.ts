@@ -123,7 +123,8 @@ export function followUpCountsQuery(partyIds: readonly string[], today: string, 
   select null, ${SUMS} from per_plan pl`
 }
 
-const empty = (): FollowUpCounts => ({
+/** Nothing to follow up. */
+export const noCounts = (): FollowUpCounts => ({
   items: 0,
   byStatus: { not_reported: 0, not_started: 0, on_track: 0, at_risk: 0, deviation: 0, done: 0 },
   due: 0,
@@ -141,9 +142,9 @@ export async function followUpCounts(
   today: string,
   onlyPlans?: readonly string[],
 ): Promise<{ parties: Map<string, FollowUpCounts>; total: FollowUpCounts }> {
-  const parties = new Map(partyIds.map((id) => [id, empty()]))
-  if (partyIds.length === 0) return { parties, total: empty() }
-  let total = empty()
+  const parties = new Map(partyIds.map((id) => [id, noCounts()]))
+  if (partyIds.length === 0) return { parties, total: noCounts() }
+  let total = noCounts()
   for (const r of await queryRows<Row>(db, followUpCountsQuery(partyIds, today, onlyPlans))) {
     const counts: FollowUpCounts = {
       items: Number(r.items),
