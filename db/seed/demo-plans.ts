@@ -17,6 +17,7 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { formatIsoDate } from '../../src/platform/i18n/format.ts'
 import { collaborations } from '../../src/features/collaborations/collaborations.tables.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+import { refreshPlanFollowUpStates } from '../../src/features/plans/follow-up.repo.ts'
 import { type EntryStatus, followUpEntries, followUpSummaries } from '../../src/features/plans/follow-up.tables.ts'
 import { type Period, dueDate, expectedPeriods, periodsBetween } from '../../src/features/plans/periods.ts'
 import { draftItems } from '../../src/features/plans/summaries.service.ts'
@@ -119,6 +120,8 @@ async function insertPlan(
     )
     if (rows.length) await tx.insert(followUpEntries).values(rows)
   }
+  // The county dashboard reads its sums, not the entries: written here as saveEntry writes them.
+  await refreshPlanFollowUpStates(tx, plan.id)
   await audit(
     tx,
     { actor: { label: 'system:demo' } },
@@ -463,6 +466,7 @@ async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
       }))
       if (rows.length) await tx.insert(followUpEntries).values(rows)
     }
+    await refreshPlanFollowUpStates(tx, plan.id)
     await audit(tx, { actor: { label: 'system:demo' } }, { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId: lst, after: plan })
     return 2
   })

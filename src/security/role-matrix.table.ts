@@ -127,6 +127,8 @@ export const MATRIX: Record<string, Row> = {
   'GET /collaborations/:id/edit': { cells: 'ok ok 403 403 403 403 403 403 403 in in in' },
   'POST /collaborations/:id/edit': { cells: 'ok ok 403 403 403 403 403 403 403 in in in' },
   'GET /collaborations/:id/parties': { cells: 'ok ok 403 403 403 403 403 403 403 in in in' },
+  // The county dashboard of follow-up (issue 8 §10): the collaboration's managers only.
+  'GET /collaborations/:id/follow-up': { cells: 'ok ok 403 403 403 403 403 403 403 in in in' },
   'POST /collaborations/:id/parties': { cells: 'ok ok 403 403 403 403 403 403 403 in in in' },
   'POST /collaborations/:id/parties/:partyId/remove': { cells: 'ok ok 403 403 403 403 403 403 403 in in in', last: true },
   'GET /public/collaborations/:code': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok' },

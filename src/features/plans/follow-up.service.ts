@@ -107,6 +107,8 @@ export async function saveEntry(deps: Deps, ctx: Ctx, itemId: string, periodKey:
         late: isLate(period, plan.dueDays, today),
       })
       if (!created) throw new StaleVersionError(await repo.findEntry(tx, itemId, periodKey))
+      // The dashboard's sums change with the entry, in the same transaction.
+      await repo.refreshFollowUpStates(tx, plan.id, itemId, period)
       await audit(tx, ctx, {
         action: 'follow_up.entry_created',
         entityType: 'follow_up_entry',
@@ -119,6 +121,7 @@ export async function saveEntry(deps: Deps, ctx: Ctx, itemId: string, periodKey:
     if (!existing) throw new NotFoundError()
     const after = await repo.updateEntry(tx, existing.id, input.version, { ...values, authorUserId: ctx.actor.userId, authorName: ctx.actor.name })
     if (!after) throw new StaleVersionError(existing)
+    await repo.refreshFollowUpStates(tx, plan.id, itemId, period)
     await audit(tx, ctx, {
       action: 'follow_up.entry_updated',
       entityType: 'follow_up_entry',

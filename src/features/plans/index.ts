@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { digestJob } from './digest.job.ts'
 import { digestRoutes } from './digest.routes.tsx'
+import { dashboardRoutes } from './dashboard.routes.tsx'
+import { countyFollowUpTodos } from './dashboard.todos.ts'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
@@ -48,7 +50,9 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   summariesRoutes(app, deps)
   publicPromiseRoutes(app, deps)
   publicPromiseApi(app, deps)
+  dashboardRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
   digestRoutes(app, deps)
   digestJob(deps, app.log)
+  deps.todos.add('follow-up-county', (actor) => countyFollowUpTodos(deps, actor))
 }
