@@ -64,6 +64,7 @@ function entryFor(item: ItemSpec, period: Period, n: number, place: string, dueD
   // About one entry in seven came in after its due date.
   const late = (n + (item.key.length % 3)) % 7 === 3
   const due = dueDate(period, dueDays)
+  const at = new Date(Math.min(addDays(due, late ? 12 : -3).getTime(), Date.now()))
   return {
     periodKey: period.key,
     periodStart: period.start,
@@ -76,7 +77,10 @@ function entryFor(item: ItemSpec, period: Period, n: number, place: string, dueD
     progressPercent,
     authorName: author.name,
     organisationId: author.organisationId,
-    submittedAt: addDays(due, late ? 12 : -3),
+    // Written when it was submitted (never after today): the dashboard's "last update" reads the story.
+    submittedAt: at,
+    createdAt: at,
+    updatedAt: at,
     late,
     isExample: true,
   }
