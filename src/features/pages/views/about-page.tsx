@@ -2,7 +2,7 @@ import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 
 /** What the platform does today: each line names a feature that exists (a test follows every link). */
-const FEATURES = ['structure', 'declaration', 'commitments', 'meetings', 'audit', 'api'] as const
+const FEATURES = ['structure', 'declaration', 'commitments', 'meetings', 'plans', 'audit', 'api'] as const
 
 export function AboutPage() {
   const { t } = usePage()
@@ -19,6 +19,9 @@ export function AboutPage() {
       <h2 class="heading-m">{t('pages.about.publicTitle')}</h2>
       <p class="body">
         {t('pages.about.public')} <a href="/public/collaborations">{t('pages.about.publicLink')}</a>
+      </p>
+      <p class="body">
+        {t('pages.about.publicPromises')} <a href="/public/medborgarloften">{t('pages.about.publicPromisesLink')}</a>
       </p>
       <h2 class="heading-m">{t('pages.about.accountTitle')}</h2>
       <p class="body">{t('pages.about.account')}</p>
