@@ -137,10 +137,9 @@ export const wordFor = <T extends string>(words: Record<string, T>, value: T | n
 
 /** The canonical words of a vocabulary, for the explanation of a bad value ("ej påbörjad, enligt plan, …"). */
 export const choicesOf = (words: Record<string, string>) => {
-  const seen = new Set<string>()
-  return Object.entries(words)
-    .filter(([, v]) => (seen.has(v) ? false : (seen.add(v), true)))
-    .map(([k]) => k)
+  const first = new Map<string, string>()
+  for (const [k, v] of Object.entries(words)) if (!first.has(v)) first.set(v, k)
+  return [...first.values()]
 }
 
 export const normaliseHeader = (h: string) => h.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv')

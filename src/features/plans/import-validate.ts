@@ -85,7 +85,7 @@ const TEXT_LIMITS: Partial<Record<Field, number>> = {
   narrative: 5000,
 }
 
-const isBlank = (row: readonly string[]) => row.every((c) => !c || !c.trim())
+const isBlank = (row: readonly string[]) => row.every((c) => !c?.trim())
 
 /** A number as Swedes write it (decimal comma, spaces between thousands) or as a workbook stores it. */
 export function parseSwedishNumber(text: string): number | undefined {
@@ -136,7 +136,6 @@ export function validateImport(input: ValidateInput): ValidateResult {
   const pending: { op: ItemOp; problemRef?: { raw: string; name: string }; causeRefs?: { raw: string; name: string }[] }[] = []
 
   for (const { cells, row } of dataRows) {
-    const has = (f: Field) => at.has(f)
     const cell = (f: Field): string | undefined => {
       const c = at.get(f)
       return c ? (cells[c.index] ?? '').trim() : undefined

@@ -115,7 +115,8 @@ export async function runImport(
     const written = new Map<ItemOp, repo.PlanItem>()
     for (const op of checked.ops) {
       if (op.existing) {
-        const values = { ...op.values, ...(op.existing.externalId ? {} : { externalId: op.externalId }) }
+        // A row made in the form is known by its own id in files (export-rows.ts refOf): nothing to store for it.
+        const values = op.values
         const diff = changes(op.existing, values)
         if (!diff.changed) {
           written.set(op, op.existing)
