@@ -212,6 +212,9 @@ export function templateTable(kind: ImportKind): Table {
   return {
     sheet: 'Mall',
     header: columns.map((c) => c.header),
-    rows: TEMPLATE_EXAMPLES[kind].map((ex) => columns.map((c) => ex[c.field] ?? '')),
+    // Counts as numbers, so the workbook holds numbers (the CSV writes them with a decimal comma).
+    rows: TEMPLATE_EXAMPLES[kind].map((ex) =>
+      columns.map((c) => (/^\d+(,\d+)?$/.test(ex[c.field] ?? '') ? Number(ex[c.field]!.replace(',', '.')) : (ex[c.field] ?? ''))),
+    ),
   }
 }
