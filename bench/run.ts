@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { measureStarts, median, type StartTimes } from './cold-start.ts'
+import { followUpDashboardRows } from './follow-up-dashboard.ts'
 import { createBenchDatabase, postgresWanted } from './postgres.ts'
 import { cleanup } from './processes.ts'
 import { clean, errorRow, log, ms, perSec, type Row, secs, table, withProblems } from './rows.ts'
@@ -14,6 +15,7 @@ import { CONNECTIONS, DURATION_S, fetchHtml, type Load, load, startApp, startBar
  * in the temp folder (not the repository).
  *
  * `npm run bench -- --no-starts` leaves out the cold and warm starts (for a quick look at throughput).
+ * `npm run bench -- --only=<scenario>` runs one scenario alone (`follow-up-dashboard`).
  */
 const COLD_START_GOAL_MS = 5000
 const LOGIN_RATIO_GOAL = 0.5
@@ -109,6 +111,17 @@ async function databaseRows(kind: DbKind, loads: Record<string, Load>): Promise<
   return rows
 }
 
+/** Scenarios that can also run alone (`--only=<name>`); each catches its own failure as an ERROR row. */
+const SCENARIOS: Record<string, (raw: Record<string, unknown>) => Promise<Row[]>> = {
+  'follow-up-dashboard': async (raw) => {
+    try {
+      return await followUpDashboardRows(raw)
+    } catch (err) {
+      return [errorRow('PostgreSQL: county follow-up dashboard (issue 8)', err)]
+    }
+  },
+}
+
 async function main() {
   const cpus = os.cpus()
   const machine = `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${os.platform()}`
@@ -117,8 +130,12 @@ async function main() {
   const rows: Row[] = []
   let starts: StartTimes | undefined
   const loads: Record<string, Load> = {}
+  const scenarios: Record<string, unknown> = {}
 
-  if (!process.argv.includes('--no-starts')) {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+  if (only && !(only in SCENARIOS)) throw new Error(`--only=${only}: no such scenario (${Object.keys(SCENARIOS).join(', ')})`)
+  if (only) rows.push(...(await SCENARIOS[only](scenarios)))
+  if (!only && !process.argv.includes('--no-starts')) {
     log('cold and warm starts of `npm start`')
     try {
       starts = await measureStarts(3, log)
@@ -127,7 +144,7 @@ async function main() {
       rows.push(errorRow('Cold start: `npm start` → first 200 on GET /login', err))
     }
   }
-  const kinds: DbKind[] = postgresWanted ? ['PGlite', 'PostgreSQL'] : ['PGlite']
+  const kinds: DbKind[] = only ? [] : postgresWanted ? ['PGlite', 'PostgreSQL'] : ['PGlite']
   for (const kind of kinds) {
     try {
       rows.push(...(await databaseRows(kind, loads)))
@@ -135,6 +152,7 @@ async function main() {
       rows.push(errorRow(`${kind}: login page and signed-in pages`, err))
     }
   }
+  if (!only && postgresWanted) rows.push(...(await SCENARIOS['follow-up-dashboard'](scenarios)))
   if (starts) rows.push(warmRow(starts))
 
   const loadAtEnd = os.loadavg()[0]
@@ -142,7 +160,7 @@ async function main() {
   const file = path.join(os.tmpdir(), `tillsammans-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
   fs.writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, rows, starts, loads }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine, loadAverage: { start: loadAtStart, end: loadAtEnd }, rows, starts, loads, scenarios }, null, 2),
   )
   // Other work on a small machine moves every figure; say so next to the table rather than hide it.
   const busy = Math.max(loadAtStart, loadAtEnd) > cpus.length

@@ -19,7 +19,7 @@ const PASSWORD = 'tillsammans-demo'
 /**
  * The main menu as the features declare it (`deps.nav.add` in src/features/*\/index.ts), in menu
  * order: pages 0, collaborations 5 (public, signed out only) and 10, organisations 40, meetings 70,
- * accounts 80, api-tokens 85, audit-log 90, accounts 95. Visibility mirrors the policies: users.manage and
+ * accounts 80, api-tokens 85, mail (outbox) 87, audit-log 90, accounts 95. Visibility mirrors the policies: users.manage and
  * audit.read are for coordinators (and the admin), system.admin for the admin only.
  */
 type Who = Role | 'anonymous'
@@ -31,6 +31,7 @@ const NAV: { label: string; href: string; who: Who[] }[] = [
   { label: 'Kalender', href: '/calendar', who: ALL },
   { label: 'Användare', href: '/admin/users', who: ['admin', 'coordinator'] },
   { label: 'API-nycklar', href: '/admin/api-tokens', who: ['admin'] },
+  { label: 'Utkorg', href: '/admin/outbox', who: ['admin'] },
   { label: 'Granskningslogg', href: '/admin/audit', who: ['admin', 'coordinator'] },
   { label: 'Mitt konto', href: '/account', who: ALL },
 ]

@@ -9,7 +9,7 @@
  * calendar year and the last), so the story reads the same whenever it is seeded. Insert-if-missing
  * per party: a party that has example plans is left as it is.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import { queryRows } from '../../src/platform/db/query-rows.ts'
 import type { Db } from '../../src/platform/db/types.ts'
@@ -17,8 +17,10 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { formatIsoDate } from '../../src/platform/i18n/format.ts'
 import { collaborations } from '../../src/features/collaborations/collaborations.tables.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
-import { type EntryStatus, followUpEntries } from '../../src/features/plans/follow-up.tables.ts'
-import { type Period, dueDate, expectedPeriods } from '../../src/features/plans/periods.ts'
+import { refreshPlanFollowUpStates } from '../../src/features/plans/follow-up.repo.ts'
+import { type EntryStatus, followUpEntries, followUpSummaries } from '../../src/features/plans/follow-up.tables.ts'
+import { type Period, dueDate, expectedPeriods, periodsBetween } from '../../src/features/plans/periods.ts'
+import { draftItems } from '../../src/features/plans/summaries.service.ts'
 import { planItemLinks, planItems, plans } from '../../src/features/plans/plans.tables.ts'
 import { DEMO_MUNICIPALITIES, type DemoMunicipality, NARRATIVES } from './demo-plans.data.ts'
 import { OTMB_CODE } from './otmb.ts'
@@ -87,6 +89,9 @@ async function insertPlan(
   opts: {
     today: string
     place: string
+    behind?: boolean
+    /** Row keys of the party's plans inserted so far: a promise links to the åtgärdsplan's measures. */
+    keys?: Map<string, string>
     skip: (item: ItemSpec, ended: Period[], p: Period) => boolean
     author: (item: ItemSpec) => { name: string; organisationId: string }
   },
@@ -95,7 +100,7 @@ async function insertPlan(
     .insert(plans)
     .values({ ...spec.plan, organisationId, isExample: true })
     .returning()
-  const ids = new Map<string, string>()
+  const ids = opts.keys ?? new Map<string, string>()
   const positions = new Map<string, number>()
   for (const item of spec.items) {
     const position = (positions.get(item.kind) ?? 0) + 1
@@ -115,12 +120,48 @@ async function insertPlan(
     )
     if (rows.length) await tx.insert(followUpEntries).values(rows)
   }
+  // The county dashboard reads its sums, not the entries: written here as saveEntry writes them.
+  await refreshPlanFollowUpStates(tx, plan.id)
   await audit(
     tx,
     { actor: { label: 'system:demo' } },
     { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId, after: { ...plan, items: spec.items.length } },
   )
+  if (plan.kind === 'citizen_promise') await publishSummaries(tx, plan, opts.today, opts.behind ?? false)
   return plan
+}
+
+/**
+ * The ML's tertial reports as municipalities publish them: one per ended tertial, drafted from the
+ * month entries by the same rule as the product's draft, published three weeks after the tertial.
+ * A municipality behind in its follow-up has not published the latest one.
+ */
+async function publishSummaries(tx: Db, plan: typeof plans.$inferSelect, today: string, behind: boolean) {
+  const items = await tx.select().from(planItems).where(eq(planItems.planId, plan.id))
+  const entries = await tx
+    .select()
+    .from(followUpEntries)
+    .where(
+      inArray(
+        followUpEntries.itemId,
+        items.map((i) => i.id),
+      ),
+    )
+  const tertials = periodsBetween('tertial', plan.periodStart, plan.periodEnd).filter((p) => dueDate(p, 21) < today)
+  for (const period of behind ? tertials.slice(0, -1) : tertials) {
+    await tx.insert(followUpSummaries).values({
+      planId: plan.id,
+      periodKey: period.key,
+      periodStart: period.start,
+      periodEnd: period.end,
+      status: 'published',
+      introduction: 'Exempel: så här gick arbetet med medborgarlöftet under tertialet. Siffrorna är påhittade.',
+      items: draftItems(items, entries, period),
+      publishedAt: addDays(dueDate(period, 21), 0),
+      publishedBy: 'Säkerhetssamordnaren (exempel)',
+      isExample: true,
+    })
+  }
 }
 
 const hasExamplePlans = async (db: Db, organisationId: string) =>
@@ -256,11 +297,12 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         visibility: 'public',
       },
       items: [
-        { key: 'f1', kind: 'focus_area', title: 'Trygghet i bostadsområdet kvällstid' },
+        { key: 'mf1', kind: 'focus_area', title: 'Trygghet i bostadsområdet kvällstid' },
         {
           key: 'l1',
           kind: 'promise',
-          parent: 'f1',
+          links: ['m2'],
+          parent: 'mf1',
           promisor: 'police',
           title: 'genomföra riktade insatser mot narkotika i skolmiljö och vid samlingsplatser',
           places: m.place,
@@ -272,7 +314,7 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         {
           key: 'l2',
           kind: 'promise',
-          parent: 'f1',
+          parent: 'mf1',
           promisor: 'joint',
           title: `genomföra trygghetsvandringar tillsammans med boende i ${m.place}`,
           places: m.place,
@@ -284,7 +326,8 @@ function municipalPlans(m: DemoMunicipality, orgName: string, year: number, lpoN
         {
           key: 'l3',
           kind: 'promise',
-          parent: 'f1',
+          links: ['m1'],
+          parent: 'mf1',
           promisor: 'municipality',
           title: `förbättra belysningen längs gångstråken i ${m.place}`,
           places: m.place,
@@ -310,10 +353,13 @@ export async function loadDemoPlans(deps: Deps, today = formatIsoDate(new Date()
     written += await deps.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_plans'))`)
       if (await hasExamplePlans(tx, org.id)) return 0
+      const keys = new Map<string, string>()
       for (const spec of municipalPlans(m, org.name, year, lpo.name)) {
         await insertPlan(tx, { ...spec, plan: { ...spec.plan, partnerOrganisationId: lpo.id } }, org.id, {
           today,
           place: m.place,
+          behind: m.behind,
+          keys,
           author: (item) =>
             item.promisor === 'police' || item.story === 'drugs'
               ? { name: `Kommunpolis, LPO ${lpo.name.replace('Lokalpolisområde ', '')} (exempel)`, organisationId: lpo.id }
@@ -420,6 +466,7 @@ async function loadCountyPlans(deps: Deps, today: string): Promise<number> {
       }))
       if (rows.length) await tx.insert(followUpEntries).values(rows)
     }
+    await refreshPlanFollowUpStates(tx, plan.id)
     await audit(tx, { actor: { label: 'system:demo' } }, { action: 'plan.created', entityType: 'plan', entityId: plan.id, organisationId: lst, after: plan })
     return 2
   })

@@ -6,6 +6,7 @@ import { Jobs } from '../../platform/jobs/jobs.ts'
 import { eventually } from '../../platform/jobs/testing.ts'
 import { type TestDatabase, openTestDatabase } from '../../test-support/test-database.ts'
 import { MAIL_JOB, createMailJob, sendMail } from './mail.job.ts'
+import { mailOutbox } from './outbox.tables.ts'
 
 const ICS = [
   'BEGIN:VCALENDAR',
@@ -31,7 +32,7 @@ describe('the mail.send job', () => {
     jobs = new Jobs(testDb.database, { pollingIntervalSeconds: 0.5, logLevel: 'silent' })
     const log = { info: (obj: object, msg: string) => logged.push({ obj, msg }), warn() {}, error() {} }
     createMailJob(
-      { config, jobs },
+      { config, jobs, db: testDb.database.db },
       {
         log,
         transport: () => {
@@ -63,6 +64,13 @@ describe('the mail.send job', () => {
     assert.ok(entry, 'logged at info level')
     assert.equal(entry.obj.to, 'anna@example.se')
     assert.equal(entry.obj.text, 'Välkommen på möte.')
+    // …and kept in the outbox, once, with its job id.
+    const kept = await testDb.database.db.select().from(mailOutbox)
+    assert.equal(kept.length, 1)
+    assert.deepEqual(
+      { to: kept[0].toAddress, subject: kept[0].subject, text: kept[0].text, ics: kept[0].ics, jobId: kept[0].jobId },
+      { to: 'anna@example.se', subject: 'Möte', text: 'Välkommen på möte.', ics: ICS, jobId: id },
+    )
   })
 
   test('sendMail refuses an invalid message before it is queued', async () => {

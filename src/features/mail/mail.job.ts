@@ -2,7 +2,9 @@ import nodemailer from 'nodemailer'
 import type Mail from 'nodemailer/lib/mailer'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
+import type { Db } from '../../platform/db/types.ts'
 import type { JobLogger } from '../../platform/jobs/jobs.ts'
+import { insertOutboxMessage } from './outbox.repo.ts'
 
 export const MAIL_JOB = 'mail.send'
 
@@ -40,13 +42,16 @@ export function mailOutcome(deps: Pick<Deps, 'config'>, queued: boolean): MailOu
   return deps.config.smtpUrl ? 'queued' : 'logged'
 }
 
-/** Enqueue a message; it is validated here too, so a caller's mistake surfaces at the caller. */
-export async function sendMail(deps: Pick<Deps, 'jobs'>, message: MailMessage): Promise<string | null> {
-  return deps.jobs.send(MAIL_JOB, MailMessage.parse(message))
+/**
+ * Enqueue a message; it is validated here too, so a caller's mistake surfaces at the caller. With
+ * `within` (a transaction) the message is queued only if that transaction commits.
+ */
+export async function sendMail(deps: Pick<Deps, 'jobs'>, message: MailMessage, options: { within?: Db } = {}): Promise<string | null> {
+  return deps.jobs.send(MAIL_JOB, MailMessage.parse(message), options.within ? { within: options.within } : {})
 }
 
 /** Defines the `mail.send` job: 5 retries starting after 60 s and doubling, for SMTP servers that are briefly away. */
-export function createMailJob(deps: Pick<Deps, 'config' | 'jobs'>, options: MailJobOptions = {}): void {
+export function createMailJob(deps: Pick<Deps, 'config' | 'jobs' | 'db'>, options: MailJobOptions = {}): void {
   const { config } = deps
   const log = options.log
   let transport: MailTransport | undefined
@@ -68,7 +73,8 @@ export function createMailJob(deps: Pick<Deps, 'config' | 'jobs'>, options: Mail
       }
       await getTransport().sendMail(message)
       if (!config.smtpUrl) {
-        // Development without a mail server: the message is visible in the log instead.
+        // Without a mail server the message is kept in the outbox (/admin/outbox) and visible in the log.
+        await insertOutboxMessage(deps.db, { toAddress: m.to, subject: m.subject, text: m.text, ics: m.ics, jobId: job.id })
         log?.info({ jobId: job.id, to: m.to, subject: m.subject, text: m.text, ics: m.ics !== undefined }, 'mail not sent: SMTP_URL is not set')
       }
     },

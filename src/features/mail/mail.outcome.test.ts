@@ -11,6 +11,6 @@ test('without a mail server a queued message counts as logged, not sent, and the
   assert.equal(mailOutcome(config({ SMTP_URL: 'smtp://mail.example.se:25' }), true), 'queued')
   assert.equal(mailOutcome(config({ SMTP_URL: 'smtp://mail.example.se:25' }), false), 'not_queued')
   const t = translator('sv')
-  assert.match(t('mailDelivery.logged', { email: 'a@b.se' }), /^Inget e-postmeddelande har skickats till a@b\.se: .*bara skrivits i serverns logg/)
+  assert.match(t('mailDelivery.logged', { email: 'a@b.se' }), /^Inget e-postmeddelande har skickats till a@b\.se: .*bara sparats i utkorgen/)
   assert.match(t('mailDelivery.not_queued', { email: 'a@b.se' }), /^Inget e-postmeddelande har skickats/)
 })

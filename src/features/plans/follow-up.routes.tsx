@@ -10,8 +10,10 @@ import { EntryInput } from './follow-up.schemas.ts'
 import { getEntryContext, getItemFollowUp, saveEntry } from './follow-up.service.ts'
 import { periodName } from './period-name.ts'
 import * as repo from './plans.repo.ts'
+import { traceProblem } from './trace.service.ts'
 import { EntryFormPage, entryValues } from './views/entry-form-page.tsx'
 import { ItemPage } from './views/item-page.tsx'
+import { TracePage } from './views/trace-page.tsx'
 
 /** An item's page with its follow-up history, and the form for one period's entry (issue 8 §8). */
 export function followUpRoutes(app: FastifyInstance, deps: Deps) {
@@ -28,6 +30,12 @@ export function followUpRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page(
       <ItemPage plan={ctx.plan} item={ctx.item} names={names} linked={linked} rows={ctx.rows} canEdit={ctx.canEdit} canReport={ctx.canReport} />,
     )
+  })
+
+  app.get('/plan-items/:itemId/trace', { config: { policy: 'plans.read' } }, async (req, reply) => {
+    const ctx = await traceProblem(deps, req.actor, paramsOf(req).itemId)
+    const names = await repo.organisationNames(deps.db, [ctx.plan.organisationId])
+    return reply.page(<TracePage plan={ctx.plan} ownerName={names.get(ctx.plan.organisationId) ?? ''} problem={ctx.problem} tree={ctx.tree} />)
   })
 
   app.get('/plan-items/:itemId/follow-up/:periodKey', { config: { policy: 'plans.write' } }, async (req, reply) => {

@@ -27,11 +27,18 @@ export interface PeriodRow {
   entry?: repo.Entry
 }
 
-/** Every period of an item up to today's, newest first, with its entry and state. */
+/**
+ * Every period of an item up to today's, newest first, with its entry and state. Once the latest
+ * entry says "klar", nothing more is asked: the periods after it are left out (ours: a one-off
+ * measure that is done has nothing left to report).
+ */
 export function periodRows(plan: Plan, item: PlanItem, entries: readonly repo.Entry[], today: string): PeriodRow[] {
   const { start, end } = itemSpan(plan, item)
-  const byKey = new Map(entries.filter((e) => e.itemId === item.id).map((e) => [e.periodKey, e]))
-  return expectedPeriods(item.cadence, start, end, today)
+  const own = entries.filter((e) => e.itemId === item.id)
+  const byKey = new Map(own.map((e) => [e.periodKey, e]))
+  const latest = own.reduce<repo.Entry | undefined>((a, e) => (!a || e.periodEnd > a.periodEnd ? e : a), undefined)
+  const last = latest?.status === 'done' && latest.periodEnd < end ? latest.periodEnd : end
+  return expectedPeriods(item.cadence, start, last, today)
     .map((period) => {
       const entry = byKey.get(period.key)
       return { period, entry, due: dueDate(period, plan.dueDays), state: periodState(period, plan.dueDays, today, entry) }
@@ -101,6 +108,8 @@ export async function saveEntry(deps: Deps, ctx: Ctx, itemId: string, periodKey:
         late: isLate(period, plan.dueDays, today),
       })
       if (!created) throw new StaleVersionError(await repo.findEntry(tx, itemId, periodKey))
+      // The dashboard's sums change with the entry, in the same transaction.
+      await repo.refreshFollowUpStates(tx, plan.id, itemId, period)
       await audit(tx, ctx, {
         action: 'follow_up.entry_created',
         entityType: 'follow_up_entry',
@@ -113,6 +122,7 @@ export async function saveEntry(deps: Deps, ctx: Ctx, itemId: string, periodKey:
     if (!existing) throw new NotFoundError()
     const after = await repo.updateEntry(tx, existing.id, input.version, { ...values, authorUserId: ctx.actor.userId, authorName: ctx.actor.name })
     if (!after) throw new StaleVersionError(existing)
+    await repo.refreshFollowUpStates(tx, plan.id, itemId, period)
     await audit(tx, ctx, {
       action: 'follow_up.entry_updated',
       entityType: 'follow_up_entry',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../accounts/accounts.tables.ts'
 import { organisations } from '../organisations/organisations.tables.ts'
 import { planItems, plans } from './plans.tables.ts'
@@ -94,4 +94,69 @@ export const followUpSummaries = pgTable(
     uniqueIndex('follow_up_summaries_revision_key').on(t.planId, t.periodKey, t.revision),
     check('follow_up_summaries_status_check', sql`${t.status} in ('draft','published')`),
   ],
+)
+
+/**
+ * The county dashboard reads these instead of the entries (5 years of monthly entries for 290
+ * municipalities is ≈ 700 000 rows): per item, per plan, and per plan and period end. All three are
+ * written in the same transaction as the entry they sum up (follow-up.repo.ts `refreshFollowUpStates`,
+ * called by `saveEntry`), recomputed from the entries they cover, so they cannot drift from them; the
+ * migration that adds them fills them from what exists.
+ */
+
+/** How each followed-up item stands: its newest entry's status, and how many entries it has. */
+export const followUpItemStates = pgTable(
+  'follow_up_item_states',
+  {
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => planItems.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** Entries written for the item, whatever their period. */
+    entryCount: integer('entry_count').notNull(),
+    /** The status of the entry of the newest period. */
+    latestStatus: text('latest_status').$type<EntryStatus>().notNull(),
+    latestPeriodEnd: date('latest_period_end').notNull(),
+    /** When an entry of the item was last written or changed. */
+    lastEntryAt: timestamp('last_entry_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('follow_up_item_states_plan_idx').on(t.planId),
+    check('follow_up_item_states_status_check', sql`${t.latestStatus} in ('not_started','on_track','at_risk','deviation','done')`),
+    check('follow_up_item_states_count_check', sql`${t.entryCount} > 0`),
+  ],
+)
+
+/** A plan's items by their newest status (items without an entry are the plan's items less `reportedItems`). */
+export const followUpPlanStates = pgTable('follow_up_plan_states', {
+  planId: uuid('plan_id')
+    .primaryKey()
+    .references(() => plans.id, { onDelete: 'cascade' }),
+  reportedItems: integer('reported_items').notNull(),
+  notStarted: integer('not_started').notNull(),
+  onTrack: integer('on_track').notNull(),
+  atRisk: integer('at_risk').notNull(),
+  deviation: integer('deviation').notNull(),
+  done: integer('done').notNull(),
+  /** Entries of all the plan's items. */
+  entryCount: integer('entry_count').notNull(),
+  lastEntryAt: timestamp('last_entry_at', { withTimezone: true }).notNull(),
+})
+
+/**
+ * How many entries of a plan's items are for periods ending on a day: what the dashboard subtracts from
+ * the periods that have ended, for the few days still within the due days.
+ */
+export const followUpPlanPeriods = pgTable(
+  'follow_up_plan_periods',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    periodEnd: date('period_end').notNull(),
+    entryCount: integer('entry_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.periodEnd] })],
 )

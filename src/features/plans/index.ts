@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { digestJob } from './digest.job.ts'
+import { digestRoutes } from './digest.routes.tsx'
+import { dashboardRoutes } from './dashboard.routes.tsx'
+import { countyFollowUpTodos } from './dashboard.todos.ts'
 import { exportRoutes } from './export.routes.tsx'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
@@ -23,6 +27,9 @@ const AUDIT_LABELS: Record<string, string> = {
   'follow_up.summary_created': 'followUp.audit.summaryCreated',
   'follow_up.summary_updated': 'followUp.audit.summaryUpdated',
   'follow_up.summary_published': 'followUp.audit.summaryPublished',
+  'follow_up.digest_sent': 'plans.digest.audit.sent',
+  'follow_up.digest_opted_out': 'plans.digest.audit.optedOut',
+  'follow_up.digest_opted_in': 'plans.digest.audit.optedIn',
 }
 
 /**
@@ -32,6 +39,8 @@ const AUDIT_LABELS: Record<string, string> = {
  */
 export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   registerPlanPolicies(deps)
+  // Residents read the promises without signing in (issue 8 §12).
+  deps.nav.add({ href: '/public/medborgarloften', labelKey: 'plans.public.nav', order: 6, visible: (a) => !a })
   deps.auditLabels.actions(AUDIT_LABELS)
   deps.auditLabels.entities({
     plan: 'plans.audit.entity',
@@ -46,5 +55,9 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   exportRoutes(app, deps)
   publicPromiseRoutes(app, deps)
   publicPromiseApi(app, deps)
+  dashboardRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
+  digestRoutes(app, deps)
+  digestJob(deps, app.log)
+  deps.todos.add('follow-up-county', (actor) => countyFollowUpTodos(deps, actor))
 }

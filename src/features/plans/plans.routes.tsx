@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform
 import { paramsOf } from '../../platform/http/params.ts'
 import { getCollaboration, listParties } from '../collaborations/index.ts'
 import { findOrganisation, listOrganisations } from '../organisations/index.ts'
+import { partyFollowUpCounts } from './dashboard.service.ts'
 import * as followUpRepo from './follow-up.repo.ts'
 import { itemFollowUp, todayInSweden } from './follow-up.service.ts'
 import { canReportOn } from './plans.policy.ts'
@@ -106,7 +107,12 @@ export function plansRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/organisations/:id/plans', READ, async (req, reply) => {
     const ctx = await getPartyPlans(deps, req.actor, paramsOf(req).id)
-    return reply.page(<PartyPlansPage {...ctx} />)
+    const followUp = await partyFollowUpCounts(
+      deps,
+      ctx.organisation.id,
+      ctx.plans.map((p) => p.id),
+    )
+    return reply.page(<PartyPlansPage {...ctx} followUp={followUp} />)
   })
 
   /** The form for a new plan: `kind` and the owner come in the query (`collaborationId` for county plans). */

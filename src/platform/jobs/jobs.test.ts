@@ -97,6 +97,26 @@ describe('jobs on pg-boss', () => {
     assert.deepEqual(await within(ticked.promise, 'the every-minute schedule ran'), { tick: true })
   })
 
+  test('a job sent within a transaction exists only if the transaction commits', async () => {
+    const db = testDb.database.db
+    const kept = await db.transaction((tx) => jobs.send('test.nightly', { n: 1 }, { within: tx }))
+    assert.ok(kept)
+    let dropped: string | null = null
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        dropped = await jobs.send('test.nightly', { n: 2 }, { within: tx })
+        throw new Error('roll back')
+      }),
+      /roll back/,
+    )
+    assert.ok(dropped, 'pg-boss gave the job an id inside the transaction')
+    const { rows } = await testDb.database.query<{ id: string }>('select id from pgboss.job where id = any($1::uuid[])', [[kept, dropped]])
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      [kept],
+    )
+  })
+
   test('stop lets a running handler finish, completes its job and does not hang', async () => {
     const id = (await jobs.send('test.slow', {}))!
     await eventually(async () => (await jobs.getJob('test.slow', id))?.state === 'active', 'test.slow active')
@@ -113,12 +133,15 @@ describe('jobs on pg-boss', () => {
     console.log(`# stop with a running handler: ${took} ms`)
   })
 
-  test('a schedule no longer in the code is removed at the next start', async () => {
+  test('a schedule no longer in the code is removed at the next start, and a job queued at start is sent', async () => {
     const next = new Jobs(testDb.database, { logLevel: 'silent' })
     next.define('test.nightly', async () => {})
     next.every('test.nightly', '30 4 * * *')
+    next.queueAtStart('test.nightly', { atStart: true })
     await next.start({ work: true })
     try {
+      const queued = await testDb.database.query('select 1 from pgboss.job where name = $1 and data @> $2::jsonb', ['test.nightly', '{"atStart":true}'])
+      assert.equal(queued.rows.length, 1)
       const { rows } = await testDb.database.query<{ name: string; cron: string }>('select name, cron from pgboss.schedule')
       assert.deepEqual(
         rows.map((r) => ({ ...r })),

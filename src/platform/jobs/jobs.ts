@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import PgBoss from 'pg-boss'
 import type { Config } from '../../config.ts'
 import type { Database } from '../db/connection.ts'
+import type { Db } from '../db/types.ts'
 
 export type JobHandler<T = Record<string, unknown>> = (data: T, job: { id: string; name: string }) => Promise<void>
 
@@ -50,6 +51,8 @@ export class Jobs {
   private readonly definitions = new Map<string, Definition>()
   /** pg-boss 10 keeps one schedule per queue, so a later `every` for the same job replaces the earlier. */
   private readonly schedules = new Map<string, { cron: string; data?: object }>()
+  /** Jobs queued each time this process starts the queue (queueAtStart). */
+  private readonly atStart: { name: string; data: object }[] = []
   private log: JobLogger
   /** SQL calls and handlers in flight, so stop() can wait for them before the database closes. */
   private readonly pending = new Set<Promise<unknown>>()
@@ -80,6 +83,14 @@ export class Jobs {
   /** A cron schedule (Europe/Stockholm) for a defined job, registered by the processes that work jobs. */
   every(name: string, cron: string, data?: object): void {
     this.schedules.set(name, { cron, data })
+  }
+
+  /**
+   * A job queued every time this process starts the queue, once the queues exist (e.g. demo mode's
+   * first digest, so that what the schedule would do tomorrow morning is visible at once).
+   */
+  queueAtStart(name: string, data: object = {}): void {
+    this.atStart.push({ name, data })
   }
 
   get names(): string[] {
@@ -130,6 +141,10 @@ export class Jobs {
       // Sending works from here on (the queues exist), even while the workers are still being set up.
       this.boss = boss
       if (work) await this.startWorkers(boss)
+      for (const j of this.atStart) {
+        if (!this.definitions.has(j.name)) throw new Error(`Job ${j.name} is queued at start but is not defined`)
+        await boss.send(j.name, j.data)
+      }
     } catch (err) {
       // A half-started pg-boss keeps timers running and would hold the process open.
       this.boss = undefined
@@ -153,10 +168,16 @@ export class Jobs {
     }
   }
 
-  async send(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  /**
+   * Queues a job. With `within` (a Drizzle transaction), the job is inserted on that transaction's
+   * connection: it exists only if the transaction commits, so a record of "sent" and the sending
+   * cannot part (and on PGlite, the one connection is not asked for twice, which would hang).
+   */
+  async send(name: string, data: object, options: PgBoss.SendOptions & { within?: Db } = {}): Promise<string | null> {
     if (!this.definitions.has(name)) throw new Error(`Job ${name} is not defined`)
     if (!this.boss) throw new Error('The job queue is not started')
-    return this.boss.send(name, data, options)
+    const { within, ...rest } = options
+    return this.boss.send(name, data, within ? { ...rest, db: transactionExecutor(within) } : rest)
   }
 
   async getJob(name: string, id: string) {
@@ -212,6 +233,17 @@ export class Jobs {
     const results = await pglite.transaction((tx) => tx.exec(text))
     return results.at(-1) ?? { rows: [] }
   }
+}
+
+/**
+ * pg-boss's `db` option over a Drizzle transaction's own client (a pg PoolClient, or PGlite's
+ * transaction object): both answer `query(text, values)` with `{ rows }`, as pg-boss expects. Drizzle
+ * does not publish the client, hence the cast; jobs.test.ts proves it on both drivers.
+ */
+function transactionExecutor(tx: Db): PgBoss.Db {
+  const client = (tx as unknown as { session?: { client?: { query?: unknown } } }).session?.client
+  if (typeof client?.query !== 'function') throw new Error('send({ within }) needs a Drizzle transaction')
+  return { executeSql: (text, values) => (client as { query(t: string, v?: unknown[]): Promise<any> }).query(text, values) }
 }
 
 function errorText(err: unknown): string {

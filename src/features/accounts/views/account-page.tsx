@@ -30,6 +30,12 @@ export function AccountPage({ grants, lastLoginAt }: { grants: GrantWithOrg[]; l
           },
           { key: t('accounts.fields.lastLogin'), value: lastLoginAt ? formatDateTime(lastLoginAt, locale) : '–' },
           { key: t('accounts.fields.password'), value: '••••••••', action: { href: '/account/password', label: t('accounts.password.title') } },
+          // The setting itself belongs to the follow-up digest (plans feature, /account/reminders).
+          {
+            key: t('plans.digest.settings.accountRow'),
+            value: t('plans.digest.settings.accountHint'),
+            action: { href: '/account/reminders', label: t('plans.digest.settings.change') },
+          },
         ]}
       />
       <p class="body-s">{t('accounts.account.rolesHint')}</p>

@@ -101,6 +101,11 @@ export function CollaborationPage({ collaboration: c, parties, bodies, convenors
           <li>
             <a href={`/collaborations/${c.id}/compliance`}>{t('collaborations.more.compliance')}</a>
           </li>
+          {canManage && (
+            <li>
+              <a href={`/collaborations/${c.id}/follow-up`}>{t('plans.dashboard.link')}</a>
+            </li>
+          )}
           <li>
             <a href={`/collaborations/${c.id}/plans`}>{t('collaborations.more.plans')}</a>
           </li>

@@ -69,6 +69,11 @@ export function ItemPage({ plan, item, names, linked, rows, canEdit, canReport }
             : []),
         ]}
       />
+      {item.kind === 'problem' && (
+        <p class="body">
+          <a href={`/plan-items/${item.id}/trace`}>{t('plans.trace.link')}</a>
+        </p>
+      )}
       {canEdit && (
         <p>
           <a class="button button--secondary" href={`/plan-items/${item.id}/edit`}>

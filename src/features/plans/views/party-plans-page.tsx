@@ -11,16 +11,24 @@ interface Props {
   plans: (Plan & { canEdit: boolean })[]
   names: Map<string, string>
   canCreate: boolean
+  /** Due and overdue follow-up periods of the plans shown (issue 8 §10). */
+  followUp?: { items: number; due: number; overdue: number }
 }
 
 /** A party's plans: its samverkansöverenskommelser, åtgärdsplaner and medborgarlöften (and the police area's, for the police). */
-export function PartyPlansPage({ organisation, plans, names, canCreate }: Props) {
+export function PartyPlansPage({ organisation, plans, names, canCreate, followUp }: Props) {
   const { t } = usePage()
   const title = t('plans.party.title', { name: organisation.name })
   return (
     <Layout title={title} wide breadcrumbs={[...partyCrumbs(t, organisation).slice(0, 2), { label: title }]}>
       <h1 class="heading-l">{title}</h1>
       <p class="body">{t('plans.party.lead')}</p>
+      {followUp && followUp.items > 0 && (
+        <p class="body">
+          <StatusTag status={followUp.overdue ? 'red' : followUp.due ? 'yellow' : 'green'} label={t('plans.dashboard.partyTag')} />{' '}
+          {t('plans.dashboard.partyLine', { due: followUp.due, overdue: followUp.overdue })}
+        </p>
+      )}
       {canCreate && (
         <p class="button-group">
           {SHARED_KINDS.map((k) => (

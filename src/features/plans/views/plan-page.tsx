@@ -127,6 +127,9 @@ export function PlanPage(p: PlanPageProps) {
                 <a href={`/plan-items/${problem.id}`}>{label(problem)}</a>
               </h3>
               {problem.description && <Paragraphs text={problem.description} />}
+              <p class="body-s">
+                <a href={`/plan-items/${problem.id}/trace`}>{t('plans.trace.link')}</a>
+              </p>
               <ul class="list">
                 {of('cause')
                   .filter((c) => c.parentId === problem.id)
