@@ -261,6 +261,8 @@ export async function runImport(
     for (const e of insertedEntries)
       trail.entries.push({ id: e.id, itemId: e.itemId, periodKey: e.periodKey, action: 'created', after: newByKey.get(`${e.itemId}|${e.periodKey}`) })
 
+    // The dashboard's sums (decision 012) are kept on write: entries written in bulk refresh the plan's.
+    if (counts.entriesCreated || counts.entriesUpdated) await followUpRepo.refreshPlanFollowUpStates(tx, planId)
     await audit(tx, ctx, {
       action: 'plan.imported',
       entityType: 'plan',
