@@ -39,6 +39,8 @@ test('every form with a text field posts to a route that declares its schema', a
   const seeds = ['/', '/account']
   for (const r of routes) {
     if (r.method !== 'GET' || r.url.startsWith('/api/') || r.url.startsWith('/static/') || r.url.startsWith('/calendar/')) continue
+    // A route whose record is made per cell in the matrix (an outbox message) is reached from its list.
+    if (r.url.includes(':messageId')) continue
     seeds.push(pathFor(fx, r.url, { meetingId: fx.plannedMeetingId }))
     if (r.url.includes(':meetingId')) seeds.push(pathFor(fx, r.url))
   }

@@ -106,6 +106,18 @@ export const MATRIX: Record<string, Row> = {
   // A published, public medborgarlöfte is for everyone, signed in or not, with a token or without.
   'GET /public/medborgarloften/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
   'GET /api/v1/public/citizen-promises/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
+  // Import (issue 8 §13): the plan's editors only, refused before the upload is read; the templates and
+  // every export (§14) to whoever may read the list they come from.
+  'GET /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /plans/:planId/import/template.xlsx': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plans/:planId/import/template.csv': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plans/:planId/export.csv': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plans/:planId/export.xlsx': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plan-items/:itemId/export.csv': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /plan-items/:itemId/export.xlsx': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /organisations/:id/plans.csv': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
+  'GET /organisations/:id/plans.xlsx': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
   // The matrix's plan item is a promise, not a problem: the trace answers 404 for every reader.
   'GET /plan-items/:itemId/trace': { cells: '404 404 404 404 404 404 404 404 404 in in in' },
   'GET /plan-items/:itemId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },

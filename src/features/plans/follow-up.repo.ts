@@ -1,4 +1,5 @@
 import { type SQL, and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { queryRows } from '../../platform/db/query-rows.ts'
 import type { Db } from '../../platform/db/types.ts'
 import { followUpEntries, followUpSummaries } from './follow-up.tables.ts'
 import { type Period, periodOf } from './periods.ts'
@@ -30,6 +31,43 @@ export async function findEntry(db: Db, itemId: string, periodKey: string): Prom
 export async function insertEntry(db: Db, values: NewEntry): Promise<Entry | undefined> {
   const [e] = await db.insert(followUpEntries).values(values).onConflictDoNothing().returning()
   return e
+}
+
+/**
+ * Many new entries in one statement (an import), as one JSON parameter. Those whose item and period
+ * already have an entry are left out: the result holds the ids of the ones written.
+ */
+export async function insertEntries(db: Db, values: readonly NewEntry[]): Promise<{ id: string; itemId: string; periodKey: string }[]> {
+  if (values.length === 0) return []
+  const rows = values.map((v) => ({
+    item_id: v.itemId,
+    period_key: v.periodKey,
+    period_start: v.periodStart,
+    period_end: v.periodEnd,
+    status: v.status,
+    narrative: v.narrative ?? '',
+    output_value: v.outputValue ?? null,
+    output_unit: v.outputUnit ?? null,
+    minutes_spent: v.minutesSpent ?? null,
+    progress_percent: v.progressPercent ?? null,
+    author_user_id: v.authorUserId ?? null,
+    author_name: v.authorName,
+    organisation_id: v.organisationId,
+    submitted_at: (v.submittedAt ?? new Date()).toISOString(),
+    late: v.late ?? false,
+  }))
+  return queryRows(
+    db,
+    sql`insert into follow_up_entries (item_id, period_key, period_start, period_end, status, narrative, output_value, output_unit, minutes_spent,
+          progress_percent, author_user_id, author_name, organisation_id, submitted_at, late)
+        select item_id, period_key, period_start, period_end, status, narrative, output_value, output_unit, minutes_spent,
+          progress_percent, author_user_id, author_name, organisation_id, submitted_at, late
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(item_id uuid, period_key text, period_start date, period_end date, status text,
+          narrative text, output_value numeric, output_unit text, minutes_spent integer, progress_percent integer, author_user_id uuid,
+          author_name text, organisation_id uuid, submitted_at timestamptz, late boolean)
+        on conflict do nothing
+        returning id, item_id as "itemId", period_key as "periodKey"`,
+  )
 }
 
 export async function updateEntry(db: Db, id: string, version: number, values: Partial<NewEntry>): Promise<Entry | undefined> {

@@ -70,7 +70,8 @@ export async function getEntryContext(deps: Deps, actor: Actor | undefined, item
   return { ...ctx, period, entry, due: dueDate(period, ctx.plan.dueDays) }
 }
 
-const entryValues = (input: EntryInput, item: PlanItem) => ({
+/** The stored values of an entry as the form gives them (the import writes entries with the same rules). */
+export const entryValues = (input: EntryInput, item: Pick<PlanItem, 'targetUnit'>) => ({
   status: input.status,
   narrative: input.narrative ?? '',
   outputValue: input.outputValue ?? null,

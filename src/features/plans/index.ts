@@ -4,8 +4,10 @@ import { digestJob } from './digest.job.ts'
 import { digestRoutes } from './digest.routes.tsx'
 import { dashboardRoutes } from './dashboard.routes.tsx'
 import { countyFollowUpTodos } from './dashboard.todos.ts'
+import { exportRoutes } from './export.routes.tsx'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
+import { importRoutes } from './import.routes.tsx'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
 import { publicPromiseApi } from './public.api.ts'
 import { publicPromiseRoutes } from './public.routes.tsx'
@@ -17,6 +19,7 @@ export type { Plan, PlanItem } from './plans.repo.ts'
 const AUDIT_LABELS: Record<string, string> = {
   'plan.created': 'plans.audit.created',
   'plan.updated': 'plans.audit.updated',
+  'plan.imported': 'plans.import.audited',
   'plan_item.created': 'plans.audit.itemCreated',
   'plan_item.updated': 'plans.audit.itemUpdated',
   'follow_up.entry_created': 'followUp.audit.entryCreated',
@@ -48,6 +51,8 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   plansRoutes(app, deps)
   followUpRoutes(app, deps)
   summariesRoutes(app, deps)
+  importRoutes(app, deps)
+  exportRoutes(app, deps)
   publicPromiseRoutes(app, deps)
   publicPromiseApi(app, deps)
   dashboardRoutes(app, deps)

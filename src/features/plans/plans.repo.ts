@@ -79,6 +79,53 @@ export async function insertItem(db: Db, values: NewPlanItem): Promise<PlanItem>
   return i
 }
 
+/**
+ * Many new rows of one plan in one statement (an import): the rows travel as one JSON parameter, so
+ * three hundred rows cost one round trip and no per-value binding. Returns the plan's rows with those
+ * external ids.
+ */
+export async function insertItems(db: Db, planId: string, values: readonly Omit<NewPlanItem, 'planId'>[]): Promise<PlanItem[]> {
+  if (values.length === 0) return []
+  const rows = values.map((v) => ({
+    kind: v.kind,
+    parent_id: v.parentId ?? null,
+    position: v.position,
+    title: v.title,
+    description: v.description ?? '',
+    promisor: v.promisor ?? null,
+    places: v.places ?? null,
+    operative_goal: v.operativeGoal ?? null,
+    starts_on: v.startsOn ?? null,
+    ends_on: v.endsOn ?? null,
+    responsible_organisation_id: v.responsibleOrganisationId ?? null,
+    responsible_person: v.responsiblePerson ?? null,
+    follow_up_method: v.followUpMethod ?? null,
+    measure_type: v.measureType ?? null,
+    measure_nature: v.measureNature ?? null,
+    target_comparator: v.targetComparator ?? null,
+    target_value: v.targetValue ?? null,
+    target_unit: v.targetUnit ?? null,
+    cadence: v.cadence ?? 'monthly',
+    weight: v.weight ?? 1,
+    external_id: v.externalId ?? null,
+  }))
+  await queryRows(
+    db,
+    sql`insert into plan_items (plan_id, kind, parent_id, position, title, description, promisor, places, operative_goal, starts_on, ends_on,
+          responsible_organisation_id, responsible_person, follow_up_method, measure_type, measure_nature, target_comparator, target_value,
+          target_unit, cadence, weight, external_id)
+        select ${planId}::uuid, kind, parent_id, position, title, description, promisor, places, operative_goal, starts_on, ends_on,
+          responsible_organisation_id, responsible_person, follow_up_method, measure_type, measure_nature, target_comparator, target_value,
+          target_unit, cadence, weight, external_id
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(kind text, parent_id uuid, position integer, title text, description text,
+          promisor text, places text, operative_goal text, starts_on date, ends_on date, responsible_organisation_id uuid, responsible_person text,
+          follow_up_method text, measure_type text, measure_nature text, target_comparator text, target_value numeric, target_unit text,
+          cadence text, weight integer, external_id text)`,
+  )
+  const ids = new Set(values.map((v) => v.externalId))
+  return (await listItems(db, planId)).filter((i) => ids.has(i.externalId))
+}
+
 export async function updateItem(db: Db, id: string, version: number, values: Partial<NewPlanItem>): Promise<PlanItem | undefined> {
   const [i] = await db
     .update(planItems)

@@ -40,6 +40,9 @@ const NEEDS_QUOTES = /[;"\r\n]/
  */
 const FORMULA_START = /^[=+\-@\t\r]/
 
+/** Text a spreadsheet would run as a formula, with the leading apostrophe; other text as it is. Used for XLSX too. */
+export const neutraliseFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text)
+
 /** A number as Swedish Excel reads it: decimal comma, no thousands separator, ASCII minus. */
 export function decimalComma(value: number, fractionDigits?: number): string {
   if (!Number.isFinite(value)) return ''
@@ -57,8 +60,7 @@ export function csvField(value: CsvValue): string {
     const formula = `="${value.text.replaceAll('"', '""')}"`
     return `"${formula.replaceAll('"', '""')}"`
   }
-  let text = value
-  if (FORMULA_START.test(text)) text = `'${text}`
+  const text = neutraliseFormula(value)
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

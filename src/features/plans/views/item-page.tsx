@@ -6,7 +6,7 @@ import { Paragraphs } from '../../../platform/views/text-blocks.tsx'
 import type { PeriodRow } from '../follow-up.service.ts'
 import type { Plan, PlanItem } from '../plans.repo.ts'
 import { FOLLOWED_UP_KINDS } from '../plans.tables.ts'
-import { EntryStatusTag, PeriodStateTag, planCrumbs, targetText, usePeriodName } from './parts.tsx'
+import { EntryStatusTag, ExportLinks, PeriodStateTag, planCrumbs, targetText, usePeriodName } from './parts.tsx'
 
 interface Props {
   plan: Plan
@@ -84,6 +84,7 @@ export function ItemPage({ plan, item, names, linked, rows, canEdit, canReport }
       {followedUp && (
         <>
           {plan.status === 'draft' && <p class="inset">{t('plans.draftNoFollowUp')}</p>}
+          <ExportLinks href={`/plan-items/${item.id}/export`} label={t('plans.export.history')} />
           <DataTable
             caption={t('plans.history.caption')}
             rows={rows}

@@ -77,3 +77,15 @@ export function ExampleTag({ show }: { show: boolean }) {
     </>
   )
 }
+
+/** "Ladda ner: CSV · Excel" for a list (`href` without the extension; the routes are export.csv and export.xlsx or the like). */
+export function ExportLinks({ href, label }: { href: string; label: string }) {
+  const { t } = usePage()
+  return (
+    <p class="body-s">
+      {label}: <a href={`${href}.csv`}>{t('plans.export.csv')}</a>
+      {' · '}
+      <a href={`${href}.xlsx`}>{t('plans.export.xlsx')}</a>
+    </p>
+  )
+}

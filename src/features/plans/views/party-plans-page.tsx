@@ -4,7 +4,7 @@ import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { Plan } from '../plans.repo.ts'
 import { SHARED_KINDS } from '../plans.tables.ts'
-import { ExampleTag, partyCrumbs } from './parts.tsx'
+import { ExampleTag, ExportLinks, partyCrumbs } from './parts.tsx'
 
 interface Props {
   organisation: { id: string; name: string; kind: string }
@@ -38,6 +38,7 @@ export function PartyPlansPage({ organisation, plans, names, canCreate, followUp
           ))}
         </p>
       )}
+      <ExportLinks href={`/organisations/${organisation.id}/plans`} label={t('plans.export.partyPlans')} />
       <DataTable
         caption={t('plans.party.caption')}
         rows={plans}

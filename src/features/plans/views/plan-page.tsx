@@ -10,7 +10,8 @@ import { weightedProgress } from '../progress.ts'
 import type { Plan, PlanItem } from '../plans.repo.ts'
 import { ITEM_KINDS_OF } from '../plans.rules.ts'
 import { FOLLOWED_UP_KINDS, type PlanItemKind } from '../plans.tables.ts'
-import { EntryStatusTag, ExampleTag, PeriodStateTag, partyCrumbs, targetText, usePeriodName } from './parts.tsx'
+import { isImportKind } from '../import-columns.ts'
+import { EntryStatusTag, ExampleTag, ExportLinks, PeriodStateTag, partyCrumbs, targetText, usePeriodName } from './parts.tsx'
 
 export interface PlanPageProps {
   plan: Plan
@@ -95,8 +96,14 @@ export function PlanPage(p: PlanPageProps) {
               {t(`plans.addItem.${k}`)}
             </a>
           ))}
+          {isImportKind(plan.kind) && (
+            <a class="button button--secondary" href={`/plans/${plan.id}/import`}>
+              {t('plans.import.link')}
+            </a>
+          )}
         </p>
       )}
+      <ExportLinks href={`/plans/${plan.id}/export`} label={t('plans.export.planRows')} />
       {plan.status === 'draft' && <p class="inset">{t('plans.draftNoFollowUp')}</p>}
 
       {followedUp.length > 0 && (
