@@ -37,7 +37,9 @@ export async function followUpTodos(deps: Deps, actor: Actor, today = todayInSwe
     if (!chain) chains.set(orgId, (chain = await organisationWithAncestors(deps.db, orgId)))
     return chain
   }
-  const todos: TodoItem[] = []
+  // One line per item; a plan with several items waiting becomes one line for the plan, so a police
+  // area with every municipality's plans gets a list it can read (issue 8 §10, ours: grouped per plan).
+  const perItem = new Map<string, TodoItem[]>()
   for (const item of items) {
     const plan = plans.find((p) => p.id === item.planId)
     const planRules = access.get(item.planId)
@@ -46,7 +48,8 @@ export async function followUpTodos(deps: Deps, actor: Actor, today = todayInSwe
     if (missing.length === 0) continue
     const oldest = missing[missing.length - 1]
     const overdue = oldest.state === 'overdue'
-    todos.push({
+    const list = perItem.get(plan.id) ?? []
+    list.push({
       group: 'follow_up',
       textKey: missing.length > 1 ? 'followUp.todo.missingMany' : 'followUp.todo.missingOne',
       params: { item: item.title, plan: plan.title, due: oldest.due, count: missing.length },
@@ -55,6 +58,26 @@ export async function followUpTodos(deps: Deps, actor: Actor, today = todayInSwe
       status: overdue ? 'red' : 'yellow',
       statusKey: overdue ? 'followUp.state.overdue' : 'followUp.state.due',
       sortKey: oldest.due,
+    })
+    perItem.set(plan.id, list)
+  }
+  const todos: TodoItem[] = []
+  for (const [planId, list] of perItem) {
+    if (list.length === 1) {
+      todos.push(list[0])
+      continue
+    }
+    const oldest = [...list].sort((a, b) => String(a.sortKey).localeCompare(String(b.sortKey)))[0]
+    const overdue = list.some((i) => i.status === 'red')
+    todos.push({
+      group: 'follow_up',
+      textKey: 'followUp.todo.planMany',
+      params: { plan: String(oldest.params?.plan), due: String(oldest.sortKey), count: list.length },
+      messageParams: oldest.messageParams,
+      href: `/plans/${planId}`,
+      status: overdue ? 'red' : 'yellow',
+      statusKey: overdue ? 'followUp.state.overdue' : 'followUp.state.due',
+      sortKey: oldest.sortKey,
     })
   }
   return todos
