@@ -42,7 +42,7 @@ function StatusChart({ total }: { total: FollowUpCounts }) {
         role="img"
         aria-labelledby="chart-title chart-desc"
         viewBox={`0 0 ${labelW + barW + 90} ${height}`}
-        style="max-width: 40rem; width: 100%; height: auto"
+        class="status-chart"
       >
         <title id="chart-title">{title}</title>
         <desc id="chart-desc">{t('plans.dashboard.chartDescription', { items: total.items })}</desc>
