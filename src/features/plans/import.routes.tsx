@@ -39,9 +39,15 @@ export function importRoutes(app: FastifyInstance, deps: Deps) {
     '/plans/:planId/import',
     {
       config: { policy: 'plans.write', uploads: true },
-      // Who may import into this plan is decided before a byte of the upload is read.
+      // Someone who may read the plan but not import into it is refused before a byte of the upload
+      // is read. A plan they cannot see is left to the handler, after the platform's CSRF check, so a
+      // request without a token is refused for that (403) and learns nothing about the plan.
       preParsing: async (req: FastifyRequest) => {
-        await loadImportablePlan(deps, req.actor, paramsOf(req).planId)
+        try {
+          await loadImportablePlan(deps, req.actor, paramsOf(req).planId)
+        } catch (err) {
+          if (!(err instanceof NotFoundError)) throw err
+        }
       },
     },
     async (req, reply) => {
