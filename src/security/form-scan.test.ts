@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../test-support/test-app.ts'
 import { type FoundForm, crawl, routeOf } from './crawl.ts'
-import { buildMatrixFixtures, type Fixtures, pathFor } from './role-matrix.fixtures.ts'
+import { buildMatrixFixtures, type Fixtures } from './role-matrix.fixtures.ts'
+import { pathFor } from './role-matrix.paths.ts'
 
 /**
  * The escaping test (B12) reaches a form's text fields through the schema its route declares

@@ -19,7 +19,7 @@ import {
 import { municipalBodies, municipalModels } from '../features/municipal-models/municipal-models.tables.ts'
 import { findOrganisationByCode } from '../features/organisations/index.ts'
 import { periodOf } from '../features/plans/periods.ts'
-import { planItems, plans } from '../features/plans/plans.tables.ts'
+import { buildPlan } from '../features/plans/plans.test-factories.ts'
 import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
 import { queryRows } from '../platform/db/query-rows.ts'
@@ -307,38 +307,9 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
   const municipalBody = await one(deps.db.insert(municipalBodies).values({ modelId: model.id, kind: 'local_bra', name: 'Lokalt BRÅ' }).returning())
   const today = formatIsoDate(new Date())
   const lastMonth = periodOf('monthly', formatIsoDate(new Date(Date.now() - 32 * 86400000)))
-  const plan = await one(
-    deps.db
-      .insert(plans)
-      .values({
-        kind: 'citizen_promise',
-        organisationId: own,
-        partnerOrganisationId: await orgId(deps, 'lpo-linkoping'),
-        title: 'Medborgarlöfte (matris)',
-        periodStart: `${Number(today.slice(0, 4)) - 1}-01-01`,
-        periodEnd: `${Number(today.slice(0, 4)) + 1}-12-31`,
-        status: 'adopted',
-        visibility: 'partners',
-      })
-      .returning(),
-  )
-  const publicPlan = await one(
-    deps.db
-      .insert(plans)
-      .values({
-        kind: 'citizen_promise',
-        organisationId: own,
-        title: 'Offentligt medborgarlöfte (matris)',
-        periodStart: `${Number(today.slice(0, 4)) - 1}-01-01`,
-        periodEnd: `${Number(today.slice(0, 4)) + 1}-12-31`,
-        status: 'published',
-        visibility: 'public',
-      })
-      .returning(),
-  )
-  const planItem = await one(
-    deps.db.insert(planItems).values({ planId: plan.id, kind: 'promise', position: 1, title: 'genomföra trygghetsvandringar', promisor: 'joint' }).returning(),
-  )
+  // Linköping's ML with its LPO for the parties, and a published public one (plans.test-factories.ts).
+  const { plan, promise: planItem } = await buildPlan(deps)
+  const { plan: publicPlan } = await buildPlan(deps, { visibility: 'public', status: 'published' })
 
   const read = await insertToken(deps, users.editorOwn.id, ['read'])
   const write = await insertToken(deps, users.editorOwn.id, ['read', 'write'])
@@ -391,53 +362,4 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     auditSeq: targetAudit.seq,
     clients,
   }
-}
-
-/** The route's path with each parameter taken from `params` or, by its name, from the fixtures. */
-export function pathFor(fx: Fixtures, url: string, params: Record<string, string> = {}): string {
-  return url.replace(/:(\w+)/g, (_, name: string) => {
-    const v = params[name] ?? byName(fx, url, name)
-    if (v === undefined) throw new Error(`${url}: no fixture for :${name}`)
-    return v
-  })
-}
-
-function byName(fx: Fixtures, url: string, name: string): string | undefined {
-  const before = url.slice(0, url.indexOf(`:${name}`))
-  if (name === 'id') {
-    if (before.endsWith('/users/')) return fx.targetUserId
-    if (before.endsWith('/organisations/')) return fx.ownPartyId
-    if (before.endsWith('/collaborations/')) return fx.collaborationId
-    if (before.endsWith('/signatures/')) return fx.signatureId
-    if (before.endsWith('/api-tokens/')) return fx.tokenId
-    return undefined
-  }
-  if (name === 'itemId' && before.startsWith('/plan-items/')) return fx.planItemId
-  if (name === 'itemId') return before.includes('/agenda/') ? fx.agendaItemId : fx.actionItemId
-  if (name === 'bodyId' && before.startsWith('/organisations/')) return fx.municipalBodyId
-  const map: Record<string, string> = {
-    grantId: fx.targetGrantId,
-    bodyId: fx.bodyId,
-    convenorId: fx.convenorId,
-    partyId: fx.removablePartyRowId,
-    seatId: fx.seatId,
-    personId: fx.personId,
-    versionId: fx.versionId,
-    fileId: fx.fileId,
-    signatureId: fx.signatureId,
-    eventId: fx.jointEventId,
-    organisationId: fx.ownPartyId,
-    ruleId: fx.ruleId,
-    planId: fx.planId,
-    periodKey: fx.periodKey,
-    meetingId: fx.meetingId,
-    decisionId: fx.decisionId,
-    entryId: fx.distributionId,
-    collaborationId: fx.collaborationId,
-    userId: fx.readerOwnUserId,
-    seq: fx.auditSeq,
-    code: fx.collaborationCode,
-    mac: 'not-the-mac',
-  }
-  return map[name]
 }

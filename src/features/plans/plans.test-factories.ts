@@ -7,7 +7,10 @@ import { planItems, plans } from './plans.tables.ts'
  * An adopted medborgarlöfte of a municipality with its LPO, running from last January to the end of
  * next year, with one promise that has a target — so it has periods to follow up whenever a test runs.
  */
-export async function buildPlan(deps: Deps, opts: { organisationCode?: string; lpoCode?: string; visibility?: 'public' | 'partners' | 'organisation' } = {}) {
+export async function buildPlan(
+  deps: Deps,
+  opts: { organisationCode?: string; lpoCode?: string; visibility?: 'public' | 'partners' | 'organisation'; status?: 'draft' | 'adopted' | 'published' } = {},
+) {
   const owner = await findOrganisationByCode(deps.db, opts.organisationCode ?? 'kommun-0580')
   const lpo = await findOrganisationByCode(deps.db, opts.lpoCode ?? 'lpo-linkoping')
   if (!owner || !lpo) throw new Error('buildPlan needs the reference data')
@@ -21,7 +24,7 @@ export async function buildPlan(deps: Deps, opts: { organisationCode?: string; l
       title: `Medborgarlöfte ${owner.name}`,
       periodStart: `${year - 1}-01-01`,
       periodEnd: `${year + 1}-12-31`,
-      status: 'adopted',
+      status: opts.status ?? 'adopted',
       visibility: opts.visibility ?? 'partners',
     })
     .returning()
