@@ -1,10 +1,9 @@
-import { formatIsoDate } from '../../../platform/i18n/format.ts'
-import { DataTable, StatusTag } from '../../../platform/views/data-display.tsx'
+import { DataTable } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { Plan } from '../plans.repo.ts'
 import { COUNTY_PLAN_KINDS } from '../plans.tables.ts'
-import { ExampleTag } from './parts.tsx'
+import { planListColumns } from './parts.tsx'
 
 interface Props {
   collaboration: { id: string; name: string; shortName: string; organisationId: string }
@@ -16,6 +15,7 @@ interface Props {
 /** A collaboration's county strategy and verksamhetsplaner, and the way to each municipality's own plans. */
 export function CollaborationPlansPage({ collaboration: c, plans, municipalities, canCreate }: Props) {
   const { t } = usePage()
+  const cols = planListColumns(t)
   const title = t('plans.collaboration.title', { name: c.shortName })
   return (
     <Layout
@@ -43,25 +43,7 @@ export function CollaborationPlansPage({ collaboration: c, plans, municipalities
         caption={t('plans.collaboration.caption')}
         rows={plans}
         empty={t('plans.party.empty')}
-        columns={[
-          {
-            key: 'title',
-            label: t('plans.fields.title'),
-            render: (p) => (
-              <>
-                <a href={`/plans/${p.id}`}>{p.title}</a>
-                <ExampleTag show={p.isExample} />
-              </>
-            ),
-          },
-          { key: 'kind', label: t('plans.fields.kind'), render: (p) => t(`plans.kinds.${p.kind}`) },
-          { key: 'period', label: t('plans.fields.period'), render: (p) => `${formatIsoDate(p.periodStart)} – ${formatIsoDate(p.periodEnd)}` },
-          {
-            key: 'status',
-            label: t('plans.fields.status'),
-            render: (p) => <StatusTag status={p.status === 'draft' ? 'grey' : 'green'} label={t(`plans.status.${p.status}`)} />,
-          },
-        ]}
+        columns={[cols.title, cols.kind, cols.period, cols.status]}
       />
       <h2 class="heading-m">{t('plans.collaboration.municipalities')}</h2>
       <ul class="list list--columns">

@@ -1,5 +1,6 @@
 import type { Translate } from '../../../platform/i18n/i18n.ts'
-import { StatusTag } from '../../../platform/views/data-display.tsx'
+import { type Column, StatusTag } from '../../../platform/views/data-display.tsx'
+import { formatIsoDate } from '../../../platform/i18n/format.ts'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { EntryStatus } from '../follow-up.tables.ts'
 import { periodName } from '../period-name.ts'
@@ -88,4 +89,30 @@ export function ExportLinks({ href, label }: { href: string; label: string }) {
       <a href={`${href}.xlsx`}>{t('plans.export.xlsx')}</a>
     </p>
   )
+}
+
+/** The columns every list of plans shows: its name (linked, marked when an example), kind, period and status. */
+export function planListColumns(t: Translate) {
+  const title: Column<Plan> = {
+    key: 'title',
+    label: t('plans.fields.title'),
+    render: (p) => (
+      <>
+        <a href={`/plans/${p.id}`}>{p.title}</a>
+        <ExampleTag show={p.isExample} />
+      </>
+    ),
+  }
+  const kind: Column<Plan> = { key: 'kind', label: t('plans.fields.kind'), render: (p) => t(`plans.kinds.${p.kind}`) }
+  const period: Column<Plan> = {
+    key: 'period',
+    label: t('plans.fields.period'),
+    render: (p) => `${formatIsoDate(p.periodStart)} – ${formatIsoDate(p.periodEnd)}`,
+  }
+  const status: Column<Plan> = {
+    key: 'status',
+    label: t('plans.fields.status'),
+    render: (p) => <StatusTag status={p.status === 'draft' ? 'grey' : 'green'} label={t(`plans.status.${p.status}`)} />,
+  }
+  return { title, kind, period, status }
 }

@@ -1,10 +1,9 @@
-import { formatIsoDate } from '../../../platform/i18n/format.ts'
 import { DataTable, StatusTag } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { Plan } from '../plans.repo.ts'
 import { SHARED_KINDS } from '../plans.tables.ts'
-import { ExampleTag, ExportLinks, partyCrumbs } from './parts.tsx'
+import { ExportLinks, partyCrumbs, planListColumns } from './parts.tsx'
 
 interface Props {
   organisation: { id: string; name: string; kind: string }
@@ -18,6 +17,7 @@ interface Props {
 /** A party's plans: its samverkansöverenskommelser, åtgärdsplaner and medborgarlöften (and the police area's, for the police). */
 export function PartyPlansPage({ organisation, plans, names, canCreate, followUp }: Props) {
   const { t } = usePage()
+  const cols = planListColumns(t)
   const title = t('plans.party.title', { name: organisation.name })
   return (
     <Layout title={title} wide breadcrumbs={[...partyCrumbs(t, organisation).slice(0, 2), { label: title }]}>
@@ -44,28 +44,15 @@ export function PartyPlansPage({ organisation, plans, names, canCreate, followUp
         rows={plans}
         empty={t('plans.party.empty')}
         columns={[
-          {
-            key: 'title',
-            label: t('plans.fields.title'),
-            render: (p) => (
-              <>
-                <a href={`/plans/${p.id}`}>{p.title}</a>
-                <ExampleTag show={p.isExample} />
-              </>
-            ),
-          },
-          { key: 'kind', label: t('plans.fields.kind'), render: (p) => t(`plans.kinds.${p.kind}`) },
+          cols.title,
+          cols.kind,
           {
             key: 'parties',
             label: t('plans.fields.owner'),
             render: (p) => [names.get(p.organisationId), p.partnerOrganisationId && names.get(p.partnerOrganisationId)].filter(Boolean).join(t('plans.joiner')),
           },
-          { key: 'period', label: t('plans.fields.period'), render: (p) => `${formatIsoDate(p.periodStart)} – ${formatIsoDate(p.periodEnd)}` },
-          {
-            key: 'status',
-            label: t('plans.fields.status'),
-            render: (p) => <StatusTag status={p.status === 'draft' ? 'grey' : 'green'} label={t(`plans.status.${p.status}`)} />,
-          },
+          cols.period,
+          cols.status,
         ]}
       />
     </Layout>
