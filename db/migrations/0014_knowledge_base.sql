@@ -170,6 +170,27 @@ CREATE TABLE "surveys" (
 	CONSTRAINT "surveys_threshold_check" CHECK ("surveys"."suppression_threshold" between 1 and 1000)
 );
 --> statement-breakpoint
+CREATE TABLE "background_tasks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"created_by" uuid NOT NULL,
+	"organisation_id" uuid,
+	"subject_id" uuid,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"done" integer DEFAULT 0 NOT NULL,
+	"total" integer,
+	"input" "bytea",
+	"input_name" text,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"result" jsonb,
+	"problems" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone,
+	CONSTRAINT "background_tasks_status_check" CHECK ("background_tasks"."status" in ('queued','running','done','failed'))
+);
+--> statement-breakpoint
 ALTER TABLE "indicators" ADD CONSTRAINT "indicators_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "observation_imports" ADD CONSTRAINT "observation_imports_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "observations" ADD CONSTRAINT "observations_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -196,6 +217,7 @@ CREATE UNIQUE INDEX "survey_imports_file_key" ON "survey_imports" USING btree ("
 CREATE UNIQUE INDEX "survey_questions_key" ON "survey_questions" USING btree ("survey_id","key");--> statement-breakpoint
 CREATE INDEX "surveys_organisation_idx" ON "surveys" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "surveys_county_idx" ON "surveys" USING btree ("county_code");--> statement-breakpoint
+CREATE INDEX "background_tasks_creator_idx" ON "background_tasks" USING btree ("created_by","created_at");--> statement-breakpoint
 -- Hand-written: an adopted lägesbild is what the municipality decided; it is never changed or removed
 -- (a new revision starts as a copy). Its prioritised problems are part of it and are final with it.
 CREATE FUNCTION situation_reports_adopted_are_final() RETURNS trigger LANGUAGE plpgsql AS $$
