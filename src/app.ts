@@ -10,6 +10,9 @@ import { declarations } from './features/declarations/index.ts'
 import { meetings } from './features/meetings/index.ts'
 import { municipalModels } from './features/municipal-models/index.ts'
 import { plans } from './features/plans/index.ts'
+import { indicators } from './features/indicators/index.ts'
+import { situationReports } from './features/situation-reports/index.ts'
+import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
 import { organisations } from './features/organisations/index.ts'
@@ -46,6 +49,9 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(organisations, { deps: d })
   await app.register(municipalModels, { deps: d })
   await app.register(plans, { deps: d })
+  await app.register(indicators, { deps: d })
+  await app.register(surveys, { deps: d })
+  await app.register(situationReports, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })
