@@ -7,7 +7,7 @@ export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.polic
  * Surveys (issue 9 §4–8): definitions, anonymous microdata imported into per-cell sums, and the
  * estimates by gender computed exactly as `../shared/statistics.md` says.
  */
-export async function surveys(app: FastifyInstance, { deps }: { deps: Deps }) {
+export async function surveys(_app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.policies.register('surveys.read', () => true)
   deps.policies.register('surveys.write', (a) => a?.via === 'session')
 }
