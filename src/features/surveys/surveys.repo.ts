@@ -1,0 +1,123 @@
+import { asc, eq, sql } from 'drizzle-orm'
+import { queryRows } from '../../platform/db/query-rows.ts'
+import type { Db } from '../../platform/db/types.ts'
+import type { CellSums } from './estimates.ts'
+import { type SexGroup, surveyImports, surveyQuestions, surveys } from './surveys.tables.ts'
+
+export type Survey = typeof surveys.$inferSelect
+export type SurveyQuestion = typeof surveyQuestions.$inferSelect
+export type SurveyImport = typeof surveyImports.$inferSelect
+
+export async function findSurvey(db: Db, id: string): Promise<Survey | undefined> {
+  const [s] = await db.select().from(surveys).where(eq(surveys.id, id))
+  return s
+}
+
+export async function listSurveys(db: Db): Promise<Survey[]> {
+  return db.select().from(surveys).orderBy(asc(surveys.name))
+}
+
+export async function listQuestions(db: Db, surveyId: string): Promise<SurveyQuestion[]> {
+  return db.select().from(surveyQuestions).where(eq(surveyQuestions.surveyId, surveyId)).orderBy(asc(surveyQuestions.position))
+}
+
+export async function listImports(db: Db, surveyId: string): Promise<SurveyImport[]> {
+  return db.select().from(surveyImports).where(eq(surveyImports.surveyId, surveyId)).orderBy(asc(surveyImports.createdAt))
+}
+
+/** The county codes of the actor's organisations, and of the collaborations they are parties of. */
+export async function countiesOfOrganisations(db: Db, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return []
+  const ids = sql.join(
+    organisationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select county_code as code from organisations where id in (${ids}) and county_code is not null
+        union
+        select c.county_code from collaboration_parties cp join collaborations c on c.id = cp.collaboration_id
+        where cp.organisation_id in (${ids}) and c.county_code is not null`,
+  )
+  return rows.map((r) => r.code)
+}
+
+/** One rolled-up cell: an area (kommunkod or county code) × year × question × kön, summed over imports, ages and DeSO. */
+export interface SumsRow extends CellSums {
+  area: string
+  year: number
+  questionKey: string
+  sex: SexGroup
+}
+
+const SUMS = sql`sum(s.n)::int as n, sum(s.sum_w)::float8 as "sumW", sum(s.sum_wy)::float8 as "sumWy",
+  sum(s.sum_w2)::float8 as "sumW2", sum(s.sum_w2y)::float8 as "sumW2y"`
+
+/**
+ * The sums of one municipality and of its county, for every year and question of a survey (or one
+ * question): O(cells) — the rows of `survey_cell_sums` for those areas, never a respondent.
+ */
+export async function sumsForMunicipality(db: Db, surveyId: string, municipalityCode: string, questionKey?: string): Promise<SumsRow[]> {
+  const question = questionKey ? sql`and s.question_key = ${questionKey}` : sql``
+  return queryRows<SumsRow>(
+    db,
+    sql`select s.municipality_code as area, s.year, s.question_key as "questionKey", s.sex, ${SUMS}
+        from survey_cell_sums s
+        where s.survey_id = ${surveyId} and s.municipality_code = ${municipalityCode} ${question}
+        group by s.municipality_code, s.year, s.question_key, s.sex
+        union all
+        select m.county_code, s.year, s.question_key, s.sex, ${SUMS}
+        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+        where s.survey_id = ${surveyId} ${question}
+          and m.county_code = (select county_code from municipalities where code = ${municipalityCode})
+        group by m.county_code, s.year, s.question_key, s.sex`,
+  )
+}
+
+/** The sums of every municipality of a county for one year and question (the county overview). */
+export async function sumsForCounty(db: Db, surveyId: string, countyCode: string, year: number, questionKey: string): Promise<SumsRow[]> {
+  return queryRows<SumsRow>(
+    db,
+    sql`select s.municipality_code as area, s.year, s.question_key as "questionKey", s.sex, ${SUMS}
+        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+        where s.survey_id = ${surveyId} and m.county_code = ${countyCode} and s.year = ${year} and s.question_key = ${questionKey}
+        group by s.municipality_code, s.year, s.question_key, s.sex`,
+  )
+}
+
+/** Municipalities with data in a survey, and the years each has. */
+export async function coverage(db: Db, surveyId: string): Promise<{ municipalityCode: string; name: string; years: number[] }[]> {
+  return queryRows(
+    db,
+    sql`select s.municipality_code as "municipalityCode", m.name, array_agg(distinct s.year order by s.year) as years
+        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+        where s.survey_id = ${surveyId}
+        group by s.municipality_code, m.name`,
+  )
+}
+
+/** Surveys with data for a municipality (for its "Lägesbild – underlag" page). */
+export async function surveysCovering(db: Db, municipalityCode: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select distinct survey_id as id from survey_cell_sums where municipality_code = ${municipalityCode}`)
+  return rows.map((r) => r.id)
+}
+
+export async function municipalityName(db: Db, code: string): Promise<{ name: string; countyCode: string; countyName: string } | undefined> {
+  const [r] = await queryRows<{ name: string; countyCode: string; countyName: string }>(
+    db,
+    sql`select m.name, m.county_code as "countyCode", c.name as "countyName" from municipalities m join counties c on c.code = m.county_code where m.code = ${code}`,
+  )
+  return r
+}
+
+/** The sums of a whole county (its municipalities together), for the API's county areas. */
+export async function sumsForCountyTotal(db: Db, surveyId: string, countyCode: string, questionKey?: string): Promise<SumsRow[]> {
+  const question = questionKey ? sql`and s.question_key = ${questionKey}` : sql``
+  return queryRows<SumsRow>(
+    db,
+    sql`select m.county_code as area, s.year, s.question_key as "questionKey", s.sex, ${SUMS}
+        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+        where s.survey_id = ${surveyId} and m.county_code = ${countyCode} ${question}
+        group by m.county_code, s.year, s.question_key, s.sex`,
+  )
+}

@@ -1,0 +1,91 @@
+import type { Deps } from '../../platform/deps.ts'
+import type { Actor } from '../../platform/http/actor.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
+import type { CellSums } from './estimates.ts'
+import { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.policy.ts'
+import * as repo from './surveys.repo.ts'
+import type { SexGroup } from './surveys.tables.ts'
+import { type CellView, suppressCell } from './suppression.ts'
+
+export interface SurveyContext {
+  survey: repo.Survey
+  questions: repo.SurveyQuestion[]
+  canEdit: boolean
+}
+
+const accessOf = (s: repo.Survey): SurveyAccess => ({ organisationId: s.organisationId, countyCode: s.countyCode, visibility: s.visibility })
+
+export async function actorCounties(deps: Deps, actor: Actor | undefined): Promise<string[]> {
+  return actor ? repo.countiesOfOrganisations(deps.db, [...new Set(actor.roles.map((r) => r.organisationId))]) : []
+}
+
+/** A survey the actor may read (404 otherwise, so a curious visitor learns nothing of one kept private). */
+export async function loadSurvey(deps: Deps, actor: Actor | undefined, surveyId: string): Promise<SurveyContext> {
+  const survey = await repo.findSurvey(deps.db, surveyId)
+  if (!survey) throw new NotFoundError()
+  const counties = await actorCounties(deps, actor)
+  if (!canReadSurvey(actor, accessOf(survey), counties)) throw new NotFoundError()
+  return { survey, questions: await repo.listQuestions(deps.db, surveyId), canEdit: canEditSurvey(actor, accessOf(survey), counties) }
+}
+
+/** The surveys the actor may read. */
+export async function listReadableSurveys(deps: Deps, actor: Actor | undefined): Promise<repo.Survey[]> {
+  const counties = await actorCounties(deps, actor)
+  return (await repo.listSurveys(deps.db)).filter((s) => canReadSurvey(actor, accessOf(s), counties))
+}
+
+export const cellKey = (area: string, year: number, questionKey: string) => `${area}|${year}|${questionKey}`
+
+/** Suppressed views of every area × year × question in the rows, keyed by `cellKey`. */
+export function cellViews(rows: repo.SumsRow[], threshold: number): Map<string, CellView> {
+  const bySex = new Map<string, Partial<Record<SexGroup, CellSums>>>()
+  for (const r of rows) {
+    const key = cellKey(r.area, r.year, r.questionKey)
+    const cell = bySex.get(key) ?? {}
+    cell[r.sex] = { n: r.n, sumW: r.sumW, sumWy: r.sumWy, sumW2: r.sumW2, sumW2y: r.sumW2y }
+    bySex.set(key, cell)
+  }
+  return new Map([...bySex].map(([key, cell]) => [key, suppressCell(cell, threshold)]))
+}
+
+export interface AreaEstimates extends SurveyContext {
+  municipality: { code: string; name: string; countyCode: string; countyName: string }
+  years: number[]
+  views: Map<string, CellView>
+}
+
+/** One municipality's estimates beside its county's, every year and question (or one question). */
+export async function municipalityEstimates(
+  deps: Deps,
+  actor: Actor | undefined,
+  surveyId: string,
+  municipalityCode: string,
+  questionKey?: string,
+): Promise<AreaEstimates> {
+  const ctx = await loadSurvey(deps, actor, surveyId)
+  const m = /^\d{4}$/.test(municipalityCode) ? await repo.municipalityName(deps.db, municipalityCode) : undefined
+  if (!m) throw new NotFoundError()
+  const rows = await repo.sumsForMunicipality(deps.db, surveyId, municipalityCode, questionKey)
+  const years = [...new Set(rows.filter((r) => r.area === municipalityCode).map((r) => r.year))].sort((a, b) => a - b)
+  return { ...ctx, municipality: { code: municipalityCode, ...m }, years, views: cellViews(rows, ctx.survey.suppressionThreshold) }
+}
+
+/** The estimates of one area (kommunkod or county code) × year × question, for the API. */
+export async function areaCell(
+  deps: Deps,
+  actor: Actor | undefined,
+  surveyId: string,
+  area: string,
+  year: number,
+  questionKey: string,
+): Promise<{ ctx: SurveyContext; view: CellView | null }> {
+  const ctx = await loadSurvey(deps, actor, surveyId)
+  if (!ctx.questions.some((q) => q.key === questionKey)) throw new NotFoundError()
+  const rows = /^\d{2}$/.test(area)
+    ? await repo.sumsForCountyTotal(deps.db, surveyId, area, questionKey)
+    : /^\d{4}$/.test(area)
+      ? (await repo.sumsForMunicipality(deps.db, surveyId, area, questionKey)).filter((r) => r.area === area)
+      : []
+  const view = cellViews(rows, ctx.survey.suppressionThreshold).get(cellKey(area, year, questionKey)) ?? null
+  return { ctx, view }
+}
