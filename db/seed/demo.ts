@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PASSWORD_HASH, createUser, findUserB
 import { EmailTaken } from '../../src/features/accounts/accounts.errors.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
 import { loadDemoAdoption } from './demo-adoption.ts'
+import { loadDemoIndicators } from './demo-indicators.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoPlans } from './demo-plans.ts'
@@ -52,5 +53,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoMeetings(deps)
   written += (await loadDemoAdoption(deps))?.written ?? 0
   written += await loadDemoPlans(deps)
+  written += await loadDemoIndicators(deps)
   return written
 }

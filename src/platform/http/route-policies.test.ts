@@ -94,6 +94,12 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /public/medborgarloften.atom': 'the Atom feed of published summaries of public medborgarlöften',
   'GET /api/v1/public/citizen-promises': 'the public medborgarlöften as JSON, the same as the public page',
   'GET /api/v1/public/citizen-promises/:planId': 'one public medborgarlöfte as JSON, the same as its public page',
+  'GET /indicators': 'the indicator registry: aggregate statistics (Brå, NTU, Medborgarenkäten) are public',
+  'GET /indicators/help': 'how the indicator import formats look and how per 100 000 is computed',
+  'GET /indicators/:key': 'one indicator with its aggregate observations (public statistics)',
+  'GET /indicators/:key/observations.csv': 'the observations an indicator page shows, as CSV',
+  'GET /api/v1/indicators': 'the indicator registry as JSON',
+  'GET /api/v1/indicators/:key/observations': 'an indicator’s aggregate observations as JSON, the same as its page',
 }
 
 test('the public routes are exactly the pinned list', async () => {

@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs'
+import { parseCsv } from '../../platform/csv/csv-parse.ts'
+import { ZIP_LIMITS, sniffZip } from '../../platform/files/zip-sniff.ts'
+import type { Sheet } from './parse/ntu.ts'
+
+/** Statistics files are tables of a few thousand rows; the long format may hold every DeSO area. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export const MAX_IMPORT_ROWS = 200_000
+const MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+
+export type ReadFile = { ok: true; source: 'csv' | 'xlsx'; sheets: Sheet[] } | { ok: false; errorKey: string }
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+
+/**
+ * A file as sheets of text rows: a workbook (recognised by its bytes, whatever its name) gives every
+ * sheet, CSV one. CSV must be UTF-8 (with or without a byte order mark; Windows-1252 is refused
+ * rather than guessed at).
+ */
+export async function readObservationFile(data: Buffer): Promise<ReadFile> {
+  if (data.length > MAX_IMPORT_BYTES) return { ok: false, errorKey: 'indicators.import.errors.tooLarge' }
+  if (data.length === 0) return { ok: false, errorKey: 'indicators.import.errors.empty' }
+  if (data.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+    const verdict = await sniffZip(data, { ...ZIP_LIMITS, maxUnpackedBytes: MAX_UNPACKED_BYTES })
+    if (verdict.kind === 'bomb') return { ok: false, errorKey: 'indicators.import.errors.tooLarge' }
+    if (verdict.kind !== 'ooxml' || verdict.ext !== 'xlsx') return { ok: false, errorKey: 'indicators.import.errors.wrongType' }
+    const sheets = await readSheets(data)
+    if (!sheets) return { ok: false, errorKey: 'indicators.import.errors.unreadable' }
+    if (sheets.reduce((n, s) => n + s.rows.length, 0) > MAX_IMPORT_ROWS) return { ok: false, errorKey: 'indicators.import.errors.tooManyRows' }
+    return { ok: true, source: 'xlsx', sheets }
+  }
+  const csv = parseCsv(data)
+  if (!csv.ok) return { ok: false, errorKey: `indicators.import.errors.csv_${csv.reason}` }
+  if (csv.rows.length > MAX_IMPORT_ROWS) return { ok: false, errorKey: 'indicators.import.errors.tooManyRows' }
+  return { ok: true, source: 'csv', sheets: [{ name: '', rows: csv.rows }] }
+}
+
+async function readSheets(data: Buffer): Promise<Sheet[] | undefined> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer)
+  } catch {
+    return undefined
+  }
+  return wb.worksheets.map((ws) => {
+    const rows: string[][] = []
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: string[] = []
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cellText(cell.value)
+      })
+      rows[n - 1] = Array.from(cells, (c) => c ?? '')
+    })
+    return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) }
+  })
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return String(v)
+  if (typeof v === 'boolean') return v ? 'ja' : 'nej'
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)
+  if ('richText' in v) return v.richText.map((r) => r.text).join('')
+  if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue)
+  if ('hyperlink' in v) return String((v as ExcelJS.CellHyperlinkValue).text ?? '')
+  return ''
+}

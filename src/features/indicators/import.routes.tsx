@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { Deps } from '../../platform/deps.ts'
+import { isUploadedFile } from '../../platform/files/uploads.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
+import { paramsOf } from '../../platform/http/params.ts'
+import { areasOf, checkOptions, importObservations } from './import.service.ts'
+import type { Indicator } from './indicators.repo.ts'
+import { loadWritableIndicator } from './indicators.service.ts'
+import { IMPORT_FORMATS, type Problem } from './parse/types.ts'
+import { ImportPage, type ImportPageProps } from './views/import-page.tsx'
+
+const WRITE = { policy: 'indicators.write' }
+
+export const ImportForm = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  period: z.string().max(20).optional(),
+  area: z.string().max(100).optional(),
+})
+
+/** One problem as a sentence: "Rad 7, kolumn Antal: …" (or without the column, or the row, when the problem is not tied to one). */
+export function problemLine(t: FastifyRequest['t'], p: Problem): string {
+  const message = t(`indicators.import.errors.${p.key}`, p.params ?? {})
+  if (p.row === 0) return message
+  return p.column ? t('indicators.import.problemLine', { row: p.row, column: p.column, message }) : t('indicators.import.problemRow', { row: p.row, message })
+}
+
+/** Upload of observations (issue 9 §2): the file checked whole, then stored in one transaction, or nothing. */
+export function importRoutes(app: FastifyInstance, deps: Deps) {
+  const page = (reply: FastifyReply, props: ImportPageProps, status = 200) => reply.page(<ImportPage {...props} />, status)
+
+  app.get('/indicators/:key/import', { config: WRITE }, async (req, reply) => {
+    const indicator = await loadWritableIndicator(deps.db, req.actor, paramsOf(req).key)
+    return page(reply, { indicator })
+  })
+
+  app.post(
+    '/indicators/:key/import',
+    {
+      config: { ...WRITE, uploads: true },
+      // Someone who may not import is refused before a byte of the upload is read; an indicator
+      // that does not exist is left to the handler, after the platform's CSRF check.
+      preParsing: async (req: FastifyRequest) => {
+        try {
+          await loadWritableIndicator(deps.db, req.actor, paramsOf(req).key)
+        } catch (err) {
+          if (!(err instanceof NotFoundError)) throw err
+        }
+      },
+    },
+    async (req, reply) => {
+      const indicator: Indicator = await loadWritableIndicator(deps.db, req.actor, paramsOf(req).key)
+      const body = (req.body ?? {}) as Record<string, unknown>
+      const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined)
+      const values = { format: text('format'), period: text('period'), area: text('area') }
+      const parsed = ImportForm.safeParse(values)
+      if (!parsed.success)
+        return page(reply, { indicator, values, errors: [{ field: 'format', message: req.t('indicators.import.errors.formatNeeded') }] }, 400)
+      const file = body.file
+      const areas = await areasOf(deps.db)
+      const opts = checkOptions(indicator, parsed.data, areas)
+      const errors: { field: string; message: string }[] = opts.ok
+        ? []
+        : opts.errors.map((e) => ({ field: e.field, message: req.t(`indicators.import.errors.${e.key}`, e.params ?? {}) }))
+      if (!isUploadedFile(file)) errors.push({ field: 'file', message: req.t('indicators.import.errors.noFile') })
+      if (!opts.ok || !isUploadedFile(file)) return page(reply, { indicator, values, errors }, 400)
+      if (file.truncated) return page(reply, { indicator, values, errors: [{ field: 'file', message: req.t('indicators.import.errors.tooLarge') }] }, 400)
+      const outcome = await importObservations(deps.db, { actor: req.actor!, requestId: req.id }, indicator, {
+        format: parsed.data.format,
+        period: opts.period,
+        area: opts.area,
+        fileName: file.filename,
+        data: file.data,
+      })
+      if (!outcome.ok && 'errorKey' in outcome) return page(reply, { indicator, values, errors: [{ field: 'file', message: req.t(outcome.errorKey) }] }, 400)
+      if (!outcome.ok) {
+        const problems = outcome.problems.map((p) => problemLine(req.t, p))
+        return page(
+          reply,
+          { indicator, values, problems, errors: [{ field: 'file', message: req.t('indicators.import.refused', { count: problems.length }) }] },
+          400,
+        )
+      }
+      const mine = outcome.stored.find((s) => s.indicatorKey === indicator.key)
+      reply.flash('success', 'indicators.import.done', {
+        count: outcome.total,
+        indicators: outcome.stored.length,
+        suppressed: outcome.stored.reduce((n, s) => n + s.suppressed, 0),
+      })
+      const area = opts.area
+      return reply.seeOther(`/indicators/${mine ? indicator.key : outcome.stored[0].indicatorKey}${area ? `?area=${encodeURIComponent(area)}` : ''}`)
+    },
+  )
+}
