@@ -45,6 +45,8 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     seq: fx.auditSeq,
     code: fx.collaborationCode,
     mac: 'not-the-mac',
+    // A national indicator of the reference seed (db/seed/indicators.ts).
+    key: 'bra_anmalda_brott_totalt',
   }
   return map[name]
 }

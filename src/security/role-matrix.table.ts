@@ -106,6 +106,13 @@ export const MATRIX: Record<string, Row> = {
   // A published, public medborgarlöfte is for everyone, signed in or not, with a token or without.
   'GET /public/medborgarloften/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
   'GET /api/v1/public/citizen-promises/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
+  // Indicators' aggregate observations are public statistics (issue 9 §2). Importing into a national
+  // indicator is for coordinators of any county (and the admin); a municipality's editor may not.
+  'GET /indicators/:key': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok' },
+  'GET /indicators/:key/observations.csv': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok' },
+  'GET /api/v1/indicators/:key/observations': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok' },
+  'GET /indicators/:key/import': { cells: 'ok ok ok 403 403 403 403 403 403 in in in' },
+  'POST /indicators/:key/import': { cells: 'ok ok ok 403 403 403 403 403 403 in in in' },
   // Import (issue 8 §13): the plan's editors only, refused before the upload is read; the templates and
   // every export (§14) to whoever may read the list they come from.
   'GET /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },

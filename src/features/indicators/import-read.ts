@@ -29,10 +29,26 @@ export async function readObservationFile(data: Buffer): Promise<ReadFile> {
     if (sheets.reduce((n, s) => n + s.rows.length, 0) > MAX_IMPORT_ROWS) return { ok: false, errorKey: 'indicators.import.errors.tooManyRows' }
     return { ok: true, source: 'xlsx', sheets }
   }
-  const csv = parseCsv(data)
+  const csv = csvRows(data)
   if (!csv.ok) return { ok: false, errorKey: `indicators.import.errors.csv_${csv.reason}` }
   if (csv.rows.length > MAX_IMPORT_ROWS) return { ok: false, errorKey: 'indicators.import.errors.tooManyRows' }
   return { ok: true, source: 'csv', sheets: [{ name: '', rows: csv.rows }] }
+}
+
+/**
+ * CSV rows, `;` between fields whenever one of the first lines has one: Brå's files can open with a
+ * title line ("Anmälda brott 2024, samtliga brott") whose comma would otherwise be taken for the
+ * separator. A file with no `;` at all is read with `,`.
+ */
+export function csvRows(data: Buffer): { ok: true; rows: string[][] } | { ok: false; reason: 'encoding' | 'binary' | 'quote' } {
+  const first = parseCsv(data)
+  if (!first.ok || first.separator === ';') return first
+  let text = new TextDecoder('utf-8').decode(data)
+  if (text.startsWith('\uFEFF')) text = text.slice(1)
+  if (!text.split(/\r?\n/, 10).some((line) => line.includes(';'))) return first
+  // A first line holding only a ';' makes the reader take ';'; it is dropped again, so row numbers stay the file's.
+  const forced = parseCsv(`;\n${text}`)
+  return forced.ok ? { ok: true, rows: forced.rows.slice(1) } : forced
 }
 
 async function readSheets(data: Buffer): Promise<Sheet[] | undefined> {
