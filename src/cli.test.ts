@@ -139,6 +139,46 @@ describe('npm run cli', () => {
     for (const run of [unknownOrg, badRole, missing, unknownCommand, locked]) noStack(run)
   })
 
+  test('observations-import stores a Brå table and prints what it stored; a file with errors prints each with row and column, stores nothing and exits 1', async () => {
+    const good = path.join(tmp, 'bra-2024.csv')
+    fs.writeFileSync(good, '\ufeffKommun;Antal;Per 100 000 inv.\r\nHela landet;1\u00a0452\u00a0001;13 802\r\nLinköpings kommun;16 803;10 000\r\nYdre;..;..\r\n')
+    const bad = path.join(tmp, 'bra-fel.csv')
+    fs.writeFileSync(bad, 'Kommun;Antal;Per 100 000 inv.\r\nMotala;4 100;9 400\r\nAtlantis;12;1\r\nYdre;tolv;3\r\n')
+    const stored = await cli(
+      ['observations-import', '--indicator', 'bra_anmalda_brott_totalt', '--period', '2024', '--format', 'bra', '--file', good],
+      target('source'),
+    )
+    assert.equal(stored.code, 0, stored.stderr)
+    assert.match(stored.stdout, /^Sparat: 3 värden för bra_anmalda_brott_totalt \(3 nya, 0 ändrade, 1 undertryckta\)\. Import-id: [0-9a-f-]{36}$/m)
+    const refused = await cli(
+      ['observations-import', '--indicator', 'bra_anmalda_brott_totalt', '--period', '2024', '--format', 'bra', '--file', bad],
+      target('source'),
+    )
+    assert.equal(refused.code, 1)
+    assert.match(refused.stderr, /^Filen bra-fel\.csv importerades inte: den har 2 fel\. Ingenting har sparats\.$/m)
+    assert.match(refused.stderr, /^Rad 3, kolumn Kommun: Okänt område: ”Atlantis”/m)
+    assert.match(refused.stderr, /^Rad 4, kolumn Antal: ”tolv” är inte ett tal\.$/m)
+    noStack(refused)
+    const noPeriod = await cli(['observations-import', '--indicator', 'bra_anmalda_brott_totalt', '--format', 'bra', '--file', good], target('source'))
+    assert.equal(noPeriod.code, 2)
+    assert.match(noPeriod.stderr, /^--period: Ange perioden/)
+    await inspect('source', async (query) => {
+      const rows = await query(
+        `select o.area_code, o.value, o.suppressed from observations o join indicators i on i.id = o.indicator_id where i.key = 'bra_anmalda_brott_totalt' order by o.area_code`,
+      )
+      assert.deepEqual(
+        rows.map((r) => [r.area_code, r.value, r.suppressed]),
+        [
+          ['00', 1452001, false],
+          ['0512', null, true],
+          ['0580', 16803, false],
+        ],
+      )
+      const [event] = await query(`select actor_label from audit_events where action = 'observations.imported'`)
+      assert.equal(event.actor_label, 'cli')
+    })
+  })
+
   test('verify-audit prints OK with the number of events', async () => {
     const run = await cli(['verify-audit'], target('source'))
     assert.equal(run.code, 0, run.stderr)

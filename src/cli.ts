@@ -35,6 +35,14 @@ const commands: Record<string, Command> = {
     options: { execute: { type: 'boolean' }, owner: { type: 'string' }, app: { type: 'string' } },
     run: async (config, values) => (await db()).dbRoles(config, values as { execute?: boolean; owner?: string; app?: string }),
   },
+  'observations-import': {
+    options: { indicator: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, file: { type: 'string' }, area: { type: 'string' } },
+    run: async (config, values) => (await import('./cli/observations-import.ts')).observationsImportCommand(config, values as Record<string, string>),
+  },
+  'populations-import': {
+    options: { file: { type: 'string' }, source: { type: 'string' } },
+    run: async (config, values) => (await import('./cli/observations-import.ts')).populationsImportCommand(config, values as Record<string, string>),
+  },
   backup: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).backup(config, file) },
   restore: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).restore(config, file) },
 }

@@ -20,6 +20,13 @@ Kommandon:
                            Skriver ut (eller kör, med --execute) SQL som skapar en ägarroll för
                            migreringar och en applikationsroll som bara får läsa och lägga till i
                            granskningsloggen. Lösenord: TILLSAMMANS_OWNER_PASSWORD, TILLSAMMANS_APP_PASSWORD.
+  observations-import --indicator NYCKEL --format bra|bra_wide|ntu|long --file FIL
+                      [--period PERIOD] [--area OMRÅDE]
+                           Läser in en fil med värden till en indikator: allt eller inget.
+                           --period behövs för Brås kommuntabell (bra), --area för NTU (ntu)
+                           och för Brås tabell per brottstyp. Formaten beskrivs på /indicators/help.
+  populations-import --file FIL [--source KÄLLA]
+                           Läser in folkmängd per kommun och år (kommun;ar;folkmangd).
   backup FIL               Skriver en säkerhetskopia av hela databasen till FIL
   restore FIL              Läser in en säkerhetskopia i en ny, tom databas
   help                     Visar den här hjälpen
@@ -54,6 +61,11 @@ En PGlite-mapp kan bara användas av en process i taget: stoppa servern innan du
   backupWritten: 'Säkerhetskopian är skriven: {file} ({tables} tabeller, {rows} rader)',
   restored: 'Återställt från {file}: {tables} tabeller, {rows} rader',
   fileMissing: 'Filen finns inte: {file}',
+  badFormat: 'Okänt format: {format}. Välj ett av: {formats}.',
+  unknownIndicator: 'Okänd indikator: {key}. Indikatorerna finns på /indicators.',
+  importRefused: 'Filen {file} importerades inte: den har {count} fel. Ingenting har sparats.',
+  observationsStored: 'Sparat: {count} värden för {key} ({inserted} nya, {updated} ändrade, {suppressed} undertryckta). Import-id: {id}',
+  populationsStored: 'Sparat: folkmängd på {count} rader för åren {years}.',
   failed: 'Fel: {reason}',
 }
 
@@ -77,6 +89,13 @@ Commands:
                            Print (or run, with --execute) SQL that creates an owner role for
                            migrations and an application role that may only read and append to the
                            audit trail. Passwords: TILLSAMMANS_OWNER_PASSWORD, TILLSAMMANS_APP_PASSWORD.
+  observations-import --indicator KEY --format bra|bra_wide|ntu|long --file FILE
+                      [--period PERIOD] [--area AREA]
+                           Load a file of values into an indicator: all or nothing.
+                           --period is needed for Brå's municipal table (bra), --area for NTU (ntu)
+                           and for Brå's table by offence type. The formats are described at /indicators/help.
+  populations-import --file FILE [--source SOURCE]
+                           Load population figures per municipality and year (kommun;ar;folkmangd).
   backup FILE              Write a backup of the whole database to FILE
   restore FILE             Load a backup into a new, empty database
   help                     Show this help
@@ -111,6 +130,11 @@ A PGlite folder can be used by one process at a time: stop the server before run
   backupWritten: 'Backup written: {file} ({tables} tables, {rows} rows)',
   restored: 'Restored from {file}: {tables} tables, {rows} rows',
   fileMissing: 'No such file: {file}',
+  badFormat: 'Unknown format: {format}. Choose one of: {formats}.',
+  unknownIndicator: 'Unknown indicator: {key}. The indicators are listed at /indicators.',
+  importRefused: 'The file {file} was not imported: it has {count} errors. Nothing has been stored.',
+  observationsStored: 'Stored: {count} values for {key} ({inserted} new, {updated} changed, {suppressed} suppressed). Import id: {id}',
+  populationsStored: 'Stored: population on {count} rows for the years {years}.',
   failed: 'Error: {reason}',
 }
 

@@ -7,7 +7,8 @@ import { paramsOf } from '../../platform/http/params.ts'
 import { areasOf, checkOptions, importObservations } from './import.service.ts'
 import type { Indicator } from './indicators.repo.ts'
 import { loadWritableIndicator } from './indicators.service.ts'
-import { IMPORT_FORMATS, type Problem } from './parse/types.ts'
+import { IMPORT_FORMATS } from './parse/types.ts'
+import { problemLine } from './problem-line.ts'
 import { ImportPage, type ImportPageProps } from './views/import-page.tsx'
 
 const WRITE = { policy: 'indicators.write' }
@@ -17,13 +18,6 @@ export const ImportForm = z.object({
   period: z.string().max(20).optional(),
   area: z.string().max(100).optional(),
 })
-
-/** One problem as a sentence: "Rad 7, kolumn Antal: …" (or without the column, or the row, when the problem is not tied to one). */
-export function problemLine(t: FastifyRequest['t'], p: Problem): string {
-  const message = t(`indicators.import.errors.${p.key}`, p.params ?? {})
-  if (p.row === 0) return message
-  return p.column ? t('indicators.import.problemLine', { row: p.row, column: p.column, message }) : t('indicators.import.problemRow', { row: p.row, message })
-}
 
 /** Upload of observations (issue 9 §2): the file checked whole, then stored in one transaction, or nothing. */
 export function importRoutes(app: FastifyInstance, deps: Deps) {
@@ -37,7 +31,7 @@ export function importRoutes(app: FastifyInstance, deps: Deps) {
   app.post(
     '/indicators/:key/import',
     {
-      config: { ...WRITE, uploads: true },
+      config: { ...WRITE, uploads: true, form: ImportForm },
       // Someone who may not import is refused before a byte of the upload is read; an indicator
       // that does not exist is left to the handler, after the platform's CSRF check.
       preParsing: async (req: FastifyRequest) => {
