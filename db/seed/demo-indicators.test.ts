@@ -14,7 +14,10 @@ test('the generator is seeded: the same numbers on every run', () => {
   assert.equal(syntheticBraCsv('bra_anmalda_brott_totalt'), syntheticBraCsv('bra_anmalda_brott_totalt'))
   assert.notEqual(syntheticBraCsv('bra_anmalda_brott_totalt'), syntheticBraCsv('bra_anmalda_narkotikabrott'))
   const r = mulberry32(1)
-  assert.deepEqual([r(), r()].map((x) => x.toFixed(6)), ['0.627074', '0.002736'])
+  assert.deepEqual(
+    [r(), r()].map((x) => x.toFixed(6)),
+    ['0.627074', '0.002736'],
+  )
 })
 
 test('the demo loads the source document’s 2021 figures for Linköping and synthetic Brå counts, once', async () => {
@@ -28,7 +31,10 @@ test('the demo loads the source document’s 2021 figures for Linköping and syn
     const figures = Object.fromEntries(s!.observations.map((o) => [o.breakdown, o.value]))
     const expected = Object.fromEntries(DOCUMENT_FIGURES.filter((f) => f.key === key).map((f) => [`kon=${f.kon}`, f.value]))
     assert.deepEqual(figures, expected)
-    assert.ok(s!.observations.every((o) => !o.synthetic), 'the document’s figures are not synthetic')
+    assert.ok(
+      s!.observations.every((o) => !o.synthetic),
+      'the document’s figures are not synthetic',
+    )
   }
   assert.deepEqual(
     DOCUMENT_FIGURES.map((f) => f.value),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { formValues, parseForm, trimmed } from '../../platform/forms/parse-form.ts'
 import type { Deps } from '../../platform/deps.ts'
 import { isUploadedFile } from '../../platform/files/uploads.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
@@ -13,10 +14,26 @@ import { ImportPage, type ImportPageProps } from './views/import-page.tsx'
 
 const WRITE = { policy: 'indicators.write' }
 
+/**
+ * The fields beside the file. The period and the area hold only what a period or an area name can
+ * (letters, digits, spaces, dashes, dots): whether they name a real one is checked with the indicator.
+ */
 export const ImportForm = z.object({
-  format: z.enum(IMPORT_FORMATS),
-  period: z.string().max(20).optional(),
-  area: z.string().max(100).optional(),
+  format: z.enum(IMPORT_FORMATS, { error: 'indicators.import.errors.formatNeeded' }),
+  period: z.preprocess(
+    trimmed,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z-]{1,10}$/, { error: 'indicators.import.errors.periodShape' })
+      .optional(),
+  ),
+  area: z.preprocess(
+    trimmed,
+    z
+      .string()
+      .regex(/^[\p{L}\p{N} .\u2013-]{1,100}$/u, { error: 'indicators.import.errors.areaShape' })
+      .optional(),
+  ),
 })
 
 /** Upload of observations (issue 9 §2): the file checked whole, then stored in one transaction, or nothing. */
@@ -45,14 +62,12 @@ export function importRoutes(app: FastifyInstance, deps: Deps) {
     async (req, reply) => {
       const indicator: Indicator = await loadWritableIndicator(deps.db, req.actor, paramsOf(req).key)
       const body = (req.body ?? {}) as Record<string, unknown>
-      const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : undefined)
-      const values = { format: text('format'), period: text('period'), area: text('area') }
-      const parsed = ImportForm.safeParse(values)
-      if (!parsed.success)
-        return page(reply, { indicator, values, errors: [{ field: 'format', message: req.t('indicators.import.errors.formatNeeded') }] }, 400)
+      const form = parseForm(ImportForm, body, req.t)
+      const values = formValues(body) as ImportPageProps['values']
+      if (!form.ok) return page(reply, { indicator, values, errors: form.errors }, 400)
       const file = body.file
       const areas = await areasOf(deps.db)
-      const opts = checkOptions(indicator, parsed.data, areas)
+      const opts = checkOptions(indicator, form.data, areas)
       const errors: { field: string; message: string }[] = opts.ok
         ? []
         : opts.errors.map((e) => ({ field: e.field, message: req.t(`indicators.import.errors.${e.key}`, e.params ?? {}) }))
@@ -60,7 +75,7 @@ export function importRoutes(app: FastifyInstance, deps: Deps) {
       if (!opts.ok || !isUploadedFile(file)) return page(reply, { indicator, values, errors }, 400)
       if (file.truncated) return page(reply, { indicator, values, errors: [{ field: 'file', message: req.t('indicators.import.errors.tooLarge') }] }, 400)
       const outcome = await importObservations(deps.db, { actor: req.actor!, requestId: req.id }, indicator, {
-        format: parsed.data.format,
+        format: form.data.format,
         period: opts.period,
         area: opts.area,
         fileName: file.filename,

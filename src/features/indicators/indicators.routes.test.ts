@@ -138,6 +138,11 @@ describe('import through the page', () => {
     const wrong = await upload(b, TOTAL, { format: 'bra', period: '2024-05' }, 'a.csv', braFile(['Ale;1;1']))
     assert.equal(wrong.statusCode, 400)
     assert.match(wrong.body, /”2024-05” är inte en period av rätt slag/)
+    const markup = await upload(b, TOTAL, { format: 'bra', period: '<b>2024</b>', area: '"><script>x</script>' }, 'a.csv', braFile(['Ale;1;1']))
+    assert.equal(markup.statusCode, 400)
+    assert.match(markup.body, /Skriv perioden som 2024/)
+    assert.match(markup.body, /Området skrivs med bokstäver/)
+    assert.doesNotMatch(markup.body, /<script>x|<b>2024/)
   })
 
   test('a good file is stored in one go: 303 with a flash, suppressed without a value, an import row and an audit record', async () => {

@@ -32,7 +32,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'citizen-promises': 'Public medborgarlöften (citizen promises) with their published follow-up summaries; no authentication.',
   collaborations: 'Collaborations, their parties and bodies.',
   compliance: "Each party's commitments under the programme declaration, evaluated.",
-  indicators: 'Crime and safety indicators (Brå, NTU, surveys) and their aggregate observations, with per 100 000 inhabitants; public statistics, no authentication.',
+  indicators:
+    'Crime and safety indicators (Brå, NTU, surveys) and their aggregate observations, with per 100 000 inhabitants; public statistics, no authentication.',
   meetings: 'Meetings of the bodies, their agenda and attendance.',
   organisations: 'Counties, municipalities, police units and the other organisations that can be parties.',
   seats: 'Members and representatives in the bodies, and the people who hold them.',
