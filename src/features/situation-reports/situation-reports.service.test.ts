@@ -77,7 +77,10 @@ const sections = (r: repo.SituationReport, over: Partial<Parameters<typeof updat
 /** The trigger's refusal (drizzle wraps the database error as the cause). */
 const refused = (err: unknown) => {
   const e = err as { message?: string; cause?: { message?: string; code?: string } }
-  return /an adopted lägesbild cannot be changed|the problems of an adopted lägesbild cannot be changed/.test(`${e.cause?.message} ${e.message}`) && e.cause?.code === '23514'
+  return (
+    /an adopted lägesbild cannot be changed|the problems of an adopted lägesbild cannot be changed/.test(`${e.cause?.message} ${e.message}`) &&
+    e.cause?.code === '23514'
+  )
 }
 
 describe('a lägesbild from draft to adopted version, and the next one', () => {
