@@ -121,3 +121,23 @@ export async function sumsForCountyTotal(db: Db, surveyId: string, countyCode: s
         group by m.county_code, s.year, s.question_key, s.sex`,
   )
 }
+
+export async function organisationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const list = sql.join(
+    [...new Set(ids)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, name from organisations where id in (${list})`)
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** Municipalities that have survey answers, with their county's name (for the knowledge hub). */
+export async function municipalitiesWithData(db: Db): Promise<{ code: string; name: string; countyCode: string; countyName: string }[]> {
+  return queryRows(
+    db,
+    sql`select m.code, m.name, m.county_code as "countyCode", c.name as "countyName"
+        from municipalities m join counties c on c.code = m.county_code
+        where exists (select 1 from survey_cell_sums s where s.municipality_code = m.code)`,
+  )
+}
