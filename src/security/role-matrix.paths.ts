@@ -36,6 +36,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     organisationId: fx.ownPartyId,
     ruleId: fx.ruleId,
     planId: fx.planId,
+    reportId: fx.reportId,
     periodKey: fx.periodKey,
     meetingId: fx.meetingId,
     decisionId: fx.decisionId,

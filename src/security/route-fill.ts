@@ -35,6 +35,7 @@ function tableFor(url: string, param: string): string | undefined {
     userId: 'users',
     collaborationId: 'collaborations',
     planId: 'plans',
+    reportId: 'situation_reports',
     surveyId: 'surveys',
   }
   return byName[param]

@@ -22,7 +22,8 @@ export async function situationReports(app: FastifyInstance, { deps }: { deps: D
     'situation_report.version_started': 'situationReports.audit.versionStarted',
   })
   deps.auditLabels.entities({ situation_report: 'situationReports.audit.entity' })
-  reportRoutes(app, deps)
+  // The problems before adoption: the security tests submit forms in registration order, and adoption is final.
   problemsRoutes(app, deps)
+  reportRoutes(app, deps)
   exportRoutes(app, deps)
 }

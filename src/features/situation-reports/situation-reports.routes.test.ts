@@ -233,7 +233,14 @@ describe('writing a lägesbild through the pages', () => {
       timeout: 120_000,
     })
     const flat = execFileSync('pdftotext', [path.join(tmp, 'lagesbild.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-    for (const expected of ['Kartläggning', 'Orsaksanalys per prioriterat problem', 'Kvinnor 20 % (15 %–25 %)', 'Män 34 % (28 %–40 %)', 'Kvinnor – Män – Alla 22 %', 'Antagande'])
+    for (const expected of [
+      'Kartläggning',
+      'Orsaksanalys per prioriterat problem',
+      'Kvinnor 20 % (15 %–25 %)',
+      'Män 34 % (28 %–40 %)',
+      'Kvinnor – Män – Alla 22 %',
+      'Antagande',
+    ])
       assert.ok(flat.includes(expected), `${expected} in: ${flat}`)
   })
 

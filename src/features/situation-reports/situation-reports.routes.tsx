@@ -7,6 +7,7 @@ import { NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { platformFigureSources } from './figure-sources.ts'
 import { resolveFigures } from './figures.ts'
+import { ReportNotAdopted } from './situation-reports.errors.ts'
 import type { SituationReport } from './situation-reports.repo.ts'
 import {
   AdoptInput,
@@ -160,6 +161,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/situation-reports/:reportId/new-version', WRITE, async (req, reply) => {
     const { report, organisation } = await loadEditableReport(deps, req.actor, paramsOf(req).reportId)
+    if (report.status !== 'adopted') throw new ReportNotAdopted()
     return reply.page(<NewVersionPage report={report} organisation={organisation} />)
   })
 
