@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
-import type { SumsRow } from '../src/features/surveys/surveys.repo.ts'
+import { refreshAreaSums, type SumsRow } from '../src/features/surveys/surveys.repo.ts'
 import { municipalityEstimates, cellViews } from '../src/features/surveys/surveys.service.ts'
 import { surveyImports, surveyQuestions, surveys } from '../src/features/surveys/surveys.tables.ts'
 import { prepareDatabase } from '../src/platform/db/prepare.ts'
@@ -146,7 +146,8 @@ async function openBenchApp(
           from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(k text, a int, f text, s text, g text, n int, w float8, wy float8, w2 float8, w2y float8)`,
     )
   }
-  await deps.db.execute(sql`analyze survey_cell_sums`)
+  await refreshAreaSums(deps.db, surveyId)
+  await deps.db.execute(sql`analyze survey_area_sums`)
   const app = await buildApp(config, deps)
   await app.ready()
   return {

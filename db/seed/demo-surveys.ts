@@ -4,6 +4,7 @@ import { queryRows } from '../../src/platform/db/query-rows.ts'
 import type { Db } from '../../src/platform/db/types.ts'
 import type { Deps } from '../../src/platform/deps.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
+import { refreshAreaSums } from '../../src/features/surveys/surveys.repo.ts'
 import { surveyCellSums, surveyImports, surveyQuestions, surveys } from '../../src/features/surveys/surveys.tables.ts'
 
 /**
@@ -223,6 +224,7 @@ export async function loadDemoSurveys(deps: Deps): Promise<number> {
       }
     })
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(surveyCellSums).values(rows.slice(i, i + 1000))
+    await refreshAreaSums(tx, survey.id)
     return rows.length
   })
 }

@@ -134,6 +134,10 @@ export const MATRIX: Record<string, Row> = {
   // The matrix's plan item is a promise, not a problem: the trace answers 404 for every reader.
   'GET /plan-items/:itemId/trace': { cells: '404 404 404 404 404 404 404 404 404 in in in' },
   'GET /plan-items/:itemId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  // The plans API (read only): the same record checks as the pages, and tokens act as their user.
+  'GET /api/v1/organisations/:organisationId/plans': { cells: 'ok ok ok ok ok ok ok ok ok ok ok in' },
+  'GET /api/v1/plans/:planId': { cells: 'ok ok 404 ok ok ok ok ok ok ok ok in' },
+  'GET /api/v1/plan-items/:itemId/follow-up': { cells: 'ok ok 404 ok ok ok ok ok ok ok ok in' },
   'GET /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'POST /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'GET /plan-items/:itemId/follow-up/:periodKey': { cells: 'ok 403 404 ok 403 ok 403 403 403 in in in' },

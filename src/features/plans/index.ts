@@ -8,6 +8,7 @@ import { exportRoutes } from './export.routes.tsx'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { importRoutes } from './import.routes.tsx'
+import { plansApi } from './plans.api.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
 import { publicPromiseApi } from './public.api.ts'
 import { publicPromiseRoutes } from './public.routes.tsx'
@@ -56,6 +57,7 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   exportRoutes(app, deps)
   publicPromiseRoutes(app, deps)
   publicPromiseApi(app, deps)
+  plansApi(app, deps)
   dashboardRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
   digestRoutes(app, deps)

@@ -67,6 +67,13 @@ describe('survey pages and API', () => {
       .json()
       .groups.find((g: { group: string }) => g.group === 'alla')
     assert.ok(all.n > linkoping.n)
+    // The roll-up the page reads is exactly the cell sums of the county's municipalities.
+    const [direct] = await queryRows<{ n: number }>(
+      t.deps.db,
+      sql`select sum(n)::int as n from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+          where s.survey_id = ${surveyId} and m.county_code = '05' and s.year = 2021 and s.question_key = 'gator_torg_kvall'`,
+    )
+    assert.equal(all.n, direct!.n)
   })
 
   it('suppresses a small cell everywhere: "–" on the page, suppressed in the API, "–" in the CSV', async () => {

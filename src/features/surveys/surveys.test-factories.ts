@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/deps.ts'
+import { refreshAreaSums } from './surveys.repo.ts'
 import { surveyCellSums, surveyImports, surveyQuestions, surveys } from './surveys.tables.ts'
 
 /**
@@ -55,5 +56,6 @@ export async function buildSurvey(
     sumW2y: yes,
   })
   await deps.db.insert(surveyCellSums).values([cell('kvinna', 30, 9), cell('man', 30, 15)])
+  await refreshAreaSums(deps.db, id)
   return { id, questionKey: 'trygg_kvall', municipalityCode, year }
 }
