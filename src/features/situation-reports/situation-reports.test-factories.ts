@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Deps } from '../../platform/deps.ts'
 import { findOrganisationByCode } from '../organisations/index.ts'
 import { planItems, plans } from '../plans/plans.tables.ts'
+import { refreshAreaSums } from '../surveys/surveys.repo.ts'
 import { surveyCellSums, surveyImports, surveyQuestions, surveys } from '../surveys/surveys.tables.ts'
 import { situationReportProblems, situationReports } from './situation-reports.tables.ts'
 
@@ -135,5 +136,7 @@ export async function buildSurvey(deps: Deps, organisationCode = 'kommun-0580') 
       cell('parker_kvall', 'kvinna', 5, 1),
       cell('parker_kvall', 'man', 200, 44),
     ])
+  // The municipality, county and country roll-up the estimates read, as an import writes it.
+  await refreshAreaSums(deps.db, survey.id)
   return { survey, municipalityCode: owner.municipalityCode }
 }
