@@ -7,7 +7,9 @@ import { loadDemoIndicators } from './demo-indicators.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoPlans } from './demo-plans.ts'
+import { loadDemoSituationReports } from './demo-situation-reports.ts'
 import { loadDemoStructure } from './demo-structure.ts'
+import { loadDemoSurveys } from './demo-surveys.ts'
 
 /**
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
@@ -54,5 +56,7 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += (await loadDemoAdoption(deps))?.written ?? 0
   written += await loadDemoPlans(deps)
   written += await loadDemoIndicators(deps)
+  written += await loadDemoSurveys(deps)
+  written += await loadDemoSituationReports(deps)
   return written
 }

@@ -17,7 +17,12 @@ function tableFor(url: string, param: string): string | undefined {
     if (before.endsWith('/collaborations/')) return 'collaborations'
     return undefined
   }
-  if (param === 'itemId') return before.startsWith('/plan-items/') ? 'plan_items' : before.includes('/agenda/') ? 'agenda_items' : 'action_items'
+  if (param === 'itemId')
+    return before.startsWith('/plan-items/') || before.startsWith('/api/v1/plan-items/')
+      ? 'plan_items'
+      : before.includes('/agenda/')
+        ? 'agenda_items'
+        : 'action_items'
   const byName: Record<string, string> = {
     grantId: 'role_grants',
     bodyId: 'bodies',
@@ -35,6 +40,8 @@ function tableFor(url: string, param: string): string | undefined {
     userId: 'users',
     collaborationId: 'collaborations',
     planId: 'plans',
+    reportId: 'situation_reports',
+    surveyId: 'surveys',
   }
   return byName[param]
 }
@@ -51,6 +58,7 @@ export async function fillRoute(deps: Deps, url: string): Promise<string> {
     if (param === 'seq') value = '1'
     else if (param === 'code') value = 'otmb'
     else if (param === 'mac') value = 'x'
+    else if (param === 'municipalityCode') value = '0580'
     // A month that has begun for any plan running from last January (plans.test-factories.ts).
     else if (param === 'periodKey') value = new Date(Date.now() - 32 * 86400000).toISOString().slice(0, 7)
     else {

@@ -100,6 +100,15 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /indicators/:key/observations.csv': 'the observations an indicator page shows, as CSV',
   'GET /api/v1/indicators': 'the indicator registry as JSON',
   'GET /api/v1/indicators/:key/observations': 'an indicator’s aggregate observations as JSON, the same as its page',
+  'GET /knowledge': 'the knowledge base’s front door: links, and which municipalities have survey answers',
+  'GET /knowledge/municipalities/:municipalityCode': 'a municipality’s survey figures: only surveys the visitor may read, small cells suppressed',
+  'GET /help/survey-estimates': 'how the survey figures are computed',
+  'GET /surveys': 'the surveys the visitor may read (public ones without signing in)',
+  'GET /surveys/:surveyId': 'one survey the visitor may read; any other is a 404',
+  'GET /surveys/:surveyId/areas/:municipalityCode': 'aggregate estimates of a readable survey, small cells suppressed',
+  'GET /surveys/:surveyId/areas/:municipalityCode/estimates.csv': 'the same estimates as the page, as CSV',
+  'GET /api/v1/surveys': 'the surveys the caller may read, as JSON',
+  'GET /api/v1/surveys/:surveyId/estimates': 'aggregate estimates of a readable survey as JSON, small cells suppressed',
 }
 
 test('the public routes are exactly the pinned list', async () => {
