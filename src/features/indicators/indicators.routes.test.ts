@@ -247,6 +247,7 @@ describe('import through the page', () => {
     const women = series!.observations.find((o) => o.breakdown === 'kon=kvinna')!
     assert.deepEqual([women.value, women.ciLow, women.ciHigh, women.per100000], [36.6, 34.2, 39, null])
     assert.equal(series!.indicator.attribution, 'Källa: Brå, Nationella trygghetsundersökningen')
+    assert.deepEqual(series!.areas, [{ code: '05', name: 'Östergötlands län' }])
   })
 })
 

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts'
 import type { Breakdown, GeographyLevel, IndicatorUnit, PeriodType } from './indicators.tables.ts'
 import { canWriteIndicator } from './indicators.policy.ts'
 import * as repo from './indicators.repo.ts'
+import { areaLookup } from './parse/areas.ts'
 import { yearOf } from './parse/periods.ts'
 import type { IndicatorMeta } from './parse/types.ts'
 import { membersOf, per100000, populationFor, populationTable } from './per-capita.ts'
@@ -60,6 +61,8 @@ export interface IndicatorSeries {
     hasPerCapita: boolean
     higherIsBetter: boolean
   }
+  /** The requested areas with their names ("Linköping", "Östergötlands län", "Hela landet"). */
+  areas: { code: string; name: string }[]
   observations: SeriesObservation[]
 }
 
@@ -120,5 +123,10 @@ export async function indicatorSeries(deps: Pick<Deps, 'db'>, key: string, areaC
   const indicator = KEY.test(key) ? await repo.findIndicatorByKey(deps.db, key) : undefined
   if (!indicator) return undefined
   const rows = await repo.observationsOf(deps.db, indicator.id, { areas: areaCodes, periods })
-  return { indicator: describe(indicator), observations: await withPerCapita(deps.db, indicator, rows) }
+  const names = areaLookup(await repo.areaSource(deps.db))
+  return {
+    indicator: describe(indicator),
+    areas: areaCodes.map((code) => ({ code, name: names.nameOf(code) ?? code })),
+    observations: await withPerCapita(deps.db, indicator, rows),
+  }
 }
