@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { measureStarts, median, type StartTimes } from './cold-start.ts'
 import { followUpDashboardRows } from './follow-up-dashboard.ts'
+import { surveyDashboardRows } from './survey-dashboard.ts'
 import { createBenchDatabase, postgresWanted } from './postgres.ts'
 import { cleanup } from './processes.ts'
 import { clean, errorRow, log, ms, perSec, type Row, secs, table, withProblems } from './rows.ts'
@@ -15,7 +16,7 @@ import { CONNECTIONS, DURATION_S, fetchHtml, type Load, load, startApp, startBar
  * in the temp folder (not the repository).
  *
  * `npm run bench -- --no-starts` leaves out the cold and warm starts (for a quick look at throughput).
- * `npm run bench -- --only=<scenario>` runs one scenario alone (`follow-up-dashboard`).
+ * `npm run bench -- --only=<scenario>` runs one scenario alone (`follow-up-dashboard`, `survey-dashboard`).
  */
 const COLD_START_GOAL_MS = 5000
 const LOGIN_RATIO_GOAL = 0.5
@@ -120,6 +121,13 @@ const SCENARIOS: Record<string, (raw: Record<string, unknown>) => Promise<Row[]>
       return [errorRow('PostgreSQL: county follow-up dashboard (issue 8)', err)]
     }
   },
+  'survey-dashboard': async (raw) => {
+    try {
+      return await surveyDashboardRows(raw, postgresWanted ? ['PostgreSQL', 'PGlite'] : ['PGlite'])
+    } catch (err) {
+      return [errorRow('Survey dashboard at national scale (issue 9)', err)]
+    }
+  },
 }
 
 async function main() {
@@ -153,6 +161,7 @@ async function main() {
     }
   }
   if (!only && postgresWanted) rows.push(...(await SCENARIOS['follow-up-dashboard'](scenarios)))
+  if (!only) rows.push(...(await SCENARIOS['survey-dashboard'](scenarios)))
   if (starts) rows.push(warmRow(starts))
 
   const loadAtEnd = os.loadavg()[0]

@@ -18,7 +18,7 @@ const PASSWORD = 'tillsammans-demo'
 
 /**
  * The main menu as the features declare it (`deps.nav.add` in src/features/*\/index.ts), in menu
- * order: pages 0, collaborations 5 (public, signed out only) and 10, plans 6 (the public medborgarlöften, signed out only), organisations 40, meetings 70,
+ * order: pages 0, collaborations 5 (public, signed out only) and 10, plans 6 (the public medborgarlöften, signed out only), surveys 30 (the knowledge base, for everyone), organisations 40, meetings 70,
  * accounts 80, api-tokens 85, mail (outbox) 87, audit-log 90, accounts 95. Visibility mirrors the policies: users.manage and
  * audit.read are for coordinators (and the admin), system.admin for the admin only.
  */
@@ -28,6 +28,7 @@ const NAV: { label: string; href: string; who: Who[] }[] = [
   { label: 'Om samverkan', href: '/public/collaborations', who: ['anonymous'] },
   { label: 'Medborgarlöften', href: '/public/medborgarloften', who: ['anonymous'] },
   { label: 'Samverkan', href: '/collaborations', who: ALL },
+  { label: 'Kunskapsunderlag', href: '/knowledge', who: ['anonymous', ...ALL] },
   { label: 'Organisationer', href: '/organisations', who: ALL },
   { label: 'Kalender', href: '/calendar', who: ALL },
   { label: 'Användare', href: '/admin/users', who: ['admin', 'coordinator'] },

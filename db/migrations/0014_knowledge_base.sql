@@ -105,6 +105,20 @@ CREATE TABLE "situation_reports" (
 	CONSTRAINT "situation_reports_adoption_check" CHECK ("situation_reports"."status" = 'draft' or ("situation_reports"."adopted_by" is not null and "situation_reports"."adopted_on" is not null and "situation_reports"."next_review_due" is not null))
 );
 --> statement-breakpoint
+CREATE TABLE "survey_area_sums" (
+	"survey_id" uuid NOT NULL,
+	"area_code" text NOT NULL,
+	"year" integer NOT NULL,
+	"question_key" text NOT NULL,
+	"sex" text NOT NULL,
+	"n" integer NOT NULL,
+	"sum_w" double precision NOT NULL,
+	"sum_wy" double precision NOT NULL,
+	"sum_w2" double precision NOT NULL,
+	"sum_w2y" double precision NOT NULL,
+	CONSTRAINT "survey_area_sums_survey_id_area_code_year_question_key_sex_pk" PRIMARY KEY("survey_id","area_code","year","question_key","sex")
+);
+--> statement-breakpoint
 CREATE TABLE "survey_cell_sums" (
 	"import_id" uuid NOT NULL,
 	"survey_id" uuid NOT NULL,
@@ -199,6 +213,7 @@ ALTER TABLE "situation_report_problems" ADD CONSTRAINT "situation_report_problem
 ALTER TABLE "situation_report_problems" ADD CONSTRAINT "situation_report_problems_problem_item_id_plan_items_id_fk" FOREIGN KEY ("problem_item_id") REFERENCES "public"."plan_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "situation_reports" ADD CONSTRAINT "situation_reports_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "situation_reports" ADD CONSTRAINT "situation_reports_previous_id_situation_reports_id_fk" FOREIGN KEY ("previous_id") REFERENCES "public"."situation_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_area_sums" ADD CONSTRAINT "survey_area_sums_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_cell_sums" ADD CONSTRAINT "survey_cell_sums_import_id_survey_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."survey_imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_imports" ADD CONSTRAINT "survey_imports_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_questions" ADD CONSTRAINT "survey_questions_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -7,6 +7,7 @@ import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoStructure } from './demo-structure.ts'
+import { loadDemoSurveys } from './demo-surveys.ts'
 
 /**
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
@@ -52,5 +53,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoMeetings(deps)
   written += (await loadDemoAdoption(deps))?.written ?? 0
   written += await loadDemoPlans(deps)
+  written += await loadDemoSurveys(deps)
   return written
 }

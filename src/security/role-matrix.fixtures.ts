@@ -20,6 +20,7 @@ import { municipalBodies, municipalModels } from '../features/municipal-models/m
 import { findOrganisationByCode } from '../features/organisations/index.ts'
 import { periodOf } from '../features/plans/periods.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
+import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
 import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
 import { queryRows } from '../platform/db/query-rows.ts'
@@ -99,6 +100,8 @@ export interface Fixtures {
   tertialKey: string
   /** A published, public medborgarlöfte (the public pages). */
   publicPlanId: string
+  /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
+  surveyId: string
   /** A user of the own party that administrators look at, and one of their grants. */
   targetUserId: string
   targetGrantId: string
@@ -355,6 +358,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     periodKey: lastMonth.key,
     tertialKey: periodOf('tertial', today).key,
     publicPlanId: publicPlan.id,
+    surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     targetUserId: users.target.id,
     targetGrantId: targetGrant.id,
     readerOwnUserId: users.readerOwn.id,

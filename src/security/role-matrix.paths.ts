@@ -45,6 +45,8 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     seq: fx.auditSeq,
     code: fx.collaborationCode,
     mac: 'not-the-mac',
+    surveyId: fx.surveyId,
+    municipalityCode: '0580',
   }
   return map[name]
 }

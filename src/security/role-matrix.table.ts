@@ -106,6 +106,19 @@ export const MATRIX: Record<string, Row> = {
   // A published, public medborgarlöfte is for everyone, signed in or not, with a token or without.
   'GET /public/medborgarloften/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
   'GET /api/v1/public/citizen-promises/:planId': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ planId: fx.publicPlanId }) },
+  // Surveys (issue 9): the fixture survey is the owning länsstyrelse's, for the county's parties. Read
+  // through public routes (aggregates only); the service hides it (404) from anyone outside the county.
+  'GET /surveys/:surveyId': { cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404', params: (_deps, fx) => ({ surveyId: fx.surveyId }) },
+  'GET /surveys/:surveyId/areas/:municipalityCode': { cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404', params: (_deps, fx) => ({ surveyId: fx.surveyId }) },
+  'GET /surveys/:surveyId/areas/:municipalityCode/estimates.csv': {
+    cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404',
+    params: (_deps, fx) => ({ surveyId: fx.surveyId }),
+  },
+  // Without its query the API answers 400 to everyone alike (the same for a survey that does not exist),
+  // so nothing is learnt; with a valid query an outsider gets 404 (surveys.routes.test.ts).
+  'GET /api/v1/surveys/:surveyId/estimates': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ surveyId: fx.surveyId }) },
+  // A municipality's underlag lists only the surveys the visitor may read: the page itself is for everyone.
+  'GET /knowledge/municipalities/:municipalityCode': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok' },
   // Import (issue 8 §13): the plan's editors only, refused before the upload is read; the templates and
   // every export (§14) to whoever may read the list they come from.
   'GET /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },

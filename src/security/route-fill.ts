@@ -35,6 +35,7 @@ function tableFor(url: string, param: string): string | undefined {
     userId: 'users',
     collaborationId: 'collaborations',
     planId: 'plans',
+    surveyId: 'surveys',
   }
   return byName[param]
 }
@@ -51,6 +52,7 @@ export async function fillRoute(deps: Deps, url: string): Promise<string> {
     if (param === 'seq') value = '1'
     else if (param === 'code') value = 'otmb'
     else if (param === 'mac') value = 'x'
+    else if (param === 'municipalityCode') value = '0580'
     // A month that has begun for any plan running from last January (plans.test-factories.ts).
     else if (param === 'periodKey') value = new Date(Date.now() - 32 * 86400000).toISOString().slice(0, 7)
     else {

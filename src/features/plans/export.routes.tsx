@@ -1,11 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
-import { toCsv } from '../../platform/csv/csv.ts'
+import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { paramsOf } from '../../platform/http/params.ts'
-import { contentDisposition, sendXlsx, toXlsx } from '../../platform/xlsx/xlsx.ts'
+import { sendTable } from '../../platform/xlsx/send-table.ts'
 import * as followUpRepo from './follow-up.repo.ts'
 import { getItemFollowUp, itemFollowUp, todayInSweden } from './follow-up.service.ts'
-import { type Table, historyTable, partyPlansTable, planTable } from './export-rows.ts'
+import { historyTable, partyPlansTable, planTable } from './export-rows.ts'
 import { getPartyPlans, getPlanPage } from './plans.service.ts'
 
 /** A safe file name from a title: letters, digits and dashes (Å, Ä, Ö kept; the header carries an ASCII twin). */
@@ -15,16 +14,6 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .toLocaleLowerCase('sv') || 'export'
-
-/** A table as CSV (Swedish Excel's dialect, csv.ts) or XLSX; both neutralise formulas. */
-export async function sendTable(reply: FastifyReply, table: Table, format: 'csv' | 'xlsx', basename: string) {
-  if (format === 'xlsx') return sendXlsx(reply, await toXlsx(table.sheet, table.header, table.rows), `${basename}.xlsx`)
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', contentDisposition(`${basename}.csv`))
-    .header('cache-control', 'private, no-store')
-    .send(toCsv(table.header, table.rows))
-}
 
 /**
  * Downloads of the plan lists (issue 8 §14), each exactly as its page shows it and only to those who

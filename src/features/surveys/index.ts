@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { surveysApi } from './surveys.api.ts'
+import { surveysRoutes } from './surveys.routes.tsx'
 
 export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.policy.ts'
 
@@ -7,7 +9,10 @@ export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.polic
  * Surveys (issue 9 §4–8): definitions, anonymous microdata imported into per-cell sums, and the
  * estimates by gender computed exactly as `../shared/statistics.md` says.
  */
-export async function surveys(_app: FastifyInstance, { deps }: { deps: Deps }) {
+export async function surveys(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.policies.register('surveys.read', () => true)
   deps.policies.register('surveys.write', (a) => a?.via === 'session')
+  deps.nav.add({ href: '/knowledge', labelKey: 'surveys.nav.knowledge', order: 30, visible: () => true })
+  surveysRoutes(app, deps)
+  surveysApi(app, deps)
 }

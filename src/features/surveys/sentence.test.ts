@@ -14,7 +14,7 @@ describe('the gap in words', () => {
     const sentence = differenceSentence(t, 'sv', 'trygga', estimateCell(women), estimateCell(men), estimateDifference(women, men)!)
     assert.equal(
       sentence,
-      'Kvinnor känner sig trygga i lägre grad än män (20\u00a0% mot 34\u00a0%). Skillnaden, 14 procentenheter, är statistiskt säkerställd (p < 0,001).',
+      'Kvinnor känner sig trygga i lägre grad än män (20\u00a0% mot 34\u00a0%). Skillnaden, 14 procentenheter, är statistiskt säkerställd (p\u00a0<\u00a00,001).',
     )
   })
 
@@ -27,7 +27,7 @@ describe('the gap in words', () => {
 
   it('writes shares with a decimal comma and p-values to three decimals', () => {
     assert.equal(percent(0.2049, 'sv', 1), '20,5\u00a0%')
-    assert.equal(pValueText(0.0408776, 'sv'), 'p = 0,041')
-    assert.equal(pValueText(0.0000073, 'sv'), 'p < 0,001')
+    assert.equal(pValueText(0.0408776, 'sv'), 'p\u00a0=\u00a00,041')
+    assert.equal(pValueText(0.0000073, 'sv'), 'p\u00a0<\u00a00,001')
   })
 })

@@ -9,9 +9,10 @@ export function percent(share: number, locale: Locale, decimals = 0): string {
   return `${formatNumber(share * 100, locale, decimals)}${NBSP}%`
 }
 
-/** "p < 0,001" or "p = 0,012". */
+/** "p < 0,001" or "p = 0,012" (non-breaking spaces). */
 export function pValueText(p: number, locale: Locale): string {
-  return p < 0.001 ? `p < ${formatNumber(0.001, locale, 3)}` : `p = ${formatNumber(p, locale, 3)}`
+  // Non-breaking spaces: "p < 0,001" never breaks over two lines.
+  return p < 0.001 ? `p${NBSP}<${NBSP}${formatNumber(0.001, locale, 3)}` : `p${NBSP}=${NBSP}${formatNumber(p, locale, 3)}`
 }
 
 /**

@@ -55,7 +55,7 @@ export function surveysApi(app: FastifyInstance, deps: Deps) {
     {
       method: 'GET',
       url: '/api/v1/surveys',
-      policy: 'surveys.read',
+      policy: 'public',
       summary: 'Surveys the caller may read',
       description: 'Public surveys for anyone; surveys kept to the county’s parties or to their organisation for those callers.',
       tags: ['surveys'],
@@ -78,7 +78,7 @@ export function surveysApi(app: FastifyInstance, deps: Deps) {
     {
       method: 'GET',
       url: '/api/v1/surveys/:surveyId/estimates',
-      policy: 'surveys.read',
+      policy: 'public',
       summary: 'Estimates by gender for one area, year and question',
       description:
         'Weighted shares of women, men and everyone with 95 % logit intervals (t on n − 1 df), and the women − men difference with its interval and two-sided p-value, computed as ../shared/statistics.md says. Shares are fractions 0–1. A group below the survey’s threshold is `suppressed: true` with no numbers; when one of women and men is suppressed the other is too, and the difference is null.',

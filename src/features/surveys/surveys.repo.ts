@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { queryRows } from '../../platform/db/query-rows.ts'
-import type { Db } from '../../platform/db/types.ts'
+import type { Db, Tx } from '../../platform/db/types.ts'
 import type { CellSums } from './estimates.ts'
 import { type SexGroup, surveyImports, surveyQuestions, surveys } from './surveys.tables.ts'
 
@@ -50,38 +50,36 @@ export interface SumsRow extends CellSums {
   sex: SexGroup
 }
 
-const SUMS = sql`sum(s.n)::int as n, sum(s.sum_w)::float8 as "sumW", sum(s.sum_wy)::float8 as "sumWy",
-  sum(s.sum_w2)::float8 as "sumW2", sum(s.sum_w2y)::float8 as "sumW2y"`
+/**
+ * Rewrites a survey's roll-up (`survey_area_sums`) from its cell sums: each municipality, its county and
+ * the country. Called in the transaction that changes the cell sums, so the two never disagree.
+ */
+export async function refreshAreaSums(db: Db | Tx, surveyId: string): Promise<void> {
+  await db.execute(sql`delete from survey_area_sums where survey_id = ${surveyId}`)
+  await db.execute(
+    sql`insert into survey_area_sums (survey_id, area_code, year, question_key, sex, n, sum_w, sum_wy, sum_w2, sum_w2y)
+        select s.survey_id, a.area, s.year, s.question_key, s.sex, sum(s.n)::int, sum(s.sum_w), sum(s.sum_wy), sum(s.sum_w2), sum(s.sum_w2y)
+        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+        cross join lateral (values (s.municipality_code::text), (m.county_code::text), ('00')) as a(area)
+        where s.survey_id = ${surveyId}
+        group by s.survey_id, a.area, s.year, s.question_key, s.sex`,
+  )
+}
+
+const AREA_SUMS = sql`s.area_code as area, s.year, s.question_key as "questionKey", s.sex, s.n, s.sum_w as "sumW", s.sum_wy as "sumWy",
+  s.sum_w2 as "sumW2", s.sum_w2y as "sumW2y"`
 
 /**
  * The sums of one municipality and of its county, for every year and question of a survey (or one
- * question): O(cells) — the rows of `survey_cell_sums` for those areas, never a respondent.
+ * question), from the roll-up: a few hundred rows, whatever the county's size — never a respondent.
  */
 export async function sumsForMunicipality(db: Db, surveyId: string, municipalityCode: string, questionKey?: string): Promise<SumsRow[]> {
   const question = questionKey ? sql`and s.question_key = ${questionKey}` : sql``
   return queryRows<SumsRow>(
     db,
-    sql`select s.municipality_code as area, s.year, s.question_key as "questionKey", s.sex, ${SUMS}
-        from survey_cell_sums s
-        where s.survey_id = ${surveyId} and s.municipality_code = ${municipalityCode} ${question}
-        group by s.municipality_code, s.year, s.question_key, s.sex
-        union all
-        select m.county_code, s.year, s.question_key, s.sex, ${SUMS}
-        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
+    sql`select ${AREA_SUMS} from survey_area_sums s
         where s.survey_id = ${surveyId} ${question}
-          and m.county_code = (select county_code from municipalities where code = ${municipalityCode})
-        group by m.county_code, s.year, s.question_key, s.sex`,
-  )
-}
-
-/** The sums of every municipality of a county for one year and question (the county overview). */
-export async function sumsForCounty(db: Db, surveyId: string, countyCode: string, year: number, questionKey: string): Promise<SumsRow[]> {
-  return queryRows<SumsRow>(
-    db,
-    sql`select s.municipality_code as area, s.year, s.question_key as "questionKey", s.sex, ${SUMS}
-        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
-        where s.survey_id = ${surveyId} and m.county_code = ${countyCode} and s.year = ${year} and s.question_key = ${questionKey}
-        group by s.municipality_code, s.year, s.question_key, s.sex`,
+          and s.area_code in (${municipalityCode}, (select county_code::text from municipalities where code = ${municipalityCode}))`,
   )
 }
 
@@ -110,14 +108,28 @@ export async function municipalityName(db: Db, code: string): Promise<{ name: st
   return r
 }
 
-/** The sums of a whole county (its municipalities together), for the API's county areas. */
-export async function sumsForCountyTotal(db: Db, surveyId: string, countyCode: string, questionKey?: string): Promise<SumsRow[]> {
+/** The sums of a whole county (its municipalities together) or the country ('00'), for the API. */
+export async function sumsForCountyTotal(db: Db, surveyId: string, areaCode: string, questionKey?: string): Promise<SumsRow[]> {
   const question = questionKey ? sql`and s.question_key = ${questionKey}` : sql``
-  return queryRows<SumsRow>(
+  return queryRows<SumsRow>(db, sql`select ${AREA_SUMS} from survey_area_sums s where s.survey_id = ${surveyId} and s.area_code = ${areaCode} ${question}`)
+}
+
+export async function organisationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const list = sql.join(
+    [...new Set(ids)].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, name from organisations where id in (${list})`)
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** Municipalities that have survey answers, with their county's name (for the knowledge hub). */
+export async function municipalitiesWithData(db: Db): Promise<{ code: string; name: string; countyCode: string; countyName: string }[]> {
+  return queryRows(
     db,
-    sql`select m.county_code as area, s.year, s.question_key as "questionKey", s.sex, ${SUMS}
-        from survey_cell_sums s join municipalities m on m.code = s.municipality_code
-        where s.survey_id = ${surveyId} and m.county_code = ${countyCode} ${question}
-        group by m.county_code, s.year, s.question_key, s.sex`,
+    sql`select m.code, m.name, m.county_code as "countyCode", c.name as "countyName"
+        from municipalities m join counties c on c.code = m.county_code
+        where exists (select 1 from survey_cell_sums s where s.municipality_code = m.code)`,
   )
 }

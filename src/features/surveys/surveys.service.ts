@@ -89,3 +89,26 @@ export async function areaCell(
   const view = cellViews(rows, ctx.survey.suppressionThreshold).get(cellKey(area, year, questionKey)) ?? null
   return { ctx, view }
 }
+
+export interface SurveyBasis {
+  data: AreaEstimates
+  year: number
+}
+
+/** Every readable survey with answers in a municipality, at its latest year (the "Lägesbild – underlag" page). */
+export async function municipalityBasis(deps: Deps, actor: Actor | undefined, municipalityCode: string): Promise<SurveyBasis[]> {
+  const readable = new Set((await listReadableSurveys(deps, actor)).map((s) => s.id))
+  const ids = (await repo.surveysCovering(deps.db, municipalityCode)).filter((id) => readable.has(id))
+  const out: SurveyBasis[] = []
+  for (const id of ids) {
+    const data = await municipalityEstimates(deps, actor, id, municipalityCode)
+    const year = data.years[data.years.length - 1]
+    if (year !== undefined) out.push({ data, year })
+  }
+  return out.sort((a, b) => a.data.survey.name.localeCompare(b.data.survey.name, 'sv'))
+}
+
+/** Municipalities with survey answers, per county, for the knowledge hub. */
+export async function municipalitiesWithData(deps: Deps) {
+  return repo.municipalitiesWithData(deps.db)
+}

@@ -119,3 +119,28 @@ export const surveyCellSums = pgTable(
     check('survey_cell_sums_n_check', sql`${t.n} > 0 and ${t.sumW} > 0`),
   ],
 )
+
+/**
+ * The sums rolled up per survey × area × year × question × kön — over imports, age groups and DeSO, for
+ * each municipality, its county and the country — rewritten from `survey_cell_sums` in the transaction
+ * that changes them (`refreshAreaSums`). A municipality's page reads its own and its county's rows
+ * here: a few hundred rows whatever the county's size.
+ */
+export const surveyAreaSums = pgTable(
+  'survey_area_sums',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    areaCode: text('area_code').notNull(),
+    year: integer('year').notNull(),
+    questionKey: text('question_key').notNull(),
+    sex: text('sex').$type<SexGroup>().notNull(),
+    n: integer('n').notNull(),
+    sumW: doublePrecision('sum_w').notNull(),
+    sumWy: doublePrecision('sum_wy').notNull(),
+    sumW2: doublePrecision('sum_w2').notNull(),
+    sumW2y: doublePrecision('sum_w2y').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.areaCode, t.year, t.questionKey, t.sex] })],
+)

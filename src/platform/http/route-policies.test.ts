@@ -94,6 +94,15 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /public/medborgarloften.atom': 'the Atom feed of published summaries of public medborgarlöften',
   'GET /api/v1/public/citizen-promises': 'the public medborgarlöften as JSON, the same as the public page',
   'GET /api/v1/public/citizen-promises/:planId': 'one public medborgarlöfte as JSON, the same as its public page',
+  'GET /knowledge': 'the knowledge base’s front door: links, and which municipalities have survey answers',
+  'GET /knowledge/municipalities/:municipalityCode': 'a municipality’s survey figures: only surveys the visitor may read, small cells suppressed',
+  'GET /help/survey-estimates': 'how the survey figures are computed',
+  'GET /surveys': 'the surveys the visitor may read (public ones without signing in)',
+  'GET /surveys/:surveyId': 'one survey the visitor may read; any other is a 404',
+  'GET /surveys/:surveyId/areas/:municipalityCode': 'aggregate estimates of a readable survey, small cells suppressed',
+  'GET /surveys/:surveyId/areas/:municipalityCode/estimates.csv': 'the same estimates as the page, as CSV',
+  'GET /api/v1/surveys': 'the surveys the caller may read, as JSON',
+  'GET /api/v1/surveys/:surveyId/estimates': 'aggregate estimates of a readable survey as JSON, small cells suppressed',
 }
 
 test('the public routes are exactly the pinned list', async () => {
