@@ -36,6 +36,7 @@ function tableFor(url: string, param: string): string | undefined {
     collaborationId: 'collaborations',
     planId: 'plans',
     surveyId: 'surveys',
+    taskId: 'background_tasks',
   }
   return byName[param]
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { looksLikeIdentifierHeader } from './identifiers.ts'
 import { SURVEY_KINDS } from './surveys.tables.ts'
 
 /**
@@ -60,6 +61,9 @@ export const questionSchema = z
     }
     if ((CANONICAL_COLUMNS as readonly string[]).includes(q.key))
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'surveyDefinition.errors.keyReserved', params: { key: q.key } })
+    // A data file's column of that name would be refused as an identifier (identifiers.ts).
+    else if (looksLikeIdentifierHeader(q.key))
+      ctx.addIssue({ code: 'custom', path: ['key'], message: 'surveyDefinition.errors.keyIdentifier', params: { key: q.key } })
   })
 
 export const surveyDefinitionSchema = z

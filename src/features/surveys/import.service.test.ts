@@ -11,32 +11,11 @@ import { actorForUser } from '../accounts/sessions.service.ts'
 import { findOrganisationByCode } from '../organisations/index.ts'
 import { createSurvey, definitionOf, InvalidDefinitionError, replaceQuestions } from './definition.service.ts'
 import { importSurveyFile } from './import.service.ts'
+import { DEFINITION } from './surveys-import.test-factories.ts'
 import { listQuestions } from './surveys.repo.ts'
-import { surveyCellSums, surveyImports } from './surveys.tables.ts'
+import { surveyAreaSums, surveyCellSums, surveyImports } from './surveys.tables.ts'
 
 /** Issue 9 §4–5 on a real database: definitions, and the all-or-nothing import of a microdata file. */
-
-export const DEFINITION = {
-  name: 'Medborgarenkät Linköping',
-  kind: 'medborgarenkat',
-  areas: ['0580'],
-  questions: [
-    {
-      key: 'gator_torg_kvall',
-      text: 'Hur trygg känner du dig på gator och torg en sen kväll?',
-      answers: { '1': 'Mycket trygg', '2': 'Ganska trygg', '3': 'Ganska otrygg', '4': 'Mycket otrygg' },
-      reported: ['1', '2'],
-      placeType: 'gator och torg',
-      timeOfDay: 'kväll',
-    },
-    {
-      key: 'parker_kvall',
-      text: 'Hur trygg känner du dig i parker en sen kväll?',
-      answers: { '1': 'Mycket trygg', '2': 'Ganska trygg', '3': 'Ganska otrygg', '4': 'Mycket otrygg' },
-      reported: ['1', '2'],
-    },
-  ],
-}
 
 const GOOD =
   'kommun;ar;kon;aldersgrupp;vikt;gator_torg_kvall;parker_kvall\n0580;2021;kvinna;16-29;1,5;1;3\n0580;2021;kvinna;16-29;0,5;4;1\n0580;2021;man;30-49;2;2;\n'
@@ -138,6 +117,16 @@ describe('survey definitions and imports', () => {
       [women.n, women.sumW, women.sumWy, women.sumW2, women.sumW2y, women.municipalityCode, women.ageGroup],
       [2, 2, 1.5, 2.5, 2.25, '0580', '16-29'],
     )
+    // The roll-up the pages read has the municipality, its county and the country.
+    const rolled = await t.deps.db
+      .select()
+      .from(surveyAreaSums)
+      .where(and(eq(surveyAreaSums.surveyId, survey.id), eq(surveyAreaSums.questionKey, 'gator_torg_kvall'), eq(surveyAreaSums.sex, 'kvinna')))
+    assert.deepEqual(rolled.map((r) => [r.areaCode, r.n, r.sumWy]).sort(), [
+      ['00', 2, 1.5],
+      ['05', 2, 1.5],
+      ['0580', 2, 1.5],
+    ])
     const [imported] = await importsOf(survey.id)
     assert.deepEqual([imported.fileName, imported.respondents, imported.answers, imported.createdBy], ['enkat.csv', 3, 5, editor.userId])
     const [event] = await audited(survey.id, 'survey.imported')

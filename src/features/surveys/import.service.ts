@@ -7,7 +7,7 @@ import { allMunicipalityCodes } from './definition.repo.ts'
 import { type ActingCtx, auditContextOf, loadEditableSurvey } from './definition.service.ts'
 import { type ParseQuestion, parseSurveyFile } from './import-parse.ts'
 import * as repo from './import.repo.ts'
-import type { Survey, SurveyQuestion } from './surveys.repo.ts'
+import { refreshAreaSums, type Survey, type SurveyQuestion } from './surveys.repo.ts'
 
 /**
  * Import of an anonymous microdata file (issue 9 §5, §8): the file is read whole first (streaming,
@@ -93,6 +93,8 @@ export async function importSurveyFile(deps: Deps, ctx: ActingCtx, surveyId: str
         createdBy: 'system' in ctx ? null : ctx.actor.userId,
       })
       await repo.insertCellSums(tx, row.id, surveyId, parsed.cells)
+      // The roll-up the pages read is rewritten in the same transaction, so the two never disagree.
+      await refreshAreaSums(tx, surveyId)
       const summary: ImportSummary = {
         importId: row.id,
         surveyId,
