@@ -4,18 +4,10 @@ import { DataTable, StatusTag } from '../views/data-display.tsx'
 import { Layout } from '../views/layout.tsx'
 import { usePage } from '../views/page-context.ts'
 import type { TaskResult, TaskSummary } from './tasks.ts'
-import type { TaskProblem, TaskStatus } from './tasks.tables.ts'
+import { problemLine } from './task-problems.ts'
+import type { TaskStatus } from './tasks.tables.ts'
 
 const TAGS: Record<TaskStatus, 'green' | 'yellow' | 'red' | 'grey'> = { queued: 'grey', running: 'yellow', done: 'green', failed: 'red' }
-
-/** One problem as a sentence: "Rad 7, kolumn vikt: …" (keys are full i18n keys). */
-export function problemLine(t: Translate, p: TaskProblem): string {
-  const message = t(p.key, p.params)
-  if (p.row !== undefined && p.column !== undefined) return t('tasks.problemRowColumn', { row: p.row, column: p.column, message })
-  if (p.row !== undefined) return t('tasks.problemRow', { row: p.row, message })
-  // A message written to follow "Rad 7:" starts a sentence of its own here.
-  return message.charAt(0).toLocaleUpperCase('sv') + message.slice(1)
-}
 
 const crumbs = (t: Translate) => [{ href: '/tasks', label: t('tasks.listTitle') }]
 
