@@ -6,6 +6,7 @@ import { loadDemoAdoption } from './demo-adoption.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoPlans } from './demo-plans.ts'
+import { loadDemoSituationReports } from './demo-situation-reports.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 import { loadDemoSurveys } from './demo-surveys.ts'
 
@@ -54,5 +55,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += (await loadDemoAdoption(deps))?.written ?? 0
   written += await loadDemoPlans(deps)
   written += await loadDemoSurveys(deps)
+  written += await loadDemoSituationReports(deps)
   return written
 }

@@ -7,6 +7,7 @@ import { SMALL_PDF, buildCollaborationWithDeclaration } from '../features/declar
 import type { RegisteredRoute } from '../platform/deps.ts'
 import { TestBrowser } from '../test-support/browser.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
+import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
 import { buildUser } from '../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../test-support/test-app.ts'
 import { type FoundForm, crawl, findingsOf, followable, pageParts, routeOf } from './crawl.ts'
@@ -42,6 +43,9 @@ before(async () => {
   await buildMeeting(t.deps, c.steeringId, 3, [], 'planned')
   await buildCollaborationWithDeclaration(t.deps)
   await buildPlan(t.deps)
+  // A lägesbild draft, and an åtgärdsplan whose problems its problems form offers.
+  await buildActionPlan(t.deps)
+  await buildReport(t.deps, { periodStart: '2025-01-01' })
   const user = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   admin = new TestBrowser(t.app)
   await admin.login(user.email, user.password)

@@ -20,6 +20,7 @@ import { municipalBodies, municipalModels } from '../features/municipal-models/m
 import { findOrganisationByCode } from '../features/organisations/index.ts'
 import { periodOf } from '../features/plans/periods.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
+import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
 import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
 import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
@@ -101,6 +102,8 @@ export interface Fixtures {
   tertialKey: string
   /** A published, public medborgarlöfte (the public pages). */
   publicPlanId: string
+  /** Linköping's lägesbild, a draft shared with the county's parties. */
+  reportId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
   /** A background task (a survey import) started by the own party's editor: only they and the admin see it. */
@@ -316,6 +319,9 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
   // Linköping's ML with its LPO for the parties, and a published public one (plans.test-factories.ts).
   const { plan, promise: planItem } = await buildPlan(deps)
   const { plan: publicPlan } = await buildPlan(deps, { visibility: 'public', status: 'published' })
+  // Linköping's lägesbild, and an åtgärdsplan whose problems it can prioritise.
+  await buildActionPlan(deps)
+  const report = await buildReport(deps, { periodStart: '2025-01-01' })
 
   const read = await insertToken(deps, users.editorOwn.id, ['read'])
   const write = await insertToken(deps, users.editorOwn.id, ['read', 'write'])
@@ -361,6 +367,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     periodKey: lastMonth.key,
     tertialKey: periodOf('tertial', today).key,
     publicPlanId: publicPlan.id,
+    reportId: report.id,
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(

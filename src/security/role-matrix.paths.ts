@@ -19,7 +19,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     if (before.endsWith('/api-tokens/')) return fx.tokenId
     return undefined
   }
-  if (name === 'itemId' && before.startsWith('/plan-items/')) return fx.planItemId
+  if (name === 'itemId' && (before.startsWith('/plan-items/') || before.startsWith('/api/v1/plan-items/'))) return fx.planItemId
   if (name === 'itemId') return before.includes('/agenda/') ? fx.agendaItemId : fx.actionItemId
   if (name === 'bodyId' && before.startsWith('/organisations/')) return fx.municipalBodyId
   const map: Record<string, string> = {
@@ -36,6 +36,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     organisationId: fx.ownPartyId,
     ruleId: fx.ruleId,
     planId: fx.planId,
+    reportId: fx.reportId,
     periodKey: fx.periodKey,
     meetingId: fx.meetingId,
     decisionId: fx.decisionId,

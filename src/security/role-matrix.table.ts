@@ -140,10 +140,29 @@ export const MATRIX: Record<string, Row> = {
   // The matrix's plan item is a promise, not a problem: the trace answers 404 for every reader.
   'GET /plan-items/:itemId/trace': { cells: '404 404 404 404 404 404 404 404 404 in in in' },
   'GET /plan-items/:itemId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  // The plans API (read only): the same record checks as the pages, and tokens act as their user.
+  'GET /api/v1/organisations/:organisationId/plans': { cells: 'ok ok ok ok ok ok ok ok ok ok ok in' },
+  'GET /api/v1/plans/:planId': { cells: 'ok ok 404 ok ok ok ok ok ok ok ok in' },
+  'GET /api/v1/plan-items/:itemId/follow-up': { cells: 'ok ok 404 ok ok ok ok ok ok ok ok in' },
   'GET /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'POST /plan-items/:itemId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'GET /plan-items/:itemId/follow-up/:periodKey': { cells: 'ok 403 404 ok 403 ok 403 403 403 in in in' },
   'POST /plan-items/:itemId/follow-up/:periodKey': { cells: 'ok 403 404 ok 403 ok 403 403 403 in in in' },
+  // The lägesbild (issue 9 §11): the municipality writes it (decision 008); Länsstyrelsen and the
+  // county's parties read the one shared with the partners; another county's coordinator finds nothing.
+  // "Starta ny version" of the matrix's draft answers 409 (only an adopted one gets a new version).
+  'GET /organisations/:id/situation-reports': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
+  'GET /situation-reports/:reportId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /situation-reports/:reportId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /situation-reports/:reportId/edit': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /situation-reports/:reportId/problems': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /situation-reports/:reportId/problems': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /situation-reports/:reportId/adopt': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /situation-reports/:reportId/adopt': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /situation-reports/:reportId/new-version': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /situation-reports/:reportId/new-version': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'GET /situation-reports/:reportId/export.docx': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /situation-reports/:reportId/export.pdf': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
   'GET /organisations/:id/structure/edit': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },
   'POST /organisations/:id/structure/edit': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },
   'GET /organisations/:id/structure/bodies/new': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },

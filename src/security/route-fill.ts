@@ -17,7 +17,12 @@ function tableFor(url: string, param: string): string | undefined {
     if (before.endsWith('/collaborations/')) return 'collaborations'
     return undefined
   }
-  if (param === 'itemId') return before.startsWith('/plan-items/') ? 'plan_items' : before.includes('/agenda/') ? 'agenda_items' : 'action_items'
+  if (param === 'itemId')
+    return before.startsWith('/plan-items/') || before.startsWith('/api/v1/plan-items/')
+      ? 'plan_items'
+      : before.includes('/agenda/')
+        ? 'agenda_items'
+        : 'action_items'
   const byName: Record<string, string> = {
     grantId: 'role_grants',
     bodyId: 'bodies',
@@ -35,6 +40,7 @@ function tableFor(url: string, param: string): string | undefined {
     userId: 'users',
     collaborationId: 'collaborations',
     planId: 'plans',
+    reportId: 'situation_reports',
     surveyId: 'surveys',
     taskId: 'background_tasks',
   }

@@ -8,6 +8,7 @@ import { exportRoutes } from './export.routes.tsx'
 import { followUpRoutes } from './follow-up.routes.tsx'
 import { followUpTodos } from './follow-up.todos.ts'
 import { importRoutes } from './import.routes.tsx'
+import { plansApi } from './plans.api.ts'
 import { plansRoutes, registerPlanPolicies } from './plans.routes.tsx'
 import { publicPromiseApi } from './public.api.ts'
 import { publicPromiseRoutes } from './public.routes.tsx'
@@ -15,6 +16,7 @@ import { summariesRoutes } from './summaries.routes.tsx'
 
 export { canEditPlan, canReadPlan, canReportOn, type PlanAccess } from './plans.policy.ts'
 export type { Plan, PlanItem } from './plans.repo.ts'
+export { type OrganisationProblem, type ProblemCause, problemsByIds, problemsOfOrganisation } from './problems.read.ts'
 
 const AUDIT_LABELS: Record<string, string> = {
   'plan.created': 'plans.audit.created',
@@ -55,6 +57,7 @@ export async function plans(app: FastifyInstance, { deps }: { deps: Deps }) {
   exportRoutes(app, deps)
   publicPromiseRoutes(app, deps)
   publicPromiseApi(app, deps)
+  plansApi(app, deps)
   dashboardRoutes(app, deps)
   deps.todos.add('follow-up', (actor) => followUpTodos(deps, actor))
   digestRoutes(app, deps)

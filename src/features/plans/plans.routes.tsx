@@ -41,6 +41,8 @@ const WRITE = { config: { policy: 'plans.write' } }
 export function registerPlanPolicies(deps: Deps) {
   deps.policies.register('plans.read', (a) => a?.via === 'session')
   deps.policies.register('plans.write', (a) => a?.via === 'session')
+  // The JSON API: tokens too (the services decide per plan what their user may read).
+  deps.policies.register('plans.api', (a) => !!a)
 }
 
 const staleErrors = (req: FastifyRequest) => [{ field: '', message: req.t('platform.errors.staleVersion') }]

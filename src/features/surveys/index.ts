@@ -8,6 +8,7 @@ export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.polic
 export { createSurvey, replaceQuestions, definitionOf, findSurveyByName, InvalidDefinitionError, type ActingCtx } from './definition.service.ts'
 export { parseDefinition, parseQuestions, type SurveyDefinition, type QuestionDefinition } from './definition.schemas.ts'
 export { importSurveyFile, type ImportOutcome } from './import.service.ts'
+export { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates } from './surveys.service.ts'
 
 /**
  * Surveys (issue 9 §4–8): definitions, anonymous microdata imported into per-cell sums, and the

@@ -38,6 +38,11 @@ export function PartyPlansPage({ organisation, plans, names, canCreate, followUp
           ))}
         </p>
       )}
+      {organisation.kind === 'municipality' && (
+        <p class="body">
+          <a href={`/organisations/${organisation.id}/situation-reports`}>{t('situationReports.list.link', { name: organisation.name })}</a>
+        </p>
+      )}
       <ExportLinks href={`/organisations/${organisation.id}/plans`} label={t('plans.export.partyPlans')} />
       <DataTable
         caption={t('plans.party.caption')}

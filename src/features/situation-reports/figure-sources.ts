@@ -1,0 +1,55 @@
+import type { Deps } from '../../platform/deps.ts'
+import type { Actor } from '../../platform/http/actor.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
+import { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates } from '../surveys/index.ts'
+import type { FigureSources, SurveyFigureInput } from './figures.ts'
+
+/**
+ * The figures' numbers from the features that own them, through their public surface: a survey
+ * question's estimates by gender (surveys), an indicator's series (indicators, when it exports
+ * `indicatorSeries`). What the actor may not read is left out, as if it were not there.
+ */
+export function platformFigureSources(deps: Deps, actor: Actor | undefined): FigureSources {
+  return {
+    async survey(surveyId, municipalityCode, questionKey) {
+      try {
+        const est = await municipalityEstimates(deps, actor, surveyId, municipalityCode, questionKey)
+        const q = est.questions.find((x) => x.key === questionKey)
+        if (!q) return undefined
+        const years: SurveyFigureInput['years'] = []
+        for (const year of est.years) {
+          const view = est.views.get(cellKey(municipalityCode, year, questionKey))
+          if (!view) continue
+          years.push({
+            year,
+            groups: view.groups.map((g) =>
+              g.suppressed
+                ? { group: g.group, suppressed: true }
+                : { group: g.group, suppressed: false, share: g.estimate.share, ciLow: g.estimate.ciLow, ciHigh: g.estimate.ciHigh },
+            ),
+          })
+        }
+        return {
+          surveyName: est.survey.name,
+          questionText: q.text,
+          reportedLabel: q.reportedLabel,
+          attribution: est.survey.attribution,
+          threshold: est.survey.suppressionThreshold,
+          areaName: est.municipality.name,
+          years,
+        }
+      } catch (err) {
+        if (err instanceof NotFoundError) return undefined
+        throw err
+      }
+    },
+    async catalogue() {
+      const out: { value: string; label: string }[] = []
+      for (const s of await listReadableSurveys(deps, actor)) {
+        const { questions } = await loadSurvey(deps, actor, s.id)
+        for (const q of questions) out.push({ value: `survey:${s.id}:${q.key}`, label: `${s.name}: ${q.text}` })
+      }
+      return out
+    },
+  }
+}
