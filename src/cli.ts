@@ -35,6 +35,10 @@ const commands: Record<string, Command> = {
     options: { execute: { type: 'boolean' }, owner: { type: 'string' }, app: { type: 'string' } },
     run: async (config, values) => (await db()).dbRoles(config, values as { execute?: boolean; owner?: string; app?: string }),
   },
+  'survey-import': {
+    options: { definition: { type: 'string' }, file: { type: 'string' }, organisation: { type: 'string' } },
+    run: async (config, values) => (await import('./cli/survey-import.ts')).surveyImportCommand(config, values as Record<string, string>),
+  },
   backup: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).backup(config, file) },
   restore: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).restore(config, file) },
 }

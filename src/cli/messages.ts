@@ -20,6 +20,10 @@ Kommandon:
                            Skriver ut (eller kör, med --execute) SQL som skapar en ägarroll för
                            migreringar och en applikationsroll som bara får läsa och lägga till i
                            granskningsloggen. Lösenord: TILLSAMMANS_OWNER_PASSWORD, TILLSAMMANS_APP_PASSWORD.
+  survey-import --definition DEF.json --file SVAR.csv [--organisation ORGANISATION]
+                           Skapar enkäten från definitionen (eller hittar organisationens enkät med
+                           samma namn) och importerar filen med enkätsvar. Skriver enkätens id sist.
+                           Utan --organisation: kommunen som är enkätens enda område.
   backup FIL               Skriver en säkerhetskopia av hela databasen till FIL
   restore FIL              Läser in en säkerhetskopia i en ny, tom databas
   help                     Visar den här hjälpen
@@ -55,6 +59,12 @@ En PGlite-mapp kan bara användas av en process i taget: stoppa servern innan du
   restored: 'Återställt från {file}: {tables} tabeller, {rows} rader',
   fileMissing: 'Filen finns inte: {file}',
   failed: 'Fel: {reason}',
+  definitionNotJson: 'Definitionen {file} är inte giltig JSON: {reason}',
+  definitionInvalid: 'Definitionen {file} har {count} fel (se ovan).',
+  surveyCreated: 'Enkäten ”{name}” är skapad.',
+  surveyFound: 'Enkäten ”{name}” finns redan; filen importeras till den.',
+  surveyImported: 'Importerat: {respondents} svarande, {answers} svar, år {years} ({cells} celler).',
+  surveyImportRefused: 'Filen importerades inte: {count} problem (se ovan). Ingenting sparades. Enkätens id: {id}',
 }
 
 type Messages = typeof sv
@@ -77,6 +87,10 @@ Commands:
                            Print (or run, with --execute) SQL that creates an owner role for
                            migrations and an application role that may only read and append to the
                            audit trail. Passwords: TILLSAMMANS_OWNER_PASSWORD, TILLSAMMANS_APP_PASSWORD.
+  survey-import --definition DEF.json --file ANSWERS.csv [--organisation ORGANISATION]
+                           Create the survey from the definition (or find the organisation's survey
+                           of that name) and import the file of answers. Prints the survey's id last.
+                           Without --organisation: the municipality that is the survey's only area.
   backup FILE              Write a backup of the whole database to FILE
   restore FILE             Load a backup into a new, empty database
   help                     Show this help
@@ -112,6 +126,12 @@ A PGlite folder can be used by one process at a time: stop the server before run
   restored: 'Restored from {file}: {tables} tables, {rows} rows',
   fileMissing: 'No such file: {file}',
   failed: 'Error: {reason}',
+  definitionNotJson: 'The definition {file} is not valid JSON: {reason}',
+  definitionInvalid: 'The definition {file} has {count} errors (see above).',
+  surveyCreated: 'The survey “{name}” has been created.',
+  surveyFound: 'The survey “{name}” already exists; the file is imported into it.',
+  surveyImported: 'Imported: {respondents} respondents, {answers} answers, years {years} ({cells} cells).',
+  surveyImportRefused: 'The file was not imported: {count} problems (see above). Nothing was saved. Survey id: {id}',
 }
 
 export type MessageKey = keyof Messages

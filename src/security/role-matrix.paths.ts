@@ -47,6 +47,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     code: fx.collaborationCode,
     mac: 'not-the-mac',
     surveyId: fx.surveyId,
+    taskId: fx.taskId,
     municipalityCode: '0580',
   }
   return map[name]
