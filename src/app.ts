@@ -20,6 +20,7 @@ import { pages } from './features/pages/index.ts'
 import { apiRoot } from './platform/api/api-root.ts'
 import { type Deps, createDeps } from './platform/deps.ts'
 import { platform } from './platform/http/platform.tsx'
+import { taskRoutes } from './platform/jobs/tasks.routes.tsx'
 import { newRequestId } from './platform/http/request-id.ts'
 import { staticFiles } from './platform/http/static-files.ts'
 import { observability } from './platform/observability/observability.ts'
@@ -42,6 +43,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(platform, { deps: d })
   await app.register(observability, { deps: d })
   await app.register(staticFiles)
+  await app.register(taskRoutes, { deps: d })
   await app.register(pages, { deps: d })
   await app.register(mail, { deps: d })
   await app.register(accounts, { deps: d })

@@ -43,6 +43,10 @@ const commands: Record<string, Command> = {
     options: { file: { type: 'string' }, source: { type: 'string' } },
     run: async (config, values) => (await import('./cli/observations-import.ts')).populationsImportCommand(config, values as Record<string, string>),
   },
+  'survey-import': {
+    options: { definition: { type: 'string' }, file: { type: 'string' }, organisation: { type: 'string' } },
+    run: async (config, values) => (await import('./cli/survey-import.ts')).surveyImportCommand(config, values as Record<string, string>),
+  },
   backup: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).backup(config, file) },
   restore: { positionals: ['file'], run: async (config, _v, [file]) => (await db()).restore(config, file) },
 }

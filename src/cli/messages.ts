@@ -27,6 +27,10 @@ Kommandon:
                            och för Brås tabell per brottstyp. Formaten beskrivs på /indicators/help.
   populations-import --file FIL [--source KÄLLA]
                            Läser in folkmängd per kommun och år (kommun;ar;folkmangd).
+  survey-import --definition DEF.json --file SVAR.csv [--organisation ORGANISATION]
+                           Skapar enkäten från definitionen (eller hittar organisationens enkät med
+                           samma namn) och importerar filen med enkätsvar. Skriver enkätens id sist.
+                           Utan --organisation: kommunen som är enkätens enda område.
   backup FIL               Skriver en säkerhetskopia av hela databasen till FIL
   restore FIL              Läser in en säkerhetskopia i en ny, tom databas
   help                     Visar den här hjälpen
@@ -67,6 +71,12 @@ En PGlite-mapp kan bara användas av en process i taget: stoppa servern innan du
   observationsStored: 'Sparat: {count} värden för {key} ({inserted} nya, {updated} ändrade, {suppressed} undertryckta). Import-id: {id}',
   populationsStored: 'Sparat: folkmängd på {count} rader för åren {years}.',
   failed: 'Fel: {reason}',
+  definitionNotJson: 'Definitionen {file} är inte giltig JSON: {reason}',
+  definitionInvalid: 'Definitionen {file} har {count} fel (se ovan).',
+  surveyCreated: 'Enkäten ”{name}” är skapad.',
+  surveyFound: 'Enkäten ”{name}” finns redan; filen importeras till den.',
+  surveyImported: 'Importerat: {respondents} svarande, {answers} svar, år {years} ({cells} celler).',
+  surveyImportRefused: 'Filen importerades inte: {count} problem (se ovan). Ingenting sparades. Enkätens id: {id}',
 }
 
 type Messages = typeof sv
@@ -96,6 +106,10 @@ Commands:
                            and for Brå's table by offence type. The formats are described at /indicators/help.
   populations-import --file FILE [--source SOURCE]
                            Load population figures per municipality and year (kommun;ar;folkmangd).
+  survey-import --definition DEF.json --file ANSWERS.csv [--organisation ORGANISATION]
+                           Create the survey from the definition (or find the organisation's survey
+                           of that name) and import the file of answers. Prints the survey's id last.
+                           Without --organisation: the municipality that is the survey's only area.
   backup FILE              Write a backup of the whole database to FILE
   restore FILE             Load a backup into a new, empty database
   help                     Show this help
@@ -136,6 +150,12 @@ A PGlite folder can be used by one process at a time: stop the server before run
   observationsStored: 'Stored: {count} values for {key} ({inserted} new, {updated} changed, {suppressed} suppressed). Import id: {id}',
   populationsStored: 'Stored: population on {count} rows for the years {years}.',
   failed: 'Error: {reason}',
+  definitionNotJson: 'The definition {file} is not valid JSON: {reason}',
+  definitionInvalid: 'The definition {file} has {count} errors (see above).',
+  surveyCreated: 'The survey “{name}” has been created.',
+  surveyFound: 'The survey “{name}” already exists; the file is imported into it.',
+  surveyImported: 'Imported: {respondents} respondents, {answers} answers, years {years} ({cells} cells).',
+  surveyImportRefused: 'The file was not imported: {count} problems (see above). Nothing was saved. Survey id: {id}',
 }
 
 export type MessageKey = keyof Messages

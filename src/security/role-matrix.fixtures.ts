@@ -27,6 +27,7 @@ import type { Role } from '../platform/http/actor.ts'
 import { queryRows } from '../platform/db/query-rows.ts'
 import type { Deps } from '../platform/deps.ts'
 import { files } from '../platform/files/files.tables.ts'
+import { backgroundTasks } from '../platform/jobs/tasks.tables.ts'
 import { TestBrowser } from '../test-support/browser.ts'
 import { buildUser } from '../test-support/factories.ts'
 
@@ -105,6 +106,8 @@ export interface Fixtures {
   reportId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
+  /** A background task (a survey import) started by the own party's editor: only they and the admin see it. */
+  taskId: string
   /** A user of the own party that administrators look at, and one of their grants. */
   targetUserId: string
   targetGrantId: string
@@ -366,6 +369,11 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     publicPlanId: publicPlan.id,
     reportId: report.id,
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
+    taskId: (
+      await one(
+        deps.db.insert(backgroundTasks).values({ kind: 'survey.import', title: 'Enkät – fil.csv', createdBy: users.editorOwn.id, status: 'done' }).returning(),
+      )
+    ).id,
     targetUserId: users.target.id,
     targetGrantId: targetGrant.id,
     readerOwnUserId: users.readerOwn.id,

@@ -121,6 +121,12 @@ export const MATRIX: Record<string, Row> = {
     cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404',
     params: (_deps, fx) => ({ surveyId: fx.surveyId }),
   },
+  // The import of a survey's file is for those who run it: the owning länsstyrelse's coordinators (and
+  // the county's) and the admin; the county's parties read the survey but may not import (403).
+  'GET /surveys/:surveyId/import': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  'POST /surveys/:surveyId/import': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  // A background task is its creator's (the own party's editor) and the admin's: hidden from everyone else.
+  'GET /tasks/:taskId': { cells: 'ok 404 404 ok 404 404 404 404 404 in in in' },
   // Without its query the API answers 400 to everyone alike (the same for a survey that does not exist),
   // so nothing is learnt; with a valid query an outsider gets 404 (surveys.routes.test.ts).
   'GET /api/v1/surveys/:surveyId/estimates': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ surveyId: fx.surveyId }) },

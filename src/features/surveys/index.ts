@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { surveysApi } from './surveys.api.ts'
 import { surveysRoutes } from './surveys.routes.tsx'
+import { registerSurveyImport } from './survey-import.ts'
 
 export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.policy.ts'
+export { createSurvey, replaceQuestions, definitionOf, findSurveyByName, InvalidDefinitionError, type ActingCtx } from './definition.service.ts'
+export { parseDefinition, parseQuestions, type SurveyDefinition, type QuestionDefinition } from './definition.schemas.ts'
+export { importSurveyFile, type ImportOutcome } from './import.service.ts'
 export { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates } from './surveys.service.ts'
 
 /**
@@ -16,4 +20,5 @@ export async function surveys(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.nav.add({ href: '/knowledge', labelKey: 'surveys.nav.knowledge', order: 30, visible: () => true })
   surveysRoutes(app, deps)
   surveysApi(app, deps)
+  registerSurveyImport(app, deps)
 }

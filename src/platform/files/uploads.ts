@@ -51,7 +51,8 @@ export const uploads = fp(
       const checksCsrf = req.routeOptions.config?.csrf !== false && req.actor?.via !== 'token'
       const body: Record<string, unknown> = {}
       let first = true
-      for await (const part of req.parts({ throwFileSizeLimit: false, limits } as any)) {
+      const fileSize = req.routeOptions.config?.uploadLimit ?? MAX_UPLOAD_BYTES
+      for await (const part of req.parts({ throwFileSizeLimit: false, limits: { ...limits, fileSize } } as any)) {
         if (first && checksCsrf && !(part.type === 'field' && part.fieldname === '_csrf' && part.value === req.csrfToken)) throw new CsrfError()
         first = false
         if (FORBIDDEN_KEYS.has(part.fieldname)) throw new DomainError('bad_field', 'platform.errors.badRequest', 400)

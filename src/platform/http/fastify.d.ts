@@ -11,6 +11,8 @@ declare module 'fastify' {
     csrf?: boolean
     /** The route takes multipart forms with files (20 MB); every other route refuses multipart and has a small body limit. */
     uploads?: boolean
+    /** A larger file limit for an upload route than the 20 MB default (survey microdata: 50 MB). */
+    uploadLimit?: number
     /** The Zod schema of the form this route parses; metadata only (the handler still calls parseForm), read by the security tests. */
     form?: ZodType
   }

@@ -1,0 +1,67 @@
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
+import type { Db } from '../db/types.ts'
+import { backgroundTasks, type TaskProblem } from './tasks.tables.ts'
+
+export type BackgroundTask = typeof backgroundTasks.$inferSelect
+export type NewBackgroundTask = typeof backgroundTasks.$inferInsert
+/** A task without its input (the bytes stay in the table until the task ends, never in a page). */
+export type TaskSummary = Omit<BackgroundTask, 'input'>
+
+const { input: _input, ...summaryColumns } = getTableColumns(backgroundTasks)
+
+export async function insertTask(db: Db, values: NewBackgroundTask): Promise<TaskSummary> {
+  const [t] = await db.insert(backgroundTasks).values(values).returning(summaryColumns)
+  return t
+}
+
+export async function findTask(db: Db, id: string): Promise<TaskSummary | undefined> {
+  const [t] = await db.select(summaryColumns).from(backgroundTasks).where(eq(backgroundTasks.id, id))
+  return t
+}
+
+export async function readInput(db: Db, id: string): Promise<Buffer | null> {
+  const [t] = await db.select({ input: backgroundTasks.input }).from(backgroundTasks).where(eq(backgroundTasks.id, id))
+  return t?.input ?? null
+}
+
+/** A user's recent tasks, newest first. */
+export async function listTasksOf(db: Db, userId: string, limit = 50): Promise<TaskSummary[]> {
+  return db.select(summaryColumns).from(backgroundTasks).where(eq(backgroundTasks.createdBy, userId)).orderBy(desc(backgroundTasks.createdAt)).limit(limit)
+}
+
+/** Queued → running; undefined when another worker took it first (or it already ended). */
+export async function claimTask(db: Db, id: string): Promise<TaskSummary | undefined> {
+  const [t] = await db
+    .update(backgroundTasks)
+    .set({ status: 'running', done: 0, updatedAt: new Date() })
+    .where(and(eq(backgroundTasks.id, id), eq(backgroundTasks.status, 'queued')))
+    .returning(summaryColumns)
+  return t
+}
+
+export async function setProgress(db: Db, id: string, done: number, total?: number | null): Promise<void> {
+  await db
+    .update(backgroundTasks)
+    .set({ done, ...(total !== undefined ? { total } : {}), updatedAt: new Date() })
+    .where(eq(backgroundTasks.id, id))
+}
+
+/** The end of a task: its outcome, and its input dropped (decision 013: microdata is not kept). */
+export async function finishTask(
+  db: Db,
+  id: string,
+  outcome: { status: 'done'; result: Record<string, unknown> } | { status: 'failed'; problems: TaskProblem[]; result?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .update(backgroundTasks)
+    .set({
+      status: outcome.status,
+      result: outcome.result ?? null,
+      problems: outcome.status === 'failed' ? outcome.problems : [],
+      input: null,
+      updatedAt: new Date(),
+      finishedAt: new Date(),
+      ...(outcome.status === 'done' ? { done: sql`coalesce(${backgroundTasks.total}, ${backgroundTasks.done})` } : {}),
+    })
+    .where(eq(backgroundTasks.id, id))
+}
