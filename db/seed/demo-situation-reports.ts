@@ -201,7 +201,11 @@ export async function loadDemoSituationReports(deps: Deps, today = formatIsoDate
             periodStart: `${year - 1}-01-01`,
             periodEnd: `${year - 1}-12-31`,
             visibility: 'partners',
-            figures,
+            figures: [
+              { kind: 'indicator', indicatorKey: 'bra_anmalda_brott_totalt' },
+              { kind: 'indicator', indicatorKey: 'bra_anmalda_narkotikabrott' },
+              ...figures,
+            ],
             mappingText:
               'Exempel: de anmälda brotten i Linköping har legat på en jämn nivå de senaste åren, men narkotikabrotten och skadegörelsen har ökat. Otryggheten är störst i Skäggetorp och i innerstaden kvällstid, och kvinnor känner sig genomgående mindre trygga än män, särskilt i parker och på gator och torg sent en kväll.',
             otherInformation:

@@ -5,7 +5,7 @@ import { indicatorsApi } from './indicators.api.ts'
 import { indicatorRoutes } from './indicators.routes.tsx'
 
 export { canWriteIndicator } from './indicators.policy.ts'
-export { type IndicatorSeries, type SeriesObservation, indicatorSeries } from './indicators.service.ts'
+export { type IndicatorSeries, type SeriesObservation, indicatorSeries, indicatorsForMunicipality, listIndicatorChoices } from './indicators.service.ts'
 export { importObservations, importPopulations } from './import.service.ts'
 
 /** Indicators and observations (issue 9 §1–3): the registry, Brå's and NTU's files, per 100 000 inv. */
@@ -13,13 +13,7 @@ export async function indicators(app: FastifyInstance, { deps }: { deps: Deps })
   // Aggregate observations are public statistics: anyone reads them (the read routes are `public`).
   // Who may import into which indicator is decided per indicator in the service (indicators.policy.ts).
   deps.policies.register('indicators.write', (a) => a?.via === 'session')
-  deps.nav.add({
-    href: '/indicators',
-    labelKey: 'indicators.nav',
-    descriptionKey: 'indicators.navDescription',
-    order: 45,
-    visible: (a) => a?.via === 'session',
-  })
+  // Reached from the knowledge base (/knowledge), the menu's one entry for indicators, surveys and lägesbild underlag.
   deps.auditLabels.actions({
     'observations.imported': 'indicators.audit.imported',
     'populations.imported': 'indicators.audit.populationsImported',

@@ -130,3 +130,21 @@ export async function indicatorSeries(deps: Pick<Deps, 'db'>, key: string, areaC
     observations: await withPerCapita(deps.db, indicator, rows),
   }
 }
+
+/**
+ * Every indicator with figures for a municipality, each with its county and the country beside it
+ * (the "Lägesbild – underlag" page): the indicators that have no observation for it are left out.
+ */
+export async function indicatorsForMunicipality(deps: Pick<Deps, 'db'>, municipalityCode: string, countyCode: string): Promise<IndicatorSeries[]> {
+  const out: IndicatorSeries[] = []
+  for (const i of await repo.listIndicators(deps.db)) {
+    const series = await indicatorSeries(deps, i.key, [municipalityCode, countyCode, '00'])
+    if (series?.observations.some((o) => o.areaCode === municipalityCode)) out.push(series)
+  }
+  return out
+}
+
+/** Every indicator's key and name, for pickers in other features (the lägesbild's figures). */
+export async function listIndicatorChoices(deps: Pick<Deps, 'db'>): Promise<{ key: string; name: string }[]> {
+  return (await repo.listIndicators(deps.db)).map((i) => ({ key: i.key, name: i.name }))
+}

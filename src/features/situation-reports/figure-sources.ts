@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
+import { indicatorSeries, listIndicatorChoices } from '../indicators/index.ts'
 import { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates } from '../surveys/index.ts'
 import type { FigureSources, SurveyFigureInput } from './figures.ts'
 
@@ -11,6 +12,23 @@ import type { FigureSources, SurveyFigureInput } from './figures.ts'
  */
 export function platformFigureSources(deps: Deps, actor: Actor | undefined): FigureSources {
   return {
+    // Public statistics: the municipality beside its county and the country; per 100 000 inv. where the
+    // indicator has it; the whole population only (a split by kön is shown on the indicator's page).
+    async indicator(indicatorKey, { municipalityCode, countyCode }) {
+      const series = await indicatorSeries(deps, indicatorKey, [municipalityCode, ...(countyCode ? [countyCode] : []), '00'])
+      if (!series) return undefined
+      const perCapita = series.indicator.hasPerCapita
+      const rows = series.observations.filter((o) => o.breakdown === '')
+      return {
+        name: series.indicator.name,
+        unit: perCapita ? 'per_100000' : series.indicator.unit,
+        attribution: series.indicator.attribution,
+        definition: series.indicator.definition,
+        areas: series.areas,
+        periods: [...new Set(rows.map((o) => o.period))].sort(),
+        values: rows.map((o) => ({ area: o.areaCode, period: o.period, value: perCapita ? o.per100000 : o.value, suppressed: o.suppressed })),
+      }
+    },
     async survey(surveyId, municipalityCode, questionKey) {
       try {
         const est = await municipalityEstimates(deps, actor, surveyId, municipalityCode, questionKey)
@@ -44,7 +62,7 @@ export function platformFigureSources(deps: Deps, actor: Actor | undefined): Fig
       }
     },
     async catalogue() {
-      const out: { value: string; label: string }[] = []
+      const out: { value: string; label: string }[] = (await listIndicatorChoices(deps)).map((i) => ({ value: `indicator:${i.key}`, label: i.name }))
       for (const s of await listReadableSurveys(deps, actor)) {
         const { questions } = await loadSurvey(deps, actor, s.id)
         for (const q of questions) out.push({ value: `survey:${s.id}:${q.key}`, label: `${s.name}: ${q.text}` })

@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { decimalComma } from '../../platform/csv/csv.ts'
+import { indicatorsForMunicipality } from '../indicators/index.ts'
 import { sendTable } from '../../platform/xlsx/send-table.ts'
 import { SHOWN_GROUPS } from './suppression.ts'
 import * as repo from './surveys.repo.ts'
@@ -32,7 +33,8 @@ export function surveysRoutes(app: FastifyInstance, deps: Deps) {
     const code = paramsOf(req).municipalityCode
     const m = /^\d{4}$/.test(code) ? await repo.municipalityName(deps.db, code) : undefined
     if (!m) throw new NotFoundError()
-    return reply.page(<MunicipalityBasisPage municipality={{ code, ...m }} surveys={await municipalityBasis(deps, req.actor, code)} />)
+    const [surveys, indicators] = await Promise.all([municipalityBasis(deps, req.actor, code), indicatorsForMunicipality(deps, code, m.countyCode)])
+    return reply.page(<MunicipalityBasisPage municipality={{ code, ...m }} surveys={surveys} indicators={indicators} />)
   })
 
   app.get('/help/survey-estimates', { config: { policy: 'public' } }, async (_req, reply) => reply.page(<HelpPage />))

@@ -6,7 +6,9 @@ import { pValueText, percent } from '../sentence.ts'
 import { shownEstimate } from '../suppression.ts'
 import type { SurveyQuestion } from '../surveys.repo.ts'
 import { type SurveyBasis, cellKey } from '../surveys.service.ts'
+import type { IndicatorSeries } from '../../indicators/index.ts'
 import { GenderAnalysis, SuppressionNotes } from './gender-analysis.tsx'
+import { IndicatorBasis } from './indicator-basis.tsx'
 import { SyntheticNotice } from './survey-parts.tsx'
 
 type Municipality = { code: string; name: string; countyCode: string; countyName: string }
@@ -22,6 +24,9 @@ export function KnowledgeHubPage({ municipalities }: { municipalities: Municipal
       <h1 class="heading-l">{title}</h1>
       <p class="lead">{t('surveys.knowledge.intro')}</p>
       <ul class="list">
+        <li>
+          <a href="/indicators">{t('surveys.knowledge.indicators')}</a> – {t('indicators.navDescription')}
+        </li>
         <li>
           <a href="/surveys">{t('surveys.list.title')}</a> – {t('surveys.knowledge.surveys')}
         </li>
@@ -85,7 +90,15 @@ function PlaceTimeTable({ basis }: { basis: SurveyBasis }) {
 }
 
 /** "Lägesbild – underlag" for a municipality (issue 9 §10): its survey figures by gender beside the county's. */
-export function MunicipalityBasisPage({ municipality, surveys }: { municipality: Municipality; surveys: SurveyBasis[] }) {
+export function MunicipalityBasisPage({
+  municipality,
+  surveys,
+  indicators,
+}: {
+  municipality: Municipality
+  surveys: SurveyBasis[]
+  indicators: IndicatorSeries[]
+}) {
   const { t } = usePage()
   const title = t('surveys.basis.title', { municipality: municipality.name })
   return (
@@ -96,6 +109,22 @@ export function MunicipalityBasisPage({ municipality, surveys }: { municipality:
     >
       <h1 class="heading-l">{title}</h1>
       <p class="lead">{t('surveys.basis.intro', { municipality: municipality.name, county: municipality.countyName })}</p>
+      {indicators.length > 0 && (
+        <section aria-labelledby="indicators">
+          <h2 class="heading-m" id="indicators">
+            {t('surveys.indicators.title')}
+          </h2>
+          <p class="body">{t('surveys.indicators.intro')}</p>
+          {indicators.map((s, i) => (
+            <section aria-labelledby={`indicator-${i}`}>
+              <h3 class="heading-s" id={`indicator-${i}`}>
+                {s.indicator.name}
+              </h3>
+              <IndicatorBasis id={`indicator-chart-${i}`} series={s} />
+            </section>
+          ))}
+        </section>
+      )}
       {surveys.length === 0 && <p class="body">{t('surveys.basis.noSurveys')}</p>}
       {surveys.map((b, si) => (
         <section aria-labelledby={`survey-${si}`}>
