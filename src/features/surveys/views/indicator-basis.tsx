@@ -30,12 +30,14 @@ function useBreakdownLabel() {
 export function IndicatorBasis({ id, series }: { id: string; series: IndicatorSeries }) {
   const { t, locale } = usePage()
   const breakdownLabel = useBreakdownLabel()
-  const { indicator, areas, observations } = series
+  const { indicator, observations } = series
   const perCapita = indicator.hasPerCapita
   const percent = indicator.unit === 'percent'
   const fmt = (v: number) => (percent ? `${formatNumber(v, locale, 0)}\u00a0%` : formatNumber(v, locale, perCapita ? 0 : 1))
   const total = observations.filter((o) => o.breakdown === '')
-  const split = observations.filter((o) => o.breakdown !== '' && o.areaCode === areas[0]?.code)
+  // An area with no value to show (the country has no population table for a rate) is left out, not a column of "–".
+  const areas = series.areas.filter((a, i) => i === 0 || total.some((o) => o.areaCode === a.code && shown(o, perCapita) !== null))
+  const split = observations.filter((o) => o.breakdown !== '' && o.areaCode === series.areas[0]?.code)
   const periods = [...new Set(total.map((o) => o.period))].sort()
   const at = (area: string, period: string) => total.find((o) => o.areaCode === area && o.period === period)
   const synthetic = observations.some((o) => o.synthetic)
