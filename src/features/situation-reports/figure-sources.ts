@@ -19,14 +19,17 @@ export function platformFigureSources(deps: Deps, actor: Actor | undefined): Fig
       if (!series) return undefined
       const perCapita = series.indicator.hasPerCapita
       const rows = series.observations.filter((o) => o.breakdown === '')
+      const values = rows.map((o) => ({ area: o.areaCode, period: o.period, value: perCapita ? o.per100000 : o.value, suppressed: o.suppressed }))
+      // An area with nothing to show (the country has no population table for a rate) is left out.
+      const areas = series.areas.filter((a, i) => i === 0 || values.some((v) => v.area === a.code && (v.value !== null || v.suppressed)))
       return {
-        name: series.indicator.name,
+        name: perCapita ? `${series.indicator.name} (per 100 000 invånare)` : series.indicator.name,
         unit: perCapita ? 'per_100000' : series.indicator.unit,
         attribution: series.indicator.attribution,
         definition: series.indicator.definition,
-        areas: series.areas,
+        areas,
         periods: [...new Set(rows.map((o) => o.period))].sort(),
-        values: rows.map((o) => ({ area: o.areaCode, period: o.period, value: perCapita ? o.per100000 : o.value, suppressed: o.suppressed })),
+        values: values.filter((v) => areas.some((a) => a.code === v.area)),
       }
     },
     async survey(surveyId, municipalityCode, questionKey) {
