@@ -55,11 +55,13 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  */
 export interface ServerOptions {
   story?: boolean
+  /** A data folder prepared beforehand (for instance with the CLI); removed when the server stops. */
+  dataDir?: string
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillsammans-e2e-'))
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tillsammans-e2e-'))
   // 127.0.0.1 everywhere: "localhost" may resolve to ::1 first in Node or Chromium, while we listen on IPv4.
   const baseUrl = `http://127.0.0.1:${port}`
   let log = ''
