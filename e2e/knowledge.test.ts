@@ -127,7 +127,8 @@ test('Linköping’s editor imports answers; the area page shows women and men w
     await visit(page, `${surveyUrl}/areas/0581`)
     await checkPage(page, 'Norrköping’s survey page')
     const small = await main(page).innerText()
-    assert.match(small, /–/)
+    // parker_kvall: five women answered in Norrköping, so their share and interval are not shown.
+    assert.match(small, /Norrköping\tKvinnor\t–\t–/)
     assert.match(small, /färre än 10 svarande/)
   }),
 )
