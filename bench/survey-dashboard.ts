@@ -176,7 +176,7 @@ async function importRows(duck: Duck, bench: { deps: Deps; surveyId: string }, d
   const file = path.join(os.tmpdir(), `tillsammans-bench-import-${process.pid}.csv`)
   await duck.run(
     `copy (select kommun, ar, case when kon = 'uppgift_saknas' then '' else kon end as kon, alder as aldersgrupp, replace(vikt::varchar, '.', ',') as vikt, ${QUESTIONS.join(', ')}
-           from svar where lan = '05' and ar = 2025 limit ${IMPORT_RESPONDENTS}) to '${file}' (header true, delimiter ';')`,
+           from svar where lan = '05' and ar >= 2024 limit ${IMPORT_RESPONDENTS}) to '${file}' (header true, delimiter ';')`,
   )
   fs.chmodSync(file, 0o644)
   try {
