@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { formValues } from '../../platform/forms/parse-form.ts'
@@ -11,6 +12,19 @@ import type { SurveyQuestion } from './surveys.repo.ts'
 import { QuestionFormPage } from './views/question-form-page.tsx'
 
 const WRITE = { config: { policy: 'surveys.write' } }
+
+/** The question form's fields as text (the escaping test posts through it; the definition schema judges the values). */
+const QuestionForm = z.object({
+  version: z.string().optional(),
+  key: z.string().optional(),
+  text: z.string(),
+  answers: z.string(),
+  reported: z.string(),
+  reportedLabel: z.string().optional(),
+  placeType: z.string().optional(),
+  timeOfDay: z.string().optional(),
+})
+const POST = { config: { ...WRITE.config, form: QuestionForm } }
 
 /** "1 = Mycket trygg" a line → answers; a line without "=" keeps its text as the code so the schema names it. */
 export function parseAnswerLines(text: string): { code: string; label: string }[] {
@@ -116,7 +130,7 @@ export function surveyDefinitionRoutes(app: FastifyInstance, deps: Deps) {
     const { survey } = await loadEditableSurvey(deps, { actor: req.actor! }, paramsOf(req).surveyId)
     return show(reply, { survey, values: { reportedLabel: 'trygga', version: String(survey.version) } })
   })
-  app.post('/surveys/:surveyId/questions/new', WRITE, (req, reply) => save(req, reply))
+  app.post('/surveys/:surveyId/questions/new', POST, (req, reply) => save(req, reply))
 
   app.get('/surveys/:surveyId/questions/:questionKey/edit', WRITE, async (req, reply) => {
     const { survey, questions } = await loadEditableSurvey(deps, { actor: req.actor! }, paramsOf(req).surveyId)
@@ -124,5 +138,5 @@ export function surveyDefinitionRoutes(app: FastifyInstance, deps: Deps) {
     if (!q) throw new NotFoundError()
     return show(reply, { survey, questionKey: q.key, values: { ...questionValues(q), version: String(survey.version) } })
   })
-  app.post('/surveys/:surveyId/questions/:questionKey/edit', WRITE, (req, reply) => save(req, reply, paramsOf(req).questionKey))
+  app.post('/surveys/:surveyId/questions/:questionKey/edit', POST, (req, reply) => save(req, reply, paramsOf(req).questionKey))
 }
