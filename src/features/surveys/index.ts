@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { surveyDefinitionRoutes } from './definition.routes.tsx'
 import { surveysApi } from './surveys.api.ts'
 import { surveysRoutes } from './surveys.routes.tsx'
 import { registerSurveyImport } from './survey-import.ts'
@@ -20,5 +21,6 @@ export async function surveys(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.nav.add({ href: '/knowledge', labelKey: 'surveys.nav.knowledge', order: 30, visible: () => true })
   surveysRoutes(app, deps)
   surveysApi(app, deps)
+  surveyDefinitionRoutes(app, deps)
   registerSurveyImport(app, deps)
 }

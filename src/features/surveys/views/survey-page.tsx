@@ -30,6 +30,15 @@ export function SurveyPage({ survey, questions, canEdit, owner, coverage, import
           .join(', '),
     },
     { key: 'place', label: t('surveys.columns.place'), render: (q) => [q.placeType, q.timeOfDay].filter(Boolean).join(', ') },
+    ...(canEdit
+      ? [
+          {
+            key: 'edit',
+            label: t('surveyForms.links.edit'),
+            render: (q: SurveyQuestion) => <a href={`/surveys/${survey.id}/questions/${q.key}/edit`}>{t('surveyForms.links.edit')}</a>,
+          },
+        ]
+      : []),
   ]
   const years = (ys: number[]) => (ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : String(ys[0] ?? ''))
   return (
@@ -64,6 +73,11 @@ export function SurveyPage({ survey, questions, canEdit, owner, coverage, import
       )}
       <h2 class="heading-m">{t('surveys.survey.questions')}</h2>
       <DataTable caption={t('surveys.survey.questions')} columns={questionColumns} rows={questions} />
+      {canEdit && (
+        <p class="body">
+          <a href={`/surveys/${survey.id}/questions/new`}>{t('surveyForms.links.addQuestion')}</a>
+        </p>
+      )}
       <h2 class="heading-m">{t('surveys.survey.imports')}</h2>
       <p class="body-s">{t('surveys.survey.importsNote')}</p>
       <DataTable
