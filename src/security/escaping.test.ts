@@ -7,6 +7,7 @@ import { SMALL_PDF, buildCollaborationWithDeclaration } from '../features/declar
 import type { RegisteredRoute } from '../platform/deps.ts'
 import { TestBrowser } from '../test-support/browser.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
+import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
 import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
 import { buildUser } from '../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../test-support/test-app.ts'
@@ -46,6 +47,8 @@ before(async () => {
   // A lägesbild draft, and an åtgärdsplan whose problems its problems form offers.
   await buildActionPlan(t.deps)
   await buildReport(t.deps, { periodStart: '2025-01-01' })
+  // A survey with a question, so its question forms are found and sent payloads.
+  await buildSurvey(t.deps, { organisationId: c.org['kommun-0580'] as string })
   const user = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   admin = new TestBrowser(t.app)
   await admin.login(user.email, user.password)

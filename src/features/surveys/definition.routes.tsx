@@ -14,12 +14,17 @@ import { QuestionFormPage } from './views/question-form-page.tsx'
 const WRITE = { config: { policy: 'surveys.write' } }
 
 /** The question form's fields as text (the escaping test posts through it; the definition schema judges the values). */
+// Key, answer lines and codes are structured (not free text): the escaping test keeps their values and
+// sends its payloads through the free-text fields only.
 const QuestionForm = z.object({
-  version: z.string().optional(),
-  key: z.string().optional(),
+  version: z.string().regex(/^\d*$/).optional(),
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/)
+    .optional(),
   text: z.string(),
-  answers: z.string(),
-  reported: z.string(),
+  answers: z.string().regex(/=/),
+  reported: z.string().regex(/^[A-Za-z0-9_.\-\s,;]+$/),
   reportedLabel: z.string().optional(),
   placeType: z.string().optional(),
   timeOfDay: z.string().optional(),
@@ -128,7 +133,16 @@ export function surveyDefinitionRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/surveys/:surveyId/questions/new', WRITE, async (req, reply) => {
     const { survey } = await loadEditableSurvey(deps, { actor: req.actor! }, paramsOf(req).surveyId)
-    return show(reply, { survey, values: { reportedLabel: 'trygga', version: String(survey.version) } })
+    // The usual four-step safety scale is filled in: most questions of these surveys use it.
+    return show(reply, {
+      survey,
+      values: {
+        answers: '1 = Mycket trygg\n2 = Ganska trygg\n3 = Ganska otrygg\n4 = Mycket otrygg',
+        reported: '1, 2',
+        reportedLabel: 'trygga',
+        version: String(survey.version),
+      },
+    })
   })
   app.post('/surveys/:surveyId/questions/new', POST, (req, reply) => save(req, reply))
 
