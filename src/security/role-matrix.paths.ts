@@ -52,6 +52,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     questionKey: 'trygg_kvall',
     taskId: fx.taskId,
     municipalityCode: '0580',
+    countyCode: '05',
   }
   return map[name]
 }
