@@ -9,6 +9,7 @@ import { TestBrowser } from '../test-support/browser.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
 import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
 import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
+import { yearlyReports } from '../features/yearly-reports/yearly-reports.tables.ts'
 import { buildUser } from '../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../test-support/test-app.ts'
 import { type FoundForm, crawl, findingsOf, followable, pageParts, routeOf } from './crawl.ts'
@@ -49,6 +50,10 @@ before(async () => {
   await buildReport(t.deps, { periodStart: '2025-01-01' })
   // A survey with a question, so its question forms are found and sent payloads.
   await buildSurvey(t.deps, { organisationId: c.org['kommun-0580'] as string })
+  // A yearly report out for comments, so its narrative, comment and adoption forms are found.
+  await t.deps.db
+    .insert(yearlyReports)
+    .values({ collaborationId: c.id, organisationId: c.ownerId, kind: 'follow_up', year: 2025, title: 'Uppföljning 2025', status: 'review' })
   const user = await buildUser(t.deps, { role: 'admin', organisationCode: 'lansstyrelsen-05' })
   admin = new TestBrowser(t.app)
   await admin.login(user.email, user.password)

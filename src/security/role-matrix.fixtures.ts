@@ -29,6 +29,7 @@ import type { Deps } from '../platform/deps.ts'
 import { files } from '../platform/files/files.tables.ts'
 import { backgroundTasks } from '../platform/jobs/tasks.tables.ts'
 import { TestBrowser } from '../test-support/browser.ts'
+import { yearlyReports } from '../features/yearly-reports/yearly-reports.tables.ts'
 import { buildUser } from '../test-support/factories.ts'
 
 /**
@@ -104,6 +105,8 @@ export interface Fixtures {
   publicPlanId: string
   /** Linköping's lägesbild, a draft shared with the county's parties. */
   reportId: string
+  /** The collaboration's yearly report, a draft for the partners (issue 10 §4). */
+  yearlyReportId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
   /** A background task (a survey import) started by the own party's editor: only they and the admin see it. */
@@ -368,6 +371,14 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     tertialKey: periodOf('tertial', today).key,
     publicPlanId: publicPlan.id,
     reportId: report.id,
+    yearlyReportId: (
+      await one(
+        deps.db
+          .insert(yearlyReports)
+          .values({ collaborationId: c.id, organisationId: owner, kind: 'follow_up', year: 2025, title: 'Uppföljning 2025 (matris)', visibility: 'partners' })
+          .returning(),
+      )
+    ).id,
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(

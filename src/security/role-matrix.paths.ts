@@ -53,6 +53,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     taskId: fx.taskId,
     municipalityCode: '0580',
     countyCode: '05',
+    sectionKey: 'law',
   }
   return map[name]
 }

@@ -142,6 +142,48 @@ export const MATRIX: Record<string, Row> = {
   'GET /law/municipalities/:municipalityCode': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
   'GET /law/counties/:countyCode/settings': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   'POST /law/counties/:countyCode/settings': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  // yearly-reports (issue 10 §4): a draft for the partners — read by the collaboration's parties, hidden from
+  // others; drafted, sent for comments and adopted by the owning länsstyrelse's coordinators; the narrative
+  // by them and Polisen (no police party in the fixtures); comments only while out for comments (403 now, for
+  // everyone). Pages are for sessions and anonymous readers of an adopted public report: a token is not shown a draft.
+  'GET /collaborations/:collaborationId/yearly-reports': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
+  'POST /collaborations/:collaborationId/yearly-reports': { cells: 'ok ok 403 403 403 403 403 403 403 in in in' },
+  'GET /yearly-reports/:reportId': {
+    cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'GET /yearly-reports/:reportId/export.docx': {
+    cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'GET /yearly-reports/:reportId/export.pdf': {
+    cells: 'ok ok 404 ok ok ok ok ok ok 404 404 404',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'GET /yearly-reports/:reportId/sections/:sectionKey': {
+    cells: 'ok ok 404 403 403 403 403 403 403 in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'POST /yearly-reports/:reportId/sections/:sectionKey': {
+    cells: 'ok ok 404 403 403 403 403 403 403 in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'POST /yearly-reports/:reportId/review': {
+    cells: 'ok ok 404 403 403 403 403 403 403 in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'POST /yearly-reports/:reportId/comments': {
+    cells: '403 403 404 403 403 403 403 403 403 in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'GET /yearly-reports/:reportId/adopt': {
+    cells: 'ok ok 404 403 403 403 403 403 403 in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'POST /yearly-reports/:reportId/adopt': {
+    cells: 'ok ok 404 403 403 403 403 403 403 in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
   // Import (issue 8 §13): the plan's editors only, refused before the upload is read; the templates and
   // every export (§14) to whoever may read the list they come from.
   'GET /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },

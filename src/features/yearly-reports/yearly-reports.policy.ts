@@ -16,10 +16,11 @@ export interface ReportAccess {
 
 const manages = (actor: Actor | undefined, a: ReportAccess) => isAdmin(actor) || hasRole(actor, 'coordinator', a.ownerId)
 
-/** An adopted public report is for everyone; otherwise the collaboration's partners (and its coordinators) read. */
+/** An adopted public report is for everyone; otherwise the collaboration's partners (and its coordinators) read, signed in. */
 export function canReadYearlyReport(actor: Actor | undefined, a: ReportAccess): boolean {
   if (a.status === 'adopted' && a.visibility === 'public') return true
-  if (!actor) return false
+  // The pages are for browsers: an API token is not shown a report that is not public.
+  if (actor?.via !== 'session') return false
   if (manages(actor, a)) return true
   if (a.visibility === 'organisation') return false
   return actor.roles.some((r) => a.partyIds.includes(r.organisationId))

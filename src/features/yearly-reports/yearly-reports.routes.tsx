@@ -28,12 +28,12 @@ import {
 import { AdoptPage, ListPage, NarrativePage, ReportPage } from './views/pages.tsx'
 import { reportHtmlDocument } from './views/print-document.tsx'
 
-const READ = { config: { policy: 'yearlyReports.read' } }
+// An adopted public report is for anyone (the service shows everything else to signed-in partners only).
+const READ = { config: { policy: 'public' } }
 const WRITE = { config: { policy: 'yearlyReports.write' } }
 
 /** Reading is for anyone (an adopted public report is public); which report to whom is the service's rule. */
 export function registerYearlyReportPolicies(deps: Deps) {
-  deps.policies.register('yearlyReports.read', () => true)
   deps.policies.register('yearlyReports.write', (a) => a?.via === 'session')
 }
 
