@@ -336,7 +336,9 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
       .values({ kind: 'action_plan', organisationId: own, title: 'Åtgärdsplan (matris)', periodStart: '2025-01-01', periodEnd: '2025-12-31' })
       .returning(),
   )
-  const measure = await one(deps.db.insert(planItems).values({ planId: measurePlan.id, kind: 'measure', position: 1, title: 'Nattvandring i centrum' }).returning())
+  const measure = await one(
+    deps.db.insert(planItems).values({ planId: measurePlan.id, kind: 'measure', position: 1, title: 'Nattvandring i centrum' }).returning(),
+  )
 
   const read = await insertToken(deps, users.editorOwn.id, ['read'])
   const write = await insertToken(deps, users.editorOwn.id, ['read', 'write'])
