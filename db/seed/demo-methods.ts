@@ -19,7 +19,7 @@ import { planItems, plans } from '../../src/features/plans/plans.tables.ts'
 type NewMethod = Omit<typeof methods.$inferInsert, 'organisationId'> & { by: string }
 
 const SUMMARY_NOTE = 'Sammanfattning skriven för demonstrationen; läs källan för metodens fullständiga beskrivning.'
-const BRA = { source: 'Källa: Brå:s kunskapsbank', sourceUrl: 'https://bra.se' }
+const BRA = { source: 'Brå:s kunskapsbank (sammanfattning)', sourceUrl: 'https://bra.se' }
 
 export const DEMO_METHODS: NewMethod[] = [
   {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { methodLinkRoutes } from './links.routes.tsx'
+import { methodsApi } from './methods.api.ts'
 import { methodRoutes, registerMethodPolicies } from './methods.routes.tsx'
 
 /**
@@ -25,4 +26,5 @@ export async function methods(app: FastifyInstance, { deps }: { deps: Deps }) {
   methodRoutes(app, deps)
   // Links after the method's own forms: the security tests submit forms in registration order.
   methodLinkRoutes(app, deps)
+  methodsApi(app, deps)
 }

@@ -60,6 +60,7 @@ export async function listContacts(db: Db, methodId: string) {
       organisationId: methodContacts.organisationId,
       organisationName: organisations.name,
       countyCode: organisations.countyCode,
+      municipalityCode: organisations.municipalityCode,
       contact: methodContacts.contact,
       sinceYear: methodContacts.sinceYear,
     })

@@ -252,3 +252,26 @@ describe('measures that apply a method', () => {
     assert.equal((await (await as('county')).get(`/methods/${m.id}/measures`)).statusCode, 403)
   })
 })
+
+describe('the JSON API', () => {
+  test('GET /api/v1/methods lists curated methods with their contacts, never a proposal', async () => {
+    const m = await buildMethod(t.deps, { name: 'API-metoden', problemTypes: ['bostadsinbrott'], causeSides: ['victim', 'place'] })
+    await buildMethod(t.deps, { name: 'API-förslaget', status: 'proposed', organisationCode: 'kommun-0580' })
+    const nkp = (await findOrganisationByCode(t.deps.db, 'kommun-0581'))!.id
+    await t.deps.db.insert(methodContacts).values({ methodId: m.id, organisationId: nkp, contact: 'Trygghetssamordnare', sinceYear: 2020 })
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/methods?problem_type=Bostadsinbrott' })
+    assert.equal(res.statusCode, 200)
+    const body = res.json() as { items: { name: string; cause_sides: string[]; contacts: { organisation: string; since_year: number }[] }[] }
+    assert.deepEqual(
+      body.items.map((i) => i.name),
+      ['API-metoden'],
+    )
+    assert.deepEqual(body.items[0].cause_sides, ['victim', 'place'])
+    assert.deepEqual(body.items[0].contacts, [
+      { organisation: 'Norrköpings kommun', municipality_code: '0581', contact: 'Trygghetssamordnare', since_year: 2020 },
+    ])
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/methods' })).json() as { items: { name: string }[] }
+    assert.ok(!all.items.some((i) => i.name === 'API-förslaget'))
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/methods?side=nowhere' })).statusCode, 400)
+  })
+})

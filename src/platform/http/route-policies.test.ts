@@ -102,6 +102,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/indicators/:key/observations': 'an indicator’s aggregate observations as JSON, the same as its page',
   'GET /methods': 'the library of methods: curated methods are public knowledge; proposals only for the curators and the proposer',
   'GET /methods/:methodId': 'one method: a curated one for everyone, a proposal is a 404 to others; measures only from plans the viewer may read',
+  'GET /api/v1/methods': 'the curated methods as JSON, the same as the public library (proposals left out)',
   'GET /knowledge': 'the knowledge base’s front door: links, and which municipalities have survey answers',
   'GET /knowledge/municipalities/:municipalityCode': 'a municipality’s survey figures: only surveys the visitor may read, small cells suppressed',
   'GET /help/survey-estimates': 'how the survey figures are computed',
