@@ -131,6 +131,20 @@ describe('proposing and curating', () => {
     assert.equal((await editor.get(`/methods/${id}/edit`)).statusCode, 403)
   })
 
+  test('declining: a stale decision is a 409 that changes nothing; a declined proposal stays with its proposer, labelled', async () => {
+    const m = await buildMethod(t.deps, { name: 'Avböjt förslag', status: 'proposed', organisationCode: 'kommun-0580' })
+    const county = await as('county')
+    const stale = await county.post(`/methods/${m.id}/curate`, { decision: 'declined', version: String(m.version + 1) })
+    assert.equal(stale.statusCode, 409)
+    assert.equal((await row(m.id)).status, 'proposed')
+    assert.equal((await county.post(`/methods/${m.id}/curate`, { decision: 'declined', version: String(m.version) })).statusCode, 303)
+    assert.equal(await auditCount('method.declined', m.id), 1)
+    const own = await as('linkoping')
+    assert.match((await own.get('/methods')).body, /Avböjt förslag[\s\S]*?Avböjd/)
+    assert.equal((await own.get(`/methods/${m.id}/contacts`)).statusCode, 409)
+    assert.equal((await anon(`/methods/${m.id}`)).statusCode, 404)
+  })
+
   test('a coordinator adds a method straight into the library', async () => {
     const county = await as('county')
     const res = await county.post('/methods/new', proposal({ name: 'Grannsamverkan test' }))
