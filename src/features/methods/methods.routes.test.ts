@@ -6,6 +6,7 @@ import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import { findOrganisationByCode } from '../organisations/index.ts'
+import { followUpEntries } from '../plans/follow-up.tables.ts'
 import { planItems, plans } from '../plans/plans.tables.ts'
 import { buildActionPlan } from '../situation-reports/situation-reports.test-factories.ts'
 import { methodContacts, methods, planItemMethods } from './methods.tables.ts'
@@ -246,6 +247,29 @@ describe('measures that apply a method', () => {
     const own = await editor.get(`/methods/${m.id}`)
     assert.match(own.body, /Åtgärder som använder metoden[\s\S]*Skolpolis och fältare vid skolorna/)
     assert.match(own.body, /Inte uppföljd än/)
+    // The latest follow-up entry (by period) is what the page shows.
+    const lkp = (await findOrganisationByCode(t.deps.db, 'kommun-0580'))!.id
+    await t.deps.db.insert(followUpEntries).values([
+      {
+        itemId: measure.id,
+        periodKey: '2025-02',
+        periodStart: '2025-02-01',
+        periodEnd: '2025-02-28',
+        status: 'on_track',
+        authorName: 'A',
+        organisationId: lkp,
+      },
+      {
+        itemId: measure.id,
+        periodKey: '2025-03',
+        periodStart: '2025-03-01',
+        periodEnd: '2025-03-31',
+        status: 'deviation',
+        authorName: 'A',
+        organisationId: lkp,
+      },
+    ])
+    assert.match((await editor.get(`/methods/${m.id}`)).body, /Avvikelse<\/strong> mars 2025/)
     // Linköping's reader and the county's coordinator read the plan, so they see the measure.
     assert.match((await (await as('linkopingReader')).get(`/methods/${m.id}`)).body, /Skolpolis och fältare vid skolorna/)
     assert.match((await (await as('county')).get(`/methods/${m.id}`)).body, /Skolpolis och fältare vid skolorna/)

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { Deps } from '../../platform/deps.ts'
 import type { Actor } from '../../platform/http/actor.ts'
 import { type EntryStatus, followUpEntries } from './follow-up.tables.ts'
+import { periodName } from './period-name.ts'
+import { periodByKey } from './periods.ts'
 import { canEditPlan, canReadPlan } from './plans.policy.ts'
 import * as repo from './plans.repo.ts'
 import { inCountyOf, planAccess } from './plans.service.ts'
@@ -18,8 +20,15 @@ export interface MeasureSummary {
   /** The status of the latest follow-up entry (by period), or null when none is written yet. */
   latestStatus: EntryStatus | null
   latestPeriodKey: string | null
+  /** The i18n message naming that period ("oktober 2026"), when the key is one we know. */
+  latestPeriodName: { key: string; params: Record<string, string | number> } | null
   /** Whether the actor may edit the measure's plan. */
   canEdit: boolean
+}
+
+function nameOf(key: string | undefined) {
+  const period = key ? periodByKey(key) : undefined
+  return period ? periodName(period) : null
 }
 
 async function summarise(deps: Deps, actor: Actor | undefined, items: repo.PlanItem[], keep: 'read' | 'edit'): Promise<MeasureSummary[]> {
@@ -64,6 +73,7 @@ async function summarise(deps: Deps, actor: Actor | undefined, items: repo.PlanI
       organisationName: names.get(plan.organisationId) ?? '',
       latestStatus: latest.get(i.id)?.status ?? null,
       latestPeriodKey: latest.get(i.id)?.periodKey ?? null,
+      latestPeriodName: nameOf(latest.get(i.id)?.periodKey),
       canEdit,
     }
   })

@@ -13,7 +13,8 @@ export function LatestStatus({ m }: { m: MeasureSummary }) {
   if (!m.latestStatus) return <>{t('methods.page.notFollowedUp')}</>
   return (
     <>
-      <StatusTag status={ENTRY_COLOUR[m.latestStatus]} label={t(`followUp.status.${m.latestStatus}`)} /> {m.latestPeriodKey}
+      <StatusTag status={ENTRY_COLOUR[m.latestStatus]} label={t(`followUp.status.${m.latestStatus}`)} />{' '}
+      {m.latestPeriodName ? t(m.latestPeriodName.key, m.latestPeriodName.params) : m.latestPeriodKey}
     </>
   )
 }
