@@ -14,6 +14,7 @@ import { indicators } from './features/indicators/index.ts'
 import { lawTracker } from './features/law-tracker/index.ts'
 import { yearlyReports } from './features/yearly-reports/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
+import { methods } from './features/methods/index.ts'
 import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(situationReports, { deps: d })
   await app.register(lawTracker, { deps: d })
   await app.register(yearlyReports, { deps: d })
+  await app.register(methods, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })

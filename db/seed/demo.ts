@@ -6,6 +6,7 @@ import { loadDemoAdoption } from './demo-adoption.ts'
 import { loadDemoIndicators } from './demo-indicators.ts'
 import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
+import { loadDemoMethods } from './demo-methods.ts'
 import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoSituationReports } from './demo-situation-reports.ts'
 import { loadDemoStructure } from './demo-structure.ts'
@@ -58,5 +59,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoIndicators(deps)
   written += await loadDemoSurveys(deps)
   written += await loadDemoSituationReports(deps)
+  written += await loadDemoMethods(deps)
   return written
 }

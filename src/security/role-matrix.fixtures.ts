@@ -18,7 +18,9 @@ import {
 } from '../features/meetings/meetings.tables.ts'
 import { municipalBodies, municipalModels } from '../features/municipal-models/municipal-models.tables.ts'
 import { findOrganisationByCode } from '../features/organisations/index.ts'
+import { buildMethod } from '../features/methods/methods.test-factories.ts'
 import { periodOf } from '../features/plans/periods.ts'
+import { planItems, plans } from '../features/plans/plans.tables.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
 import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
 import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
@@ -109,6 +111,9 @@ export interface Fixtures {
   yearlyReportId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
+  /** A method proposed by the own party (issue 10), and a measure of the own party's åtgärdsplan to link to it. */
+  methodId: string
+  measureId: string
   /** A background task (a survey import) started by the own party's editor: only they and the admin see it. */
   taskId: string
   /** A user of the own party that administrators look at, and one of their grants. */
@@ -326,6 +331,18 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
   await buildActionPlan(deps)
   const report = await buildReport(deps, { periodStart: '2025-01-01' })
 
+  // methods (issue 10): a proposal of Linköping's, and an åtgärdsplan of Linköping's with one measure.
+  const method = await buildMethod(deps, { name: 'Nattvandring (matris)', status: 'proposed', organisationCode: 'kommun-0580' })
+  const measurePlan = await one(
+    deps.db
+      .insert(plans)
+      .values({ kind: 'action_plan', organisationId: own, title: 'Åtgärdsplan (matris)', periodStart: '2025-01-01', periodEnd: '2025-12-31' })
+      .returning(),
+  )
+  const measure = await one(
+    deps.db.insert(planItems).values({ planId: measurePlan.id, kind: 'measure', position: 1, title: 'Nattvandring i centrum' }).returning(),
+  )
+
   const read = await insertToken(deps, users.editorOwn.id, ['read'])
   const write = await insertToken(deps, users.editorOwn.id, ['read', 'write'])
   const target = await insertToken(deps, users.target.id, ['read'])
@@ -379,6 +396,8 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
           .returning(),
       )
     ).id,
+    methodId: method.id,
+    measureId: measure.id,
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(

@@ -49,6 +49,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     // A national indicator of the reference seed (db/seed/indicators.ts).
     key: 'bra_anmalda_brott_totalt',
     surveyId: fx.surveyId,
+    methodId: fx.methodId,
     questionKey: 'trygg_kvall',
     taskId: fx.taskId,
     municipalityCode: '0580',

@@ -372,6 +372,20 @@ export const MATRIX: Record<string, Row> = {
     json: () => ({ title: 'Möte (matris)', kind: 'ordinary', date: '2027-01-15', startTime: '10:00', endTime: '12:00' }),
   },
   'PUT /api/v1/meetings/:meetingId/attendance': { cells: 'ok ok 404 ok 403 403 403 403 403 403 ok in', json: () => ({ entries: [] }) },
+  // methods (issue 10): the fixture is a proposal of the own party, so it is hidden from the other party and the
+  // anonymous visitor; every länsstyrelse's coordinators curate the (national) library. Linking a measure needs a
+  // plan with measures to edit (only the own editor has one); naming a municipality as a user needs one to answer for.
+  'GET /methods/:methodId': { cells: 'ok ok ok ok 404 ok 404 ok 404 404 404 404' },
+  'GET /methods/:methodId/edit': { cells: 'ok ok ok ok 404 403 404 403 404 in in in' },
+  'POST /methods/:methodId/edit': { cells: 'ok ok ok ok 404 403 404 403 404 in in in' },
+  'GET /methods/:methodId/curate': { cells: 'ok ok ok 403 404 403 404 403 404 in in in' },
+  'POST /methods/:methodId/curate': { cells: 'ok ok ok 403 404 403 404 403 404 in in in' },
+  'GET /methods/:methodId/contacts': { cells: 'ok ok ok ok 404 403 404 403 404 in in in' },
+  'POST /methods/:methodId/contacts': { cells: 'ok ok ok ok 404 403 404 403 404 in in in' },
+  'POST /methods/:methodId/contacts/remove': { cells: 'ok ok ok ok 404 403 404 403 404 in in in' },
+  'GET /methods/:methodId/measures': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
+  'POST /methods/:methodId/measures': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
+  'POST /methods/:methodId/measures/remove': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
   'GET /admin/audit/:seq': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   // The outbox holds every unsent message of the installation (addresses, invitations): the system admin's alone.
   'GET /admin/outbox/:messageId': {

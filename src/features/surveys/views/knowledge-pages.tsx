@@ -31,6 +31,9 @@ export function KnowledgeHubPage({ municipalities }: { municipalities: Municipal
           <a href="/surveys">{t('surveys.list.title')}</a> – {t('surveys.knowledge.surveys')}
         </li>
         <li>
+          <a href="/methods">{t('methods.list.title')}</a> – {t('methods.navDescription')}
+        </li>
+        <li>
           <a href="/help/survey-estimates">{t('surveys.help.title')}</a>
         </li>
       </ul>
