@@ -6,6 +6,8 @@ import { registerPolicies, reportRoutes } from './situation-reports.routes.tsx'
 
 export { canEditReport, canReadReport } from './situation-reports.policy.ts'
 export type { MappingFigureData } from './figures.ts'
+export { type AdoptedReportFact, adoptedReportFacts } from './report-facts.read.ts'
+export { whereActorWorks } from './situation-reports.service.ts'
 
 /**
  * The municipality's lägesbild under Lag 2023:196 4 § (issue 9 §11): kartläggning with figures from
