@@ -12,6 +12,7 @@ import { municipalModels } from './features/municipal-models/index.ts'
 import { plans } from './features/plans/index.ts'
 import { indicators } from './features/indicators/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
+import { workProcess } from './features/work-process/index.ts'
 import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(indicators, { deps: d })
   await app.register(surveys, { deps: d })
   await app.register(situationReports, { deps: d })
+  await app.register(workProcess, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })

@@ -8,6 +8,7 @@ export interface MunicipalityPoliceArea {
   municipalityName: string
   municipalityCode: string
   countyCode: string
+  countyName: string
   policeAreaId: string
   policeAreaName: string
   validFrom: string
@@ -22,11 +23,12 @@ export async function municipalityPoliceAreas(db: Db, countyCode: string): Promi
   const rows = await queryRows<MunicipalityPoliceArea>(
     db,
     sql`select m.id as "municipalityId", m.name as "municipalityName", a.municipality_code as "municipalityCode",
-               m.county_code as "countyCode", p.id as "policeAreaId", p.name as "policeAreaName",
+               m.county_code as "countyCode", c.name as "countyName", p.id as "policeAreaId", p.name as "policeAreaName",
                a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
         from municipality_police_areas a
         join organisations m on m.kind = 'municipality' and m.municipality_code = a.municipality_code
         join organisations p on p.id = a.police_area_id
+        join counties c on c.code = m.county_code
         where m.county_code = ${countyCode}
         order by a.municipality_code, a.valid_from`,
   )
