@@ -152,7 +152,11 @@ describe('manual checks', () => {
   })
 
   test('an automatic point the platform finds cannot be un-ticked by hand: the check stays as a note', () => {
-    const r = point('municipal-situation-report', facts({ reports: [report()] }), check({ checkKey: 'municipal-situation-report', state: 'open', note: 'Ses över' }))
+    const r = point(
+      'municipal-situation-report',
+      facts({ reports: [report()] }),
+      check({ checkKey: 'municipal-situation-report', state: 'open', note: 'Ses över' }),
+    )
     assert.equal(r.state, 'done')
     assert.equal(r.source, 'platform')
     assert.equal(r.check?.note, 'Ses över')

@@ -105,13 +105,15 @@ export function latestReport(facts: PairFacts): ReportFact | undefined {
   return [...facts.reports].filter((r) => r.organisationId === facts.municipalityId).sort((a, b) => b.adoptedOn.localeCompare(a.adoptedOn))[0]
 }
 
-const latestBy = <T>(rows: readonly T[], key: (r: T) => string | null): T | undefined =>
-  [...rows].sort((a, b) => (key(b) ?? '').localeCompare(key(a) ?? ''))[0]
+const latestBy = <T>(rows: readonly T[], key: (r: T) => string | null): T | undefined => [...rows].sort((a, b) => (key(b) ?? '').localeCompare(key(a) ?? ''))[0]
 
 /** Signed: every named signatory has a date, and there is at least one. The date is the last signature. */
 const signedOn = (p: PlanFact): string | null => {
   if (p.signatories.length === 0 || p.signatories.some((s) => !s.signedOn)) return null
-  return p.signatories.map((s) => s.signedOn!).sort().at(-1)!
+  return p.signatories
+    .map((s) => s.signedOn!)
+    .sort()
+    .at(-1)!
 }
 
 /** The rule of each automatic point: found (with its date and the page that shows it), or not. */

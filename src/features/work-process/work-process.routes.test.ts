@@ -148,7 +148,10 @@ describe('automatic points and the overview', () => {
     const { problems } = await buildActionPlan(t.deps)
     const report = await buildReport(t.deps, { status: 'adopted', periodStart: '2024-01-01', problemIds: problems.map((p) => p.id) })
     const { plan: ml } = await buildPlan(t.deps, { status: 'published', visibility: 'public' })
-    await t.deps.db.update(plans).set({ publishedAt: new Date('2025-01-20T10:00:00Z') }).where(eq(plans.id, ml.id))
+    await t.deps.db
+      .update(plans)
+      .set({ publishedAt: new Date('2025-01-20T10:00:00Z') })
+      .where(eq(plans.id, ml.id))
     const [soId] = await queryRows<{ id: string }>(
       t.deps.db,
       sql`insert into plans (kind, organisation_id, partner_organisation_id, title, period_start, period_end, status, adopted_on, signatories, visibility)

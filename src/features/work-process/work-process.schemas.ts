@@ -39,4 +39,9 @@ export const CheckInput = z
 export type CheckInput = z.output<typeof CheckInput>
 
 /** The overview's county (two digits). */
-export const OverviewQuery = z.object({ county: z.string().regex(/^\d{2}$/).optional() })
+export const OverviewQuery = z.object({
+  county: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+})

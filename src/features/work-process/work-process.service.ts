@@ -40,7 +40,13 @@ interface Scope {
 const ALL: Scope = { allPlans: true, allReports: true }
 const shared = (v: string) => v === 'public' || v === 'partners'
 
-function pairFacts(pair: MunicipalityPoliceArea, chain: readonly string[], reports: readonly AdoptedReportFact[], plans: readonly LocalPlanFact[], scope: Scope): PairFacts {
+function pairFacts(
+  pair: MunicipalityPoliceArea,
+  chain: readonly string[],
+  reports: readonly AdoptedReportFact[],
+  plans: readonly LocalPlanFact[],
+  scope: Scope,
+): PairFacts {
   return {
     municipalityId: pair.municipalityId,
     policeAreaChain: chain,
@@ -140,7 +146,13 @@ export interface PairContext {
  * (now or before). Anything else, and a pair of a county the actor does not work in, is a 404.
  * @throws NotFoundError
  */
-export async function loadPair(deps: Deps, actor: Actor | undefined, municipalityId: string, policeAreaId: string, today = todayInSweden()): Promise<PairContext> {
+export async function loadPair(
+  deps: Deps,
+  actor: Actor | undefined,
+  municipalityId: string,
+  policeAreaId: string,
+  today = todayInSweden(),
+): Promise<PairContext> {
   const municipality = await findOrganisation(deps.db, municipalityId)
   if (municipality?.kind !== 'municipality' || !municipality.countyCode) throw new NotFoundError()
   const spans = (await municipalityPoliceAreas(deps.db, municipality.countyCode)).filter(

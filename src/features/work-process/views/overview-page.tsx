@@ -25,12 +25,7 @@ export function OverviewPage({ countyCode, countyName, counties, rows, own }: Pr
       <p class="body">{t('workProcess.overview.howCounted')}</p>
       {counties.length > 1 && (
         <form method="get" action="/work-process" class="filters">
-          <Select
-            name="county"
-            label={t('workProcess.overview.county')}
-            value={countyCode}
-            options={counties.map((c) => ({ value: c.code, label: c.name }))}
-          />
+          <Select name="county" label={t('workProcess.overview.county')} value={countyCode} options={counties.map((c) => ({ value: c.code, label: c.name }))} />
           <Button variant="secondary">{t('workProcess.overview.show')}</Button>
         </form>
       )}
@@ -77,10 +72,7 @@ export function OverviewPage({ countyCode, countyName, counties, rows, own }: Pr
                       <td>
                         <a href={`${pairHref(r)}#step-${s.number}`}>
                           <StepTag state={s.state} done={s.done} total={s.total} />
-                          <span class="visually-hidden">
-                            {' '}
-                            {t('workProcess.overview.cellContext', { pair: pairName(r), number: s.number })}
-                          </span>
+                          <span class="visually-hidden"> {t('workProcess.overview.cellContext', { pair: pairName(r), number: s.number })}</span>
                         </a>
                       </td>
                     ))}

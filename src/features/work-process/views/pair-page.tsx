@@ -33,7 +33,8 @@ export function PairPage({ pair, steps, canEdit }: Props) {
       {steps.map((s) => (
         <section aria-labelledby={`step-${s.number}`}>
           <h2 class="heading-m" id={`step-${s.number}`}>
-            {t('workProcess.stepHeading', { number: s.number, name: t(`workProcess.steps.${s.key}.name`) })} <StepTag state={s.state} done={s.done} total={s.total} />
+            {t('workProcess.stepHeading', { number: s.number, name: t(`workProcess.steps.${s.key}.name`) })}{' '}
+            <StepTag state={s.state} done={s.done} total={s.total} />
           </h2>
           <p class="body">{t(`workProcess.steps.${s.key}.help`)}</p>
           <div class="table-wrap">
