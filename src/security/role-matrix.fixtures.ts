@@ -104,6 +104,8 @@ export interface Fixtures {
   publicPlanId: string
   /** Linköping's lägesbild, a draft shared with the county's parties. */
   reportId: string
+  /** LPO Linköping: with Linköping, the work process's pair (issue 10). */
+  policeAreaId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
   /** A background task (a survey import) started by the own party's editor: only they and the admin see it. */
@@ -368,6 +370,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     tertialKey: periodOf('tertial', today).key,
     publicPlanId: publicPlan.id,
     reportId: report.id,
+    policeAreaId: await orgId(deps, 'lpo-linkoping'),
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(

@@ -202,6 +202,10 @@ describe('automatic points and the overview', () => {
       assert.ok(cells.includes(label), `step ${s.number}: ${label}`)
     }
     assert.match(html, /Brås arbetsprocess i Östergötlands län/)
+    // The police's editor at the polisområde has every pair of its LPOs as its own.
+    const police = await (await as('police')).get('/work-process')
+    const own = police.body.slice(police.body.indexOf('Er kommun och ert lokalpolisområde'), police.body.indexOf('<table'))
+    assert.equal((own.match(/<li>/g) ?? []).length, 13)
   })
 
   test('a plan kept to the organisation counts for its own parties and the county, not for another municipality', async () => {
@@ -215,6 +219,10 @@ describe('automatic points and the overview', () => {
     }
     assert.ok((await count('editor')) > (await count('norrkoping')))
     assert.equal(await count('county'), await count('editor'))
+    // The export counts it for the county, and not when asked for what the partners see.
+    const step3 = async (scope: 'all' | 'partners') =>
+      (await workProcessOverview(t.deps.db, '05', todayInSweden(), scope)).find((r) => r.municipalityId === lkp)!.steps[2].done
+    assert.equal((await step3('all')) - (await step3('partners')), 1)
   })
 
   test('the municipality’s link leads to its current pair; another county gets 404', async () => {

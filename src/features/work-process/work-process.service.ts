@@ -85,17 +85,21 @@ export interface PairOverview {
  * caller showing it to others applies its own rule, or passes `scope` to count only records shared
  * with the partners.
  */
-export async function workProcessOverview(
+export function workProcessOverview(db: Db, countyCode: string, today: string, scope: 'all' | 'partners' = 'all'): Promise<PairOverview[]> {
+  return overviewWith(db, countyCode, today, () => (scope === 'all' ? ALL : { allPlans: false, allReports: false }))
+}
+
+/** The overview with the records each pair's viewer may read (perPair decides, from the pair and its police chain). */
+async function overviewWith(
   db: Db,
   countyCode: string,
   today: string,
-  scope: 'all' | 'partners' = 'all',
-  perPair?: (pair: MunicipalityPoliceArea, chain: readonly string[]) => Scope,
+  perPair: (pair: MunicipalityPoliceArea, chain: readonly string[]) => Scope,
 ): Promise<PairOverview[]> {
   const data = await countyData(db, countyCode, today)
   return data.pairs.map((pair) => {
     const chain = data.chains.get(pair.policeAreaId) ?? [pair.policeAreaId]
-    const s = perPair ? perPair(pair, chain) : scope === 'all' ? ALL : { allPlans: false, allReports: false }
+    const s = perPair(pair, chain)
     const checks = data.checks.filter((c) => c.municipalityId === pair.municipalityId && c.policeAreaId === pair.policeAreaId).map(toManual)
     const steps = derivePair(pairFacts(pair, chain, data.reports, data.plans, s), checks)
     return {
@@ -126,11 +130,14 @@ export async function countyOverview(deps: Deps, actor: Actor, county: string | 
   const countyCode = county ?? counties[0]
   if (!countyCode) return { countyCode: undefined, counties, rows: [], own: [] }
   if (!counties.includes(countyCode) && !admin) throw new NotFoundError()
-  const rows = await workProcessOverview(deps.db, countyCode, today, 'all', (pair, chain) =>
-    factScope(actor, { municipalityId: pair.municipalityId, policeAreaChain: chain, countyCode: pair.countyCode }, where),
-  )
+  // The actor's own pairs: their municipality, or a police area they work at or above.
   const mine = new Set(actor.roles.map((r) => r.organisationId))
-  const own = rows.filter((r) => mine.has(r.municipalityId) || mine.has(r.policeAreaId))
+  const ownPairs = new Set<string>()
+  const rows = await overviewWith(deps.db, countyCode, today, (pair, chain) => {
+    if (mine.has(pair.municipalityId) || chain.some((id) => mine.has(id))) ownPairs.add(`${pair.municipalityId}|${pair.policeAreaId}`)
+    return factScope(actor, { municipalityId: pair.municipalityId, policeAreaChain: chain, countyCode: pair.countyCode }, where)
+  })
+  const own = rows.filter((r) => ownPairs.has(`${r.municipalityId}|${r.policeAreaId}`))
   return { countyCode, counties, rows, own }
 }
 
