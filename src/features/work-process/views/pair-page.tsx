@@ -39,7 +39,7 @@ export function PairPage({ pair, steps, canEdit }: Props) {
           <p class="body">{t(`workProcess.steps.${s.key}.help`)}</p>
           <div class="table-wrap">
             <table class="table">
-              <caption class="table__caption">{t('workProcess.pair.caption', { number: s.number })}</caption>
+              <caption class="table__caption visually-hidden">{t('workProcess.pair.caption', { number: s.number })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('workProcess.fields.point')}</th>
