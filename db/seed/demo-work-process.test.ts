@@ -27,4 +27,21 @@ test('Linköping has come far, Norrköping part way, Ydre not started; a second 
   assert.deepEqual(await steps('kommun-0580'), ['done 2/2', 'done 3/3', 'done 4/4', 'done 3/3', 'in_progress 2/3'])
   assert.deepEqual(await steps('kommun-0581'), ['done 2/2', 'in_progress 1/3', 'in_progress 1/4', 'done 3/3', 'in_progress 1/3'])
   assert.deepEqual((await steps('kommun-0512'))[0], 'not_started 0/2')
+  // The points come with the export: Linköping's joint decision by hand, its lägesbild from the platform.
+  const lkp = (await findOrganisationByCode(t.deps.db, 'kommun-0580'))!.id
+  const points = overview.find((r) => r.municipalityId === lkp)!.steps.flatMap((s) => s.points)
+  assert.deepEqual(
+    points.find((p) => p.key === 'joint-decision'),
+    { key: 'joint-decision', auto: false, state: 'done', date: '2022-09-13', source: 'manual' },
+  )
+  assert.deepEqual(
+    points.find((p) => p.key === 'municipal-situation-report'),
+    {
+      key: 'municipal-situation-report',
+      auto: true,
+      state: 'done',
+      date: '2025-11-25',
+      source: 'platform',
+    },
+  )
 })

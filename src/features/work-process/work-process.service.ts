@@ -9,7 +9,7 @@ import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { type MunicipalityPoliceArea, findOrganisation, municipalityPoliceAreas, organisationChain } from '../organisations/index.ts'
 import { type LocalPlanFact, localPlanFacts } from '../plans/index.ts'
 import { type AdoptedReportFact, adoptedReportFacts, whereActorWorks } from '../situation-reports/index.ts'
-import { type ManualCheck, type PairFacts, type StepResult, derivePair } from './work-process.derive.ts'
+import { type ManualCheck, type PairFacts, type PointResult, type StepResult, derivePair } from './work-process.derive.ts'
 import { type ActorCounties, type PairAccess, canEditPair, canReadPair, factScope } from './work-process.policy.ts'
 import * as repo from './work-process.repo.ts'
 import type { CheckInput } from './work-process.schemas.ts'
@@ -75,7 +75,15 @@ export interface PairOverview {
   municipalityCode: string
   policeAreaId: string
   policeAreaName: string
-  steps: { key: StepKey; number: number; state: StepResult['state']; done: number; total: number }[]
+  steps: {
+    key: StepKey
+    number: number
+    state: StepResult['state']
+    done: number
+    total: number
+    /** Each point's state and date, and whether the platform or a user decided it (no notes or links). */
+    points: { key: PointKey; auto: boolean; state: PointResult['state']; date: string | null; source: PointResult['source'] }[]
+  }[]
 }
 
 /**
@@ -108,7 +116,7 @@ async function overviewWith(
       municipalityCode: pair.municipalityCode,
       policeAreaId: pair.policeAreaId,
       policeAreaName: pair.policeAreaName,
-      steps: steps.map(({ points: _p, ...s }) => s),
+      steps: steps.map((s) => ({ ...s, points: s.points.map((p) => ({ key: p.key, auto: p.auto, state: p.state, date: p.date, source: p.source })) })),
     }
   })
 }
