@@ -11,6 +11,8 @@ import { meetings } from './features/meetings/index.ts'
 import { municipalModels } from './features/municipal-models/index.ts'
 import { plans } from './features/plans/index.ts'
 import { indicators } from './features/indicators/index.ts'
+import { lawTracker } from './features/law-tracker/index.ts'
+import { yearlyReports } from './features/yearly-reports/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
 import { workProcess } from './features/work-process/index.ts'
 import { surveys } from './features/surveys/index.ts'
@@ -56,6 +58,8 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(surveys, { deps: d })
   await app.register(situationReports, { deps: d })
   await app.register(workProcess, { deps: d })
+  await app.register(lawTracker, { deps: d })
+  await app.register(yearlyReports, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })

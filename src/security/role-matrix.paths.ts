@@ -52,6 +52,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     questionKey: 'trygg_kvall',
     taskId: fx.taskId,
     municipalityCode: '0580',
+    countyCode: '05',
     // work-process (issue 10): Linköping and LPO Linköping, and a manual point.
     municipalityId: fx.ownPartyId,
     policeAreaId: fx.policeAreaId,

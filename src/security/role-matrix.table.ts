@@ -136,6 +136,12 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/surveys/:surveyId/estimates': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok', params: (_deps, fx) => ({ surveyId: fx.surveyId }) },
   // A municipality's underlag lists only the surveys the visitor may read: the page itself is for everyone.
   'GET /knowledge/municipalities/:municipalityCode': { cells: 'ok ok ok ok ok ok ok ok ok ok ok ok' },
+  // law-tracker (issue 10 §1): the tracker of a county is read by everyone working in it (its statuses rest on
+  // public decisions), hidden from other counties; its settings are the county coordinators' (and the admin's).
+  'GET /law/counties/:countyCode': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /law/municipalities/:municipalityCode': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /law/counties/:countyCode/settings': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  'POST /law/counties/:countyCode/settings': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   // Import (issue 8 §13): the plan's editors only, refused before the upload is read; the templates and
   // every export (§14) to whoever may read the list they come from.
   'GET /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },

@@ -60,6 +60,7 @@ export async function fillRoute(deps: Deps, url: string): Promise<string> {
     else if (param === 'code') value = 'otmb'
     else if (param === 'mac') value = 'x'
     else if (param === 'municipalityCode') value = '0580'
+    else if (param === 'countyCode') value = '05'
     else if (param === 'questionKey') value = 'trygg_kvall'
     // A month that has begun for any plan running from last January (plans.test-factories.ts).
     else if (param === 'periodKey') value = new Date(Date.now() - 32 * 86400000).toISOString().slice(0, 7)

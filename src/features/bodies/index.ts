@@ -16,6 +16,7 @@ export type { ConvenorRow } from './convenors.repo.ts'
 export { ConvenorHistory } from './views/convenor-history.tsx'
 
 export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
+export { type PartySeatFact, organisationsSeatedIn, partySeatFacts } from './report-facts.read.ts'
 
 /**
  * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …), their

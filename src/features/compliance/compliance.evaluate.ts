@@ -1,3 +1,4 @@
+import { addMonths } from '../../platform/dates/iso-dates.ts'
 import { type DeadlineMode, RULE_KINDS, type RuleKind } from './compliance.tables.ts'
 
 /**
@@ -131,11 +132,7 @@ export function monthsBefore(now: Date, months: number): Date {
 }
 
 /** The same day `months` later, clamped to the month's last day (31 August + 6 months = 28/29 February). */
-export function addMonthsIso(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10)
-}
+export const addMonthsIso = addMonths
 
 const maxIso = (a: string, b: string | null) => (b && b > a ? b : a)
 const overlaps = (s: EvalSeat, from: string, to: string) => s.validFrom <= to && (s.validTo === null || s.validTo >= from)

@@ -10,6 +10,7 @@ import { signaturesRoutes } from './signatures.routes.tsx'
 
 export { SIGNATURE_STATUSES, type SignatureStatus } from './declarations.tables.ts'
 export { STATUS_COLOUR, STATUS_ORDER } from './signatures.workflow.ts'
+export { type SignatureFact, signatureFacts } from './report-facts.read.ts'
 export { JOINT_EVENT_ANSWERS, JOINT_EVENT_KINDS, type JointEventAnswer, type JointEventKind } from './declarations.tables.ts'
 /** Seed helper: a joint decision meeting or joint signing with the parties' answers (idempotent); returns its id. */
 export { recordJointEvent, type JointEventSeed } from './joint-events.service.ts'

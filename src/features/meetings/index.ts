@@ -16,6 +16,7 @@ export { meetingTodos } from './todos.service.ts'
 export type { MeetingTodo, MeetingTodos } from './todos.service.ts'
 export { timeByPartyAndYear } from './attendance.repo.ts'
 export type { TimeRow } from './attendance.repo.ts'
+export { type BodyMeetingFact, meetingFacts } from './report-facts.read.ts'
 
 /** The codes this feature writes as `meeting.<action>`, labelled `meetings.audit.<action>`. */
 const AUDIT_ACTIONS = [

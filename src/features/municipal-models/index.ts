@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { municipalModelsRoutes, registerMunicipalModelPolicies } from './municipal-models.routes.tsx'
 
 export { canEditMunicipalModel } from './municipal-models.policy.ts'
+export { type CoordinationFact, coordinationFacts } from './law-facts.read.ts'
 
 /**
  * Each municipality's own lednings- och samordningsmodell (issue 6 D10): its local bodies, its

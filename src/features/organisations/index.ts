@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { organisationsRoutes } from './organisations.routes.tsx'
 
-export { findOrganisation, findOrganisationByCode, listOrganisations } from './organisations.repo.ts'
+export { findOrganisation, findOrganisationByCode, listCounties, listOrganisations } from './organisations.repo.ts'
 export { ORGANISATION_KINDS, type OrganisationKind } from './organisations.tables.ts'
 export type { Organisation } from './organisations.repo.ts'
 export { type MunicipalityPoliceArea, municipalityPoliceAreas, organisationChain } from './police-areas.read.ts'

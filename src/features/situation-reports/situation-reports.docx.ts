@@ -3,35 +3,15 @@
  * 2 the sections of Lag 2023:196 4 §, 3 the figures and problems), each figure's numbers as a real
  * table, "–" with a note for a suppressed cell, exactly as the page shows them.
  */
-import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, type Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { headingParagraph, lineParagraphs, swedishDocx, textParagraphs } from '../../platform/docx/docx.ts'
+import { fact, simpleTable as table, small } from '../../platform/docx/tables.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { type MappingFigureData, cellText } from './figures.ts'
 import type { ReportDocument } from './situation-reports.service.ts'
 import { ANALYSIS_PARTS } from './views/report-document.tsx'
 import { adoptionText, periodText, reportName } from './views/parts.tsx'
-
-const line = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' }
-const borders = { top: line, bottom: line, left: line, right: line }
-const small = (text: string) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text, size: 18 })] })
-const fact = (label: string, value: string) =>
-  new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] })
-const cell = (text: string, opts: { bold?: boolean; right?: boolean; header?: boolean } = {}) =>
-  new TableCell({
-    borders,
-    children: [new Paragraph({ alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: opts.bold })] })],
-  })
-
-function table(header: string[], rows: string[][], numericFrom = 1): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, right: i >= numericFrom })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, { bold: i === 0 && numericFrom > 0, right: i >= numericFrom })) })),
-    ],
-  })
-}
 
 function figureBlock(f: MappingFigureData, t: Translate): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [headingParagraph(f.title, 3)]

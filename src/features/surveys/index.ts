@@ -10,6 +10,7 @@ export { createSurvey, replaceQuestions, definitionOf, findSurveyByName, Invalid
 export { parseDefinition, parseQuestions, type SurveyDefinition, type QuestionDefinition } from './definition.schemas.ts'
 export { importSurveyFile, type ImportOutcome } from './import.service.ts'
 export { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates } from './surveys.service.ts'
+export { type CountyGenderTable, type GenderGroup, countyGenderTables } from './county-table.service.ts'
 
 /**
  * Surveys (issue 9 §4–8): definitions, anonymous microdata imported into per-cell sums, and the

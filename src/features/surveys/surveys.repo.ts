@@ -133,3 +133,13 @@ export async function municipalitiesWithData(db: Db): Promise<{ code: string; na
         where exists (select 1 from survey_cell_sums s where s.municipality_code = m.code)`,
   )
 }
+
+/** The sums of every municipality of a county and of the county itself for one year (the yearly report). */
+export async function sumsForCountyYear(db: Db, surveyId: string, countyCode: string, year: number): Promise<SumsRow[]> {
+  return queryRows<SumsRow>(
+    db,
+    sql`select ${AREA_SUMS} from survey_area_sums s
+        where s.survey_id = ${surveyId} and s.year = ${year}
+          and (s.area_code = ${countyCode} or s.area_code in (select code from municipalities where county_code = ${countyCode}))`,
+  )
+}

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, StaleVersionError } from '../../platform
 import { compareSv } from '../../platform/i18n/collate.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { type MunicipalityPoliceArea, findOrganisation, municipalityPoliceAreas, organisationChain } from '../organisations/index.ts'
-import { type LocalPlanFact, localPlanFacts } from '../plans/index.ts'
+import { type WorkProcessPlanFact, workProcessPlanFacts } from '../plans/index.ts'
 import { type AdoptedReportFact, adoptedReportFacts, whereActorWorks } from '../situation-reports/index.ts'
 import { type ManualCheck, type PairFacts, type PointResult, type StepResult, derivePair } from './work-process.derive.ts'
 import { type ActorCounties, type PairAccess, canEditPair, canReadPair, factScope } from './work-process.policy.ts'
@@ -44,7 +44,7 @@ function pairFacts(
   pair: MunicipalityPoliceArea,
   chain: readonly string[],
   reports: readonly AdoptedReportFact[],
-  plans: readonly LocalPlanFact[],
+  plans: readonly WorkProcessPlanFact[],
   scope: Scope,
 ): PairFacts {
   return {
@@ -61,7 +61,7 @@ async function countyData(db: Db, countyCode: string, today: string) {
   const municipalityIds = pairs.map((p) => p.municipalityId)
   const [reports, plans, checks] = await Promise.all([
     adoptedReportFacts(db, municipalityIds),
-    localPlanFacts(db, municipalityIds),
+    workProcessPlanFacts(db, municipalityIds),
     repo.listChecksOfMunicipalities(db, municipalityIds),
   ])
   const chains = new Map<string, string[]>()
@@ -186,7 +186,7 @@ export async function pairPage(deps: Deps, actor: Actor | undefined, municipalit
   const ctx = await loadPair(deps, actor, municipalityId, policeAreaId, today)
   const [reports, plans, checks] = await Promise.all([
     adoptedReportFacts(deps.db, [municipalityId]),
-    localPlanFacts(deps.db, [municipalityId]),
+    workProcessPlanFacts(deps.db, [municipalityId]),
     repo.listChecks(deps.db, municipalityId, policeAreaId),
   ])
   const facts = pairFacts(ctx.pair, ctx.access.policeAreaChain, reports, plans, factScope(actor, ctx.access, ctx.where))

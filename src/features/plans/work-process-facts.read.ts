@@ -8,7 +8,7 @@ import type { PlanSignatory } from './plans.tables.ts'
  * §2): its status, adoption, signatures and publication, how much follow-up it has, and its published
  * summaries. Rows only, with their visibility: who may see them is the caller's rule (canReadPlan).
  */
-export interface LocalPlanFact {
+export interface WorkProcessPlanFact {
   id: string
   kind: 'local_agreement' | 'action_plan' | 'citizen_promise'
   title: string
@@ -30,13 +30,13 @@ export interface LocalPlanFact {
 }
 
 /** The local plans of these municipalities, newest period first: one query. */
-export async function localPlanFacts(db: Db, municipalityIds: readonly string[]): Promise<LocalPlanFact[]> {
+export async function workProcessPlanFacts(db: Db, municipalityIds: readonly string[]): Promise<WorkProcessPlanFact[]> {
   if (municipalityIds.length === 0) return []
   const ids = sql.join(
     [...new Set(municipalityIds)].map((id) => sql`${id}::uuid`),
     sql`, `,
   )
-  const rows = await queryRows<Omit<LocalPlanFact, 'publishedAt' | 'lastEntryAt' | 'lastSummaryPublishedAt'> & Record<string, unknown>>(
+  const rows = await queryRows<Omit<WorkProcessPlanFact, 'publishedAt' | 'lastEntryAt' | 'lastSummaryPublishedAt'> & Record<string, unknown>>(
     db,
     sql`select p.id, p.kind, p.title, p.organisation_id as "organisationId", p.partner_organisation_id as "partnerOrganisationId",
                p.status, p.adopted_on::text as "adoptedOn", p.signatories, p.published_at as "publishedAt", p.visibility,
@@ -50,7 +50,7 @@ export async function localPlanFacts(db: Db, municipalityIds: readonly string[])
   )
   const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)))
   return rows.map((r) => ({
-    ...(r as unknown as LocalPlanFact),
+    ...(r as unknown as WorkProcessPlanFact),
     signatories: (typeof r.signatories === 'string' ? JSON.parse(r.signatories) : r.signatories) as PlanSignatory[],
     publishedAt: date(r.publishedAt),
     lastEntryAt: date(r.lastEntryAt),
