@@ -15,6 +15,7 @@ import { lawTracker } from './features/law-tracker/index.ts'
 import { yearlyReports } from './features/yearly-reports/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
 import { methods } from './features/methods/index.ts'
+import { workProcess } from './features/work-process/index.ts'
 import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(indicators, { deps: d })
   await app.register(surveys, { deps: d })
   await app.register(situationReports, { deps: d })
+  await app.register(workProcess, { deps: d })
   await app.register(lawTracker, { deps: d })
   await app.register(yearlyReports, { deps: d })
   await app.register(methods, { deps: d })

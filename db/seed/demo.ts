@@ -11,6 +11,7 @@ import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoSituationReports } from './demo-situation-reports.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 import { loadDemoSurveys } from './demo-surveys.ts'
+import { loadDemoWorkProcess } from './demo-work-process.ts'
 
 /**
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
@@ -60,5 +61,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoSurveys(deps)
   written += await loadDemoSituationReports(deps)
   written += await loadDemoMethods(deps)
+  written += await loadDemoWorkProcess(deps)
   return written
 }

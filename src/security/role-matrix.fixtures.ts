@@ -109,6 +109,8 @@ export interface Fixtures {
   reportId: string
   /** The collaboration's yearly report, a draft for the partners (issue 10 §4). */
   yearlyReportId: string
+  /** LPO Linköping: with Linköping, the work process's pair (issue 10). */
+  policeAreaId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
   /** A method proposed by the own party (issue 10), and a measure of the own party's åtgärdsplan to link to it. */
@@ -398,6 +400,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     ).id,
     methodId: method.id,
     measureId: measure.id,
+    policeAreaId: await orgId(deps, 'lpo-linkoping'),
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(

@@ -55,6 +55,10 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     municipalityCode: '0580',
     countyCode: '05',
     sectionKey: 'law',
+    // work-process (issue 10): Linköping and LPO Linköping, and a manual point.
+    municipalityId: fx.ownPartyId,
+    policeAreaId: fx.policeAreaId,
+    checkKey: 'joint-decision',
   }
   return map[name]
 }

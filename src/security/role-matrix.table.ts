@@ -222,6 +222,14 @@ export const MATRIX: Record<string, Row> = {
   'POST /situation-reports/:reportId/new-version': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   'GET /situation-reports/:reportId/export.docx': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
   'GET /situation-reports/:reportId/export.pdf': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  // work-process (issue 10)
+  // Brå's five steps per municipality–police-area pair: the county's parties read them; the
+  // municipality's editors, the police area's and the county's coordinators record a point; another
+  // county finds nothing (404). The matrix's pair is Linköping and LPO Linköping.
+  'GET /organisations/:id/work-process': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /work-process/:municipalityId/:policeAreaId': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /work-process/:municipalityId/:policeAreaId/checks/:checkKey': { cells: 'ok ok 404 ok 403 403 403 403 403 in in in' },
+  'POST /work-process/:municipalityId/:policeAreaId/checks/:checkKey': { cells: 'ok ok 404 ok 403 403 403 403 403 in in in' },
   'GET /organisations/:id/structure/edit': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },
   'POST /organisations/:id/structure/edit': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },
   'GET /organisations/:id/structure/bodies/new': { cells: 'ok 403 403 ok 403 403 403 403 403 in in in' },

@@ -5,6 +5,7 @@ import { organisationsRoutes } from './organisations.routes.tsx'
 export { findOrganisation, findOrganisationByCode, listCounties, listOrganisations } from './organisations.repo.ts'
 export { ORGANISATION_KINDS, type OrganisationKind } from './organisations.tables.ts'
 export type { Organisation } from './organisations.repo.ts'
+export { type MunicipalityPoliceArea, municipalityPoliceAreas, organisationChain } from './police-areas.read.ts'
 
 /** The parties of the platform: reference data every other feature points at. */
 export async function organisations(app: FastifyInstance, { deps }: { deps: Deps }) {

@@ -19,6 +19,7 @@ export type { Plan, PlanItem } from './plans.repo.ts'
 export { type LocalPlanFact, localPlanFacts } from './law-facts.read.ts'
 export { type CountyPlanFact, type PlanFollowUpFact, countyPlanFacts, planFollowUpFacts } from './report-facts.read.ts'
 export { type MeasureSummary, editableMeasures, readableMeasures } from './measures.read.ts'
+export { type WorkProcessPlanFact, workProcessPlanFacts } from './work-process-facts.read.ts'
 export { type OrganisationProblem, type ProblemCause, problemsByIds, problemsOfOrganisation } from './problems.read.ts'
 
 const AUDIT_LABELS: Record<string, string> = {

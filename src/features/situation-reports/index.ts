@@ -7,6 +7,7 @@ import { registerPolicies, reportRoutes } from './situation-reports.routes.tsx'
 export { canEditReport, canReadReport } from './situation-reports.policy.ts'
 export type { MappingFigureData } from './figures.ts'
 export { type SituationReportFact, situationReportFacts } from './law-facts.read.ts'
+export { type AdoptedReportFact, adoptedReportFacts } from './report-facts.read.ts'
 export { whereActorWorks } from './situation-reports.service.ts'
 
 /**

@@ -41,6 +41,8 @@ export function PartyPlansPage({ organisation, plans, names, canCreate, followUp
       {organisation.kind === 'municipality' && (
         <p class="body">
           <a href={`/organisations/${organisation.id}/situation-reports`}>{t('situationReports.list.link', { name: organisation.name })}</a>
+          <br />
+          <a href={`/organisations/${organisation.id}/work-process`}>{t('workProcess.link', { name: organisation.name })}</a>
         </p>
       )}
       <ExportLinks href={`/organisations/${organisation.id}/plans`} label={t('plans.export.partyPlans')} />
