@@ -3,7 +3,7 @@
  * 2 the sections of Lag 2023:196 4 §, 3 the figures and problems), each figure's numbers as a real
  * table, "–" with a note for a suppressed cell, exactly as the page shows them.
  */
-import { AlignmentType, BorderStyle, Footer, PageNumber, Paragraph, type Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Footer, PageNumber, Paragraph, type Table, TextRun } from 'docx'
 import { headingParagraph, lineParagraphs, swedishDocx, textParagraphs } from '../../platform/docx/docx.ts'
 import { fact, simpleTable as table, small } from '../../platform/docx/tables.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
