@@ -18,6 +18,8 @@ export { canEditPlan, canReadPlan, canReportOn, type PlanAccess } from './plans.
 export type { Plan, PlanItem } from './plans.repo.ts'
 export { type LocalPlanFact, localPlanFacts } from './law-facts.read.ts'
 export { type CountyPlanFact, type PlanFollowUpFact, countyPlanFacts, planFollowUpFacts } from './report-facts.read.ts'
+// The public medborgarlöften and their published summaries, as the public pages and API read them (open data).
+export { type PublicPromisePage, type Summary as PublishedSummary, getPublicPromise, listPublicMunicipalities } from './public.service.ts'
 export { type OrganisationProblem, type ProblemCause, problemsByIds, problemsOfOrganisation } from './problems.read.ts'
 
 const AUDIT_LABELS: Record<string, string> = {
