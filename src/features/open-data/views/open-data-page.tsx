@@ -1,17 +1,11 @@
-import { formatNumber } from '../../../platform/i18n/format.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { Dataset } from '../datasets.ts'
 import { LICENCE_URL, csvPath, jsonPath } from '../formats.ts'
 
-export interface DatasetSummary {
-  dataset: Dataset
-  count: number
-}
-
 /** The open data (issue 10 §7): each dataset with its description, licence, formats and links. */
-export function OpenDataPage({ datasets }: { datasets: DatasetSummary[] }) {
-  const { t, locale } = usePage()
+export function OpenDataPage({ datasets }: { datasets: readonly Dataset[] }) {
+  const { t } = usePage()
   const title = t('openData.title')
   return (
     <Layout title={title} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: title }]}>
@@ -41,13 +35,12 @@ export function OpenDataPage({ datasets }: { datasets: DatasetSummary[] }) {
         </li>
       </ul>
       <h2 class="heading-m">{t('openData.datasetsHeading')}</h2>
-      {datasets.map(({ dataset: d, count }) => (
+      {datasets.map((d) => (
         <section aria-labelledby={`dataset-${d.key}`}>
           <h3 class="heading-s" id={`dataset-${d.key}`}>
             {t(`openData.datasets.${d.key}.title`)}
           </h3>
           <p class="body">{t(`openData.datasets.${d.key}.description`)}</p>
-          <p class="body-s">{t('openData.records', { count: formatNumber(count, locale) })}</p>
           <ul class="list" aria-label={t('openData.formatsLabel')}>
             <li>
               <a href={csvPath(d)} type="text/csv">
