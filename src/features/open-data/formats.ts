@@ -1,4 +1,4 @@
-import { type CsvValue, toCsv } from '../../platform/csv/csv.ts'
+import { type CsvValue, csvDateTime, toCsv } from '../../platform/csv/csv.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
 import type { Cell, ColumnType, Dataset, Row } from './datasets.ts'
 
@@ -12,12 +12,18 @@ export const jsonPath = (d: Dataset) => `/api/v1/open-data/${d.key}`
  * A cell as the platform's CSV writes it (csv.ts: `;`, decimal comma, BOM, formulas neutralised).
  * Booleans are `true`/`false`; no value is an empty field — so a suppressed figure is empty, never 0.
  */
-const csvCell = (v: Cell): CsvValue => (v === null ? null : typeof v === 'boolean' ? (v ? 'true' : 'false') : v)
+const csvCell = (v: Cell, type: ColumnType): CsvValue => {
+  if (v === null) return null
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  // Instants in Swedish local time with their offset, as every other export writes them.
+  if (type === 'datetime' && typeof v === 'string') return csvDateTime(v)
+  return v
+}
 
 export function datasetCsv(d: Dataset, rows: Row[]): string {
   return toCsv(
     d.columns.map((c) => c.name),
-    rows.map((r) => d.columns.map((c) => csvCell(r[c.name] ?? null))),
+    rows.map((r) => d.columns.map((c) => csvCell(r[c.name] ?? null, c.type))),
   )
 }
 
@@ -27,7 +33,7 @@ const TYPE_SV: Record<ColumnType, string> = {
   decimal: 'decimaltal (decimalkomma i CSV, punkt i JSON)',
   boolean: 'sant/falskt (true eller false)',
   date: 'datum (ÅÅÅÅ-MM-DD)',
-  datetime: 'tidpunkt (ISO 8601 med tidszon)',
+  datetime: 'tidpunkt (ISO 8601 med tidszon: svensk tid i CSV, UTC i JSON)',
   uuid: 'identitet (UUID)',
   url: 'webbadress',
 }
@@ -53,7 +59,9 @@ export function readme(datasets: readonly Dataset[], baseUrl: string): string {
     'raderna, citattecken enligt RFC 4180, decimalkomma och inga tusentalsavgränsare (samma format som',
     'plattformens övriga exporter, så att svenska Excel öppnar filen rätt). Text som börjar med = + - @',
     'får en inledande apostrof (skydd mot formler i kalkylprogram). Sant/falskt skrivs true/false.',
-    'Saknat värde är ett tomt fält.',
+    'Saknat värde är ett tomt fält. Tidpunkter skrivs i svensk tid med tidszon (2026-05-21T14:00:00+02:00).',
+    'Koder (kommunkod 0580, länskod 05) är text: öppna filen med Excels textimport om de inledande',
+    'nollorna ska behållas.',
     `JSON: ${baseUrl}/api/v1/open-data/<datamängd> – samma kolumner som egenskaper i varje post under`,
     '"items"; decimaltal med punkt, saknat värde som null. Beskrivs i OpenAPI-dokumentet',
     `${baseUrl}/api/v1/openapi.json.`,

@@ -195,6 +195,8 @@ describe('the open data holds what an anonymous visitor sees, and nothing else',
     assert.equal(promises[0].delivered, 2, 'the published output counts; the draft summary’s does not')
     const rows = (await json('follow-up')).items
     assert.equal(rows.length, 1)
+    const [csvRow] = (await csv('follow-up')).rows
+    assert.match(csvRow.published_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/, 'Swedish local time with its offset, as the other exports')
     for (const r of rows) {
       const api = (await get(`/api/v1/public/citizen-promises/${r.plan_id}`)).json()
       const summary = api.summaries.find((s: { id: string }) => s.id === r.summary_id)
