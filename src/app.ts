@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import { accounts } from './features/accounts/index.ts'
 import { apiTokens } from './features/api-tokens/index.ts'
+import { openData } from './features/open-data/index.ts'
 import { auditLog } from './features/audit-log/index.ts'
 import { bodies } from './features/bodies/index.ts'
 import { collaborations } from './features/collaborations/index.ts'
@@ -69,6 +70,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(meetings, { deps: d })
   await app.register(auditLog, { deps: d })
   await app.register(apiTokens, { deps: d })
+  await app.register(openData, { deps: d })
   await app.register(apiRoot, { deps: d })
   app.decorate('deps', d)
   return app

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   TILLSAMMANS_WORKERS: boolFromEnv.default(true),
   COLLABORATION_NAME: z.string().default('Östergötland tillsammans mot brott'),
   ACCESSIBILITY_CONTACT: z.email().default('tillganglighet@tillsammans.invalid'),
+  // The contact point of the open data in the DCAT-AP-SE catalogue (/open-data/catalog.rdf).
+  OPEN_DATA_CONTACT: z.email().default('oppnadata@tillsammans.invalid'),
   TRUST_PROXY: boolFromEnv.default(false),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   // Prometheus scrapes /metrics with `Authorization: Bearer <token>`; without a token there is no /metrics.
@@ -50,6 +52,8 @@ export interface Config {
   runWorkers: boolean
   collaborationName: string
   accessibilityContact: string
+  /** E-mail of the open data's contact point (DCAT-AP-SE dcat:contactPoint). */
+  openDataContact: string
   trustProxy: boolean
   /** Requests per minute per client address. */
   rateLimitMax: number
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: e.TILLSAMMANS_WORKERS,
     collaborationName: e.COLLABORATION_NAME,
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
+    openDataContact: e.OPEN_DATA_CONTACT,
     trustProxy: e.TRUST_PROXY,
     rateLimitMax: e.RATE_LIMIT_MAX,
     metricsToken: e.METRICS_TOKEN,

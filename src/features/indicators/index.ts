@@ -5,7 +5,14 @@ import { indicatorsApi } from './indicators.api.ts'
 import { indicatorRoutes } from './indicators.routes.tsx'
 
 export { canWriteIndicator } from './indicators.policy.ts'
-export { type IndicatorSeries, type SeriesObservation, indicatorSeries, indicatorsForMunicipality, listIndicatorChoices } from './indicators.service.ts'
+export {
+  type IndicatorSeries,
+  type SeriesObservation,
+  allObservations,
+  indicatorSeries,
+  indicatorsForMunicipality,
+  listIndicatorChoices,
+} from './indicators.service.ts'
 export { importObservations, importPopulations } from './import.service.ts'
 
 /** Indicators and observations (issue 9 §1–3): the registry, Brå's and NTU's files, per 100 000 inv. */

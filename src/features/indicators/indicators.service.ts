@@ -148,3 +148,19 @@ export async function indicatorsForMunicipality(deps: Pick<Deps, 'db'>, municipa
 export async function listIndicatorChoices(deps: Pick<Deps, 'db'>): Promise<{ key: string; name: string }[]> {
   return (await repo.listIndicators(deps.db)).map((i) => ({ key: i.key, name: i.name }))
 }
+
+/**
+ * Every indicator with all its observations, per 100 000 inhabitants and suppression applied exactly
+ * as the public API gives them (a suppressed item has no value and no rate): the open data (issue 10 §7).
+ */
+export async function allObservations(
+  deps: Pick<Deps, 'db'>,
+): Promise<{ indicators: { indicator: IndicatorSeries['indicator']; observations: SeriesObservation[] }[]; areaName: (code: string) => string | undefined }> {
+  const names = areaLookup(await repo.areaSource(deps.db))
+  const indicators: { indicator: IndicatorSeries['indicator']; observations: SeriesObservation[] }[] = []
+  for (const i of await repo.listIndicators(deps.db)) {
+    const rows = await repo.observationsOf(deps.db, i.id)
+    if (rows.length) indicators.push({ indicator: describe(i), observations: await withPerCapita(deps.db, i, rows) })
+  }
+  return { indicators, areaName: (code) => names.nameOf(code) }
+}

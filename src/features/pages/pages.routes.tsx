@@ -15,6 +15,7 @@ const ROBOTS = [
   'Allow: /about',
   'Allow: /accessibility',
   'Allow: /cookies',
+  'Allow: /open-data',
   'Allow: /public/',
   'Allow: /static/',
   'Disallow: /',

@@ -20,6 +20,8 @@ export { type LocalPlanFact, localPlanFacts } from './law-facts.read.ts'
 export { type CountyPlanFact, type PlanFollowUpFact, countyPlanFacts, planFollowUpFacts } from './report-facts.read.ts'
 export { type MeasureSummary, editableMeasures, readableMeasures } from './measures.read.ts'
 export { type WorkProcessPlanFact, workProcessPlanFacts } from './work-process-facts.read.ts'
+// The public medborgarlöften and their published summaries, as the public pages and API read them (open data).
+export { type PublicPromisePage, type Summary as PublishedSummary, getPublicPromise, listPublicMunicipalities } from './public.service.ts'
 export { type OrganisationProblem, type ProblemCause, problemsByIds, problemsOfOrganisation } from './problems.read.ts'
 
 const AUDIT_LABELS: Record<string, string> = {

@@ -9,7 +9,7 @@ export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.polic
 export { createSurvey, replaceQuestions, definitionOf, findSurveyByName, InvalidDefinitionError, type ActingCtx } from './definition.service.ts'
 export { parseDefinition, parseQuestions, type SurveyDefinition, type QuestionDefinition } from './definition.schemas.ts'
 export { importSurveyFile, type ImportOutcome } from './import.service.ts'
-export { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates } from './surveys.service.ts'
+export { cellKey, listReadableSurveys, loadSurvey, municipalityEstimates, type PublicEstimateCell, publicEstimateCells } from './surveys.service.ts'
 export { type CountyGenderTable, type GenderGroup, countyGenderTables } from './county-table.service.ts'
 
 /**

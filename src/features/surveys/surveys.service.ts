@@ -112,3 +112,42 @@ export async function municipalityBasis(deps: Deps, actor: Actor | undefined, mu
 export async function municipalitiesWithData(deps: Deps) {
   return repo.municipalitiesWithData(deps.db)
 }
+
+/** One area × year × question of a public survey, suppressed exactly as the public pages and API show it. */
+export interface PublicEstimateCell {
+  survey: repo.Survey
+  area: { code: string; name: string }
+  year: number
+  question: repo.SurveyQuestion
+  view: CellView
+}
+
+/**
+ * Every cell of every survey an anonymous visitor may read (open data, issue 10 §7): for each
+ * municipality with answers, the municipality's and its county's cells, through `municipalityEstimates`
+ * — the function the public area page and its CSV use — so the suppression is the same to the cell.
+ */
+export async function publicEstimateCells(deps: Deps): Promise<PublicEstimateCell[]> {
+  const out: PublicEstimateCell[] = []
+  for (const survey of await listReadableSurveys(deps, undefined)) {
+    const seen = new Set<string>()
+    const covered = (await repo.coverage(deps.db, survey.id)).sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode))
+    for (const { municipalityCode } of covered) {
+      const data = await municipalityEstimates(deps, undefined, survey.id, municipalityCode)
+      const areas = [
+        { code: municipalityCode, name: data.municipality.name },
+        { code: data.municipality.countyCode, name: data.municipality.countyName },
+      ]
+      for (const area of areas)
+        for (const year of data.years)
+          for (const question of data.questions) {
+            const key = cellKey(area.code, year, question.key)
+            const view = data.views.get(key)
+            if (!view || seen.has(key)) continue
+            seen.add(key)
+            out.push({ survey, area, year, question, view })
+          }
+    }
+  }
+  return out
+}

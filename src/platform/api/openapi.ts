@@ -36,6 +36,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
     'Crime and safety indicators (Brå, NTU, surveys) and their aggregate observations, with per 100 000 inhabitants; public statistics, no authentication.',
   meetings: 'Meetings of the bodies, their agenda and attendance.',
   methods: 'The library of crime prevention methods curated by the county administrative boards, with the municipalities that use them; no authentication.',
+  'open-data':
+    'Open data: everything public as bulk datasets (also as CSV under /open-data, described by the DCAT-AP-SE catalogue /open-data/catalog.rdf); licence CC0 1.0; no authentication.',
   organisations: 'Counties, municipalities, police units and the other organisations that can be parties.',
   seats: 'Members and representatives in the bodies, and the people who hold them.',
   signatures: "The programme declaration: each party's decision and signature.",

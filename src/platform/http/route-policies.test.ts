@@ -115,6 +115,24 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /surveys/:surveyId/areas/:municipalityCode/estimates.csv': 'the same estimates as the page, as CSV',
   'GET /api/v1/surveys': 'the surveys the caller may read, as JSON',
   'GET /api/v1/surveys/:surveyId/estimates': 'aggregate estimates of a readable survey as JSON, small cells suppressed',
+  // open-data (issue 10)
+  'GET /open-data': 'the open data: every public dataset with licence, formats and links',
+  'GET /open-data/README.txt': 'the open data’s fields described, plain text',
+  'GET /open-data/catalog.rdf': 'the DCAT-AP-SE catalogue of the open data, for Sveriges dataportal to harvest',
+  'GET /open-data/collaborations.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/parties.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/bodies.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/citizen-promises.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/follow-up.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/indicator-observations.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/survey-estimates.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /api/v1/open-data/collaborations': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/parties': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/bodies': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/citizen-promises': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/follow-up': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/indicator-observations': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/survey-estimates': 'open data as JSON: the same records as the CSV',
 }
 
 test('the public routes are exactly the pinned list', async () => {

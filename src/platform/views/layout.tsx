@@ -126,6 +126,9 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
                 <a href="/cookies">{t('platform.layout.cookies')}</a>
               </li>
               <li>
+                <a href="/open-data">{t('platform.layout.openData')}</a>
+              </li>
+              <li>
                 <a href="/api/v1/openapi.json">{t('platform.layout.api')}</a>
               </li>
             </ul>
