@@ -13,6 +13,7 @@ import { plans } from './features/plans/index.ts'
 import { indicators } from './features/indicators/index.ts'
 import { lawTracker } from './features/law-tracker/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
+import { supportActivities } from './features/support-activities/index.ts'
 import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(surveys, { deps: d })
   await app.register(situationReports, { deps: d })
   await app.register(lawTracker, { deps: d })
+  await app.register(supportActivities, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })
