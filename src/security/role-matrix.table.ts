@@ -1,4 +1,5 @@
 import { mailOutbox } from '../features/mail/outbox.tables.ts'
+import { buildSupportActivity } from '../features/support-activities/support-activities.test-factories.ts'
 import type { Deps } from '../platform/deps.ts'
 import {
   COLUMNS,
@@ -330,6 +331,21 @@ export const MATRIX: Record<string, Row> = {
     json: () => ({ title: 'Möte (matris)', kind: 'ordinary', date: '2027-01-15', startTime: '10:00', endTime: '12:00' }),
   },
   'PUT /api/v1/meetings/:meetingId/attendance': { cells: 'ok ok 404 ok 403 403 403 403 403 403 ok in', json: () => ({ entries: [] }) },
+  // support-activities (issue 10): Länsstyrelsen's own record of its support to the municipalities.
+  // Its coordinators (and the admin) write; the supported municipality's users read (on the list)
+  // but do not write (403); everyone else, another county's coordinator included, does not see it (404).
+  'GET /support-activities/:activityId/edit': {
+    cells: 'ok ok 404 403 404 403 404 403 404 in in in',
+    params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
+  },
+  'POST /support-activities/:activityId/edit': {
+    cells: 'ok ok 404 403 404 403 404 403 404 in in in',
+    params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
+  },
+  'POST /support-activities/:activityId/delete': {
+    cells: 'ok ok 404 403 404 403 404 403 404 in in in',
+    params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
+  },
   'GET /admin/audit/:seq': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   // The outbox holds every unsent message of the installation (addresses, invitations): the system admin's alone.
   'GET /admin/outbox/:messageId': {
