@@ -8,6 +8,7 @@ import { loadDemoPeople } from './demo-people.ts'
 import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoSituationReports } from './demo-situation-reports.ts'
+import { loadDemoSupportActivities } from './demo-support-activities.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 import { loadDemoSurveys } from './demo-surveys.ts'
 
@@ -58,5 +59,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoIndicators(deps)
   written += await loadDemoSurveys(deps)
   written += await loadDemoSituationReports(deps)
+  written += await loadDemoSupportActivities(deps)
   return written
 }
