@@ -14,6 +14,7 @@ import { indicators } from './features/indicators/index.ts'
 import { lawTracker } from './features/law-tracker/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
 import { supportActivities } from './features/support-activities/index.ts'
+import { partyTimelines } from './features/party-timeline/index.ts'
 import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })
+  await app.register(partyTimelines, { deps: d })
   await app.register(compliance, { deps: d })
   await app.register(meetings, { deps: d })
   await app.register(auditLog, { deps: d })

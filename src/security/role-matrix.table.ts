@@ -346,6 +346,9 @@ export const MATRIX: Record<string, Row> = {
     cells: 'ok ok 404 403 404 403 404 403 404 in in in',
     params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
   },
+  // party timeline (issue 10): whoever sees the collaboration sees its timeline; each source hides
+  // what the actor may not see (signatures for partners, partners-only bodies, plans by their policy).
+  'GET /collaborations/:collaborationId/timeline': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
   'GET /admin/audit/:seq': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   // The outbox holds every unsent message of the installation (addresses, invitations): the system admin's alone.
   'GET /admin/outbox/:messageId': {

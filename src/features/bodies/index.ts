@@ -16,6 +16,8 @@ export type { ConvenorRow } from './convenors.repo.ts'
 export { ConvenorHistory } from './views/convenor-history.tsx'
 
 export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
+/** The evaluation's timeline (issue 10 §6): when each party took its seats, as the actor may see them. */
+export { type PartySeatSpan, seatSpansOfCollaboration } from './timeline.read.ts'
 
 /**
  * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …), their

@@ -18,6 +18,8 @@ export { canEditPlan, canReadPlan, canReportOn, type PlanAccess } from './plans.
 export type { Plan, PlanItem } from './plans.repo.ts'
 export { type LocalPlanFact, localPlanFacts } from './law-facts.read.ts'
 export { type OrganisationProblem, type ProblemCause, problemsByIds, problemsOfOrganisation } from './problems.read.ts'
+/** The evaluation's timeline (issue 10 §6): a party's adopted plans and follow-up entries per year. */
+export { type PartyPlanHistory, partyPlanHistory } from './timeline.read.ts'
 
 const AUDIT_LABELS: Record<string, string> = {
   'plan.created': 'plans.audit.created',

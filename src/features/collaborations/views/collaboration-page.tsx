@@ -115,6 +115,9 @@ export function CollaborationPage({ collaboration: c, parties, bodies, convenors
           <li>
             <a href={`/collaborations/${c.id}/time`}>{t('collaborations.more.time')}</a>
           </li>
+          <li>
+            <a href={`/collaborations/${c.id}/timeline`}>{t('partyTimeline.link')}</a>
+          </li>
           {c.visibility === 'public' && (
             <li>
               <a href={`/public/collaborations/${encodeURIComponent(c.code)}`}>{t('collaborations.more.public')}</a>
