@@ -21,6 +21,7 @@ import { findOrganisationByCode } from '../features/organisations/index.ts'
 import { periodOf } from '../features/plans/periods.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
 import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
+import { buildSupportActivity } from '../features/support-activities/support-activities.test-factories.ts'
 import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
 import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
@@ -104,6 +105,8 @@ export interface Fixtures {
   publicPlanId: string
   /** Linköping's lägesbild, a draft shared with the county's parties. */
   reportId: string
+  /** support-activities (issue 10): an advice session of the owning länsstyrelse for Linköping (the own party). */
+  supportActivityId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
   /** A background task (a survey import) started by the own party's editor: only they and the admin see it. */
@@ -368,6 +371,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     tertialKey: periodOf('tertial', today).key,
     publicPlanId: publicPlan.id,
     reportId: report.id,
+    supportActivityId: (await buildSupportActivity(deps)).id,
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(
