@@ -17,6 +17,8 @@ import { yearlyReports } from './features/yearly-reports/index.ts'
 import { situationReports } from './features/situation-reports/index.ts'
 import { methods } from './features/methods/index.ts'
 import { workProcess } from './features/work-process/index.ts'
+import { supportActivities } from './features/support-activities/index.ts'
+import { partyTimelines } from './features/party-timeline/index.ts'
 import { surveys } from './features/surveys/index.ts'
 import { mail } from './features/mail/index.ts'
 import { oidc } from './features/oidc/index.ts'
@@ -63,9 +65,11 @@ export async function buildApp(config: Config, deps?: Deps): Promise<FastifyInst
   await app.register(lawTracker, { deps: d })
   await app.register(yearlyReports, { deps: d })
   await app.register(methods, { deps: d })
+  await app.register(supportActivities, { deps: d })
   await app.register(collaborations, { deps: d })
   await app.register(bodies, { deps: d })
   await app.register(declarations, { deps: d })
+  await app.register(partyTimelines, { deps: d })
   await app.register(compliance, { deps: d })
   await app.register(meetings, { deps: d })
   await app.register(auditLog, { deps: d })

@@ -9,6 +9,7 @@ import { loadDemoMeetings } from './demo-meetings.ts'
 import { loadDemoMethods } from './demo-methods.ts'
 import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoSituationReports } from './demo-situation-reports.ts'
+import { loadDemoSupportActivities } from './demo-support-activities.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 import { loadDemoSurveys } from './demo-surveys.ts'
 import { loadDemoWorkProcess } from './demo-work-process.ts'
@@ -62,5 +63,6 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoSituationReports(deps)
   written += await loadDemoMethods(deps)
   written += await loadDemoWorkProcess(deps)
+  written += await loadDemoSupportActivities(deps)
   return written
 }

@@ -23,6 +23,7 @@ import { periodOf } from '../features/plans/periods.ts'
 import { planItems, plans } from '../features/plans/plans.tables.ts'
 import { buildPlan } from '../features/plans/plans.test-factories.ts'
 import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
+import { buildSupportActivity } from '../features/support-activities/support-activities.test-factories.ts'
 import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
 import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
@@ -111,6 +112,8 @@ export interface Fixtures {
   yearlyReportId: string
   /** LPO Linköping: with Linköping, the work process's pair (issue 10). */
   policeAreaId: string
+  /** support-activities (issue 10): an advice session of the owning länsstyrelse for Linköping (the own party). */
+  supportActivityId: string
   /** A survey of the owning länsstyrelse for the county's parties (visibility partners), with answers for Linköping. */
   surveyId: string
   /** A method proposed by the own party (issue 10), and a measure of the own party's åtgärdsplan to link to it. */
@@ -401,6 +404,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     methodId: method.id,
     measureId: measure.id,
     policeAreaId: await orgId(deps, 'lpo-linkoping'),
+    supportActivityId: (await buildSupportActivity(deps)).id,
     surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
     taskId: (
       await one(

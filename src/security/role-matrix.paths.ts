@@ -37,6 +37,7 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     ruleId: fx.ruleId,
     planId: fx.planId,
     reportId: fx.reportId,
+    activityId: fx.supportActivityId,
     periodKey: fx.periodKey,
     meetingId: fx.meetingId,
     decisionId: fx.decisionId,

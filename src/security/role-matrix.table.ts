@@ -1,4 +1,5 @@
 import { mailOutbox } from '../features/mail/outbox.tables.ts'
+import { buildSupportActivity } from '../features/support-activities/support-activities.test-factories.ts'
 import type { Deps } from '../platform/deps.ts'
 import {
   COLUMNS,
@@ -394,6 +395,24 @@ export const MATRIX: Record<string, Row> = {
   'GET /methods/:methodId/measures': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
   'POST /methods/:methodId/measures': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
   'POST /methods/:methodId/measures/remove': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
+  // support-activities (issue 10): Länsstyrelsen's own record of its support to the municipalities.
+  // Its coordinators (and the admin) write; the supported municipality's users read (on the list)
+  // but do not write (403); everyone else, another county's coordinator included, does not see it (404).
+  'GET /support-activities/:activityId/edit': {
+    cells: 'ok ok 404 403 404 403 404 403 404 in in in',
+    params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
+  },
+  'POST /support-activities/:activityId/edit': {
+    cells: 'ok ok 404 403 404 403 404 403 404 in in in',
+    params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
+  },
+  'POST /support-activities/:activityId/delete': {
+    cells: 'ok ok 404 403 404 403 404 403 404 in in in',
+    params: async (deps) => ({ activityId: (await buildSupportActivity(deps)).id }),
+  },
+  // party timeline (issue 10): whoever sees the collaboration sees its timeline; each source hides
+  // what the actor may not see (signatures for partners, partners-only bodies, plans by their policy).
+  'GET /collaborations/:collaborationId/timeline': { cells: 'ok ok ok ok ok ok ok ok ok in in in' },
   'GET /admin/audit/:seq': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   // The outbox holds every unsent message of the installation (addresses, invitations): the system admin's alone.
   'GET /admin/outbox/:messageId': {

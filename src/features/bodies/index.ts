@@ -17,6 +17,8 @@ export { ConvenorHistory } from './views/convenor-history.tsx'
 
 export { listPartySeats, type PartySeat } from './party-seats.repo.ts'
 export { type PartySeatFact, organisationsSeatedIn, partySeatFacts } from './report-facts.read.ts'
+/** The evaluation's timeline (issue 10 §6): when each party took its seats, as the actor may see them. */
+export { type PartySeatSpan, seatSpansOfCollaboration } from './timeline.read.ts'
 
 /**
  * The bodies of a collaboration (styrgrupp, beredningsgrupp, arbetsgrupper, nätverk …), their

@@ -33,7 +33,7 @@ export interface SeatViewer {
 }
 
 /** Visibility enforced in SQL, mirroring canSee(): public, partners, or the owning party's own. */
-function visibleTo(viewer: SeatViewer) {
+export function seatsVisibleTo(viewer: SeatViewer) {
   if (viewer.manager) return undefined
   return or(
     eq(seats.visibility, 'public'),
@@ -68,7 +68,7 @@ export async function listSeats(db: Db, bodyId: string, viewer: SeatViewer) {
     .from(seats)
     .innerJoin(people, eq(people.id, seats.personId))
     .innerJoin(organisations, eq(organisations.id, seats.organisationId))
-    .where(and(eq(seats.bodyId, bodyId), visibleTo(viewer)))
+    .where(and(eq(seats.bodyId, bodyId), seatsVisibleTo(viewer)))
     .orderBy(desc(seats.validFrom))
 }
 export type SeatRow = Awaited<ReturnType<typeof listSeats>>[number]

@@ -17,6 +17,8 @@ export { recordJointEvent, type JointEventSeed } from './joint-events.service.ts
 /** Other features (local agreements, medborgarlöften) add paragraphs to the memo's Bakgrund for a municipality. */
 export { registerMemoBackground, type MemoBackgroundSource, memoDefaults } from './memo.service.ts'
 export { upsertMemoDraft, findMemoDraft } from './signatures.repo.ts'
+/** The evaluation's timeline (issue 10 §6): when each party signed, for partners only. */
+export { type PartySigning, signingsOfCollaboration } from './timeline.read.ts'
 export const jointEventsHref = (collaborationId: string) => `/collaborations/${collaborationId}/joint-events`
 
 /** Where other features link to: the declaration and the status board of a collaboration. */

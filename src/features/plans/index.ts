@@ -23,6 +23,8 @@ export { type WorkProcessPlanFact, workProcessPlanFacts } from './work-process-f
 // The public medborgarlöften and their published summaries, as the public pages and API read them (open data).
 export { type PublicPromisePage, type Summary as PublishedSummary, getPublicPromise, listPublicMunicipalities } from './public.service.ts'
 export { type OrganisationProblem, type ProblemCause, problemsByIds, problemsOfOrganisation } from './problems.read.ts'
+/** The evaluation's timeline (issue 10 §6): a party's adopted plans and follow-up entries per year. */
+export { type PartyPlanHistory, partyPlanHistory } from './timeline.read.ts'
 
 const AUDIT_LABELS: Record<string, string> = {
   'plan.created': 'plans.audit.created',

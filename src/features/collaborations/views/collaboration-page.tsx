@@ -117,6 +117,7 @@ export function CollaborationPage({ collaboration: c, parties, bodies, convenors
           </li>
           <li>
             <a href={`/collaborations/${c.id}/yearly-reports`}>{t('yearlyReports.link')}</a>
+            <a href={`/collaborations/${c.id}/timeline`}>{t('partyTimeline.link')}</a>
           </li>
           {c.visibility === 'public' && (
             <li>
