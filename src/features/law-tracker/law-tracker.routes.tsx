@@ -7,7 +7,7 @@ import { NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import type { StoredSettings } from './law-tracker.repo.ts'
 import { SettingsInput } from './law-tracker.schemas.ts'
-import { countyTracker, homeOf, municipalityTracker, saveSettings, settingsOf, todayInSweden } from './law-tracker.service.ts'
+import { countyTracker, homeCountyOf, municipalityTracker, saveSettings, settingsOf, todayInSweden } from './law-tracker.service.ts'
 import { CountyPage } from './views/county-page.tsx'
 import { MunicipalityPage } from './views/municipality-page.tsx'
 import { SettingsPage, settingsValues } from './views/settings-page.tsx'
@@ -32,7 +32,11 @@ const municipalityOr404 = (v: string | undefined) => {
 
 /** /law: the Lag 2023:196 tracker — the county matrix, each municipality's page, and the settings. */
 export function lawTrackerRoutes(app: FastifyInstance, deps: Deps) {
-  app.get('/law', READ, async (req, reply) => reply.seeOther(await homeOf(deps, req.actor)))
+  // The menu's entry: the matrix of the actor's own county, without a redirect.
+  app.get('/law', READ, async (req, reply) => {
+    const ctx = await countyTracker(deps, req.actor, await homeCountyOf(deps, req.actor), todayInSweden())
+    return reply.page(<CountyPage {...ctx} />)
+  })
 
   app.get('/law/counties/:countyCode', READ, async (req, reply) => {
     const ctx = await countyTracker(deps, req.actor, countyOr404(paramsOf(req).countyCode), todayInSweden())

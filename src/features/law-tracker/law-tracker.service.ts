@@ -165,12 +165,12 @@ export async function saveSettings(deps: Deps, ctx: Ctx, countyCode: string, inp
   })
 }
 
-/** Where /law takes the actor: their own municipality's page, or their county's matrix. */
-export async function homeOf(deps: Deps, actor: Actor | undefined): Promise<string> {
+/** The county /law shows the actor: the one they coordinate for, else the one they work in (the admin: the first). */
+export async function homeCountyOf(deps: Deps, actor: Actor | undefined): Promise<string> {
   if (!actor) throw new NotFoundError()
   const where = await whereActorWorks(deps, actor)
   const county = where.coordinatorOf[0] ?? where.counties[0]
-  if (county) return `/law/counties/${county}`
-  if (isAdmin(actor)) return `/law/counties/${(await listCounties(deps.db))[0]?.code.trim() ?? '01'}`
+  if (county) return county
+  if (isAdmin(actor)) return (await listCounties(deps.db))[0]?.code.trim() ?? '01'
   throw new NotFoundError()
 }

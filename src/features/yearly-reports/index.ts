@@ -3,8 +3,6 @@ import type { Deps } from '../../platform/deps.ts'
 import { registerYearlyReportPolicies, yearlyReportRoutes } from './yearly-reports.routes.tsx'
 
 export type { Block } from './report-model.ts'
-export type { CollaborationSubject, SectionBuilder } from './report-data.ts'
-export { provideSection } from './yearly-reports.service.ts'
 export const yearlyReportsHref = (collaborationId: string) => `/collaborations/${collaborationId}/yearly-reports`
 
 /**

@@ -10,7 +10,9 @@ import { indicatorSeries } from '../indicators/index.ts'
 import { OBLIGATIONS, countyStatus } from '../law-tracker/index.ts'
 import { meetingFacts, timeByPartyAndYear } from '../meetings/index.ts'
 import { countyPlanFacts, localPlanFacts, planFollowUpFacts } from '../plans/index.ts'
+import { supportActivitiesOf, supportSummary } from '../support-activities/index.ts'
 import { countyGenderTables } from '../surveys/index.ts'
+import { workProcessOverview } from '../work-process/index.ts'
 import type { Block, DataSection, ReportModel } from './report-model.ts'
 import { SECTIONS } from './sections.ts'
 import type { YearlyReportKind, YearlyReportScope } from './yearly-reports.tables.ts'
@@ -31,6 +33,8 @@ export interface ReportSubject {
 
 export interface CollaborationSubject {
   id: string
+  /** The owning länsstyrelse. */
+  ownerId: string
   name: string
   countyCode: string
   countyName: string
@@ -325,38 +329,86 @@ async function indicatorsSection(x: Ctx): Promise<Block[]> {
   return out
 }
 
+/** Länsstyrelsen's support to each municipality (förordning 2016:1258), from its support activities. */
+async function supportSection(x: Ctx): Promise<Block[]> {
+  const summary = await supportSummary(x.deps, x.c.ownerId, x.from, x.to)
+  const rows = await supportActivitiesOf(x.deps, x.c.ownerId, x.from, x.to)
+  const total = summary.reduce((s, r) => s + r.minutes, 0)
+  const reached = summary.filter((r) => r.municipalityId && r.count > 0).length
+  return [
+    { type: 'paragraph', text: sv(`${K}.support.summary`, { activities: rows.length, municipalities: reached, hours: hours(total) }) },
+    {
+      type: 'table',
+      id: 'support',
+      caption: sv(`${K}.support.caption`),
+      header: [
+        sv(`${K}.support.municipality`),
+        sv(`${K}.support.meeting`),
+        sv(`${K}.support.training`),
+        sv(`${K}.support.advice`),
+        sv(`${K}.support.other`),
+        sv(`${K}.support.hours`),
+      ],
+      rows: summary.map((r) => [
+        r.municipalityName ?? sv(`${K}.support.countyWide`),
+        num(r.byKind.meeting),
+        num(r.byKind.training),
+        num(r.byKind.advice),
+        num(r.byKind.other),
+        hours(r.minutes),
+      ]),
+      numericFrom: 1,
+    },
+  ]
+}
+
+/** Where each municipality–police-area pair stands in Brå's five steps (issue 10 §2), at the span's end. */
+async function workProcessBlocks(x: Ctx): Promise<Block[]> {
+  const pairs = await workProcessOverview(x.deps.db, x.c.countyCode, x.to, 'partners')
+  if (pairs.length === 0) return []
+  return [
+    {
+      type: 'table',
+      id: 'work-process',
+      caption: sv(`${K}.process.caption`),
+      header: [sv(`${K}.process.pair`), ...[1, 2, 3, 4, 5].map((n) => sv(`${K}.process.step`, { n }))],
+      rows: pairs.map((p) => [
+        `${p.municipalityName} – ${p.policeAreaName}`,
+        ...p.steps.map((st) => (st.state === 'done' ? sv(`${K}.process.done`) : sv(`${K}.process.partly`, { done: st.done, total: st.total }))),
+      ]),
+      numericFrom: 99,
+      notes: [sv(`${K}.process.note`)],
+    },
+  ]
+}
+
+async function lawAndProcessSection(x: Ctx): Promise<Block[]> {
+  return [...(await lawSection(x)), ...(await workProcessBlocks(x))]
+}
+
 const BUILDERS: Record<string, (x: Ctx) => Promise<Block[]>> = {
+  support: supportSection,
   parties: partiesSection,
   participation: participationSection,
   meetings: meetingsSection,
   collaboration: meetingsSection,
   plans: plansSection,
   local: localSection,
-  law: lawSection,
+  law: lawAndProcessSection,
   indicators: indicatorsSection,
 }
-
-/** Extra section builders another feature provides (the support given to municipalities, for the report to Brå). */
-export type SectionBuilder = (deps: Deps, c: CollaborationSubject, from: string, to: string) => Promise<Block[]>
 
 /**
  * The report's figures, computed now from the platform, as the actor may see them (only aggregates
  * and records shared with the partners are listed, whoever drafts it).
  */
-export async function assembleReport(
-  deps: Deps,
-  actor: Actor | undefined,
-  r: ReportSubject,
-  c: CollaborationSubject,
-  today: string,
-  extra: Record<string, SectionBuilder> = {},
-): Promise<ReportModel> {
+export async function assembleReport(deps: Deps, actor: Actor | undefined, r: ReportSubject, c: CollaborationSubject, today: string): Promise<ReportModel> {
   const { from, to } = spanOf(r, c, today)
   const x: Ctx = { deps, actor, c, from, to }
   const sections: DataSection[] = []
   for (const s of SECTIONS[r.kind]) {
     if (!s.data) continue
-    const build = extra[s.key] ? (y: Ctx) => (extra[s.key] as SectionBuilder)(y.deps, y.c, y.from, y.to) : BUILDERS[s.key]
+    const build = BUILDERS[s.key]
     sections.push({ key: s.key, title: sv(`yearlyReports.sections.${s.key}`), blocks: build ? await build(x) : [] })
   }
   return { title: r.title, collaborationName: c.name, from, to, generatedOn: today, sections }

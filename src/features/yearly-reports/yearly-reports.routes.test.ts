@@ -7,6 +7,7 @@ import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { type TestCollaboration, buildCollaboration, buildPerson, buildSeat } from '../bodies/seats.test-factories.ts'
 import { buildReport, buildSurvey } from '../situation-reports/situation-reports.test-factories.ts'
+import { buildSupportActivity } from '../support-activities/support-activities.test-factories.ts'
 import { yearlyReports } from './yearly-reports.tables.ts'
 
 let t: TestApp
@@ -139,4 +140,20 @@ test('outsiders do not see a draft; the styrgrupp adopts it and it never changes
   const xml = (await docxParts(docx.rawPayload)).get('word/document.xml') ?? ''
   assert.match(xml, /Kommunernas arbete enligt lag \(2023:196\)/)
   assert.match(xml, /Fler kommuner har antagit lägesbilder/)
+})
+
+test("Länsstyrelsen's report to Brå counts its support to each municipality and the five steps", async () => {
+  await buildSupportActivity(t.deps, { heldOn: '2025-03-12', minutes: 90 })
+  await buildSupportActivity(t.deps, { heldOn: '2025-09-01', kind: 'training', minutes: 120, municipalityCode: 'kommun-0581' })
+  await buildSupportActivity(t.deps, { heldOn: '2024-05-01' })
+  const b = await as('county')
+  const res = await b.post(`/collaborations/${c.id}/yearly-reports`, { kind: 'bra', year: '2025', scope: 'year', visibility: 'organisation' })
+  assert.equal(res.statusCode, 303)
+  const page = text((await b.get(String(res.headers.location))).body)
+  assert.match(page, /Länsstyrelsen Östergötlands rapport till Brå 2025/)
+  assert.match(page, /genomförde 2 stödinsatser under perioden och nådde 2 kommuner; sammanlagt 3,5 timmar/)
+  assert.match(page, /Linköpings kommun 0 0 1 0 1,5/)
+  assert.match(page, /Brå:s fem steg per kommun och lokalpolisområde/)
+  // Kept to Länsstyrelsen: a municipality does not read it.
+  assert.equal((await (await as('linkoping')).get(String(res.headers.location))).statusCode, 404)
 })

@@ -6,7 +6,7 @@ import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '.
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { organisationsSeatedIn } from '../bodies/index.ts'
 import { type CollaborationRow, collaborationScope, findCollaborationFor, listParties, viewerOf } from '../collaborations/index.ts'
-import { type CollaborationSubject, type SectionBuilder, assembleReport } from './report-data.ts'
+import { type CollaborationSubject, assembleReport } from './report-data.ts'
 import type { CommentView, Narrative, ReportModel, Snapshot } from './report-model.ts'
 import { isSectionOf } from './sections.ts'
 import { type ReportAccess, canComment, canManageYearlyReport, canReadYearlyReport, canWriteNarrative } from './yearly-reports.policy.ts'
@@ -36,13 +36,8 @@ export class ReportPdfUnavailable extends DomainError {
   }
 }
 
-/** Section builders other features provide (the support to municipalities for the report to Brå). */
-const extraSections: Record<string, SectionBuilder> = {}
-export function provideSection(key: string, builder: SectionBuilder) {
-  extraSections[key] = builder
-}
-/** The kinds that can be drafted: the report to Brå needs its support section. */
-export const availableKinds = (): YearlyReportKind[] => (extraSections.support ? ['follow_up', 'bra'] : ['follow_up'])
+/** The kinds that can be drafted. */
+export const availableKinds = (): YearlyReportKind[] => ['follow_up', 'bra']
 
 async function subjectOf(deps: Deps, actor: Actor | undefined, collaborationId: string): Promise<{ row: CollaborationRow; subject: CollaborationSubject }> {
   const row = await findCollaborationFor(deps.db, viewerOf(actor), collaborationId)
@@ -51,6 +46,7 @@ async function subjectOf(deps: Deps, actor: Actor | undefined, collaborationId: 
     row,
     subject: {
       id: row.id,
+      ownerId: row.organisationId,
       name: row.name,
       countyCode: row.countyCode.trim(),
       countyName: row.countyName ?? row.countyCode,
@@ -151,7 +147,7 @@ export async function reportView(deps: Deps, actor: Actor | undefined, reportId:
     const snap = report.snapshot as Snapshot
     return { report, collaboration: subject, ...snap, ...permissions, canManage: false }
   }
-  const model = await assembleReport(deps, actor, report, subject, todayInSweden(), extraSections)
+  const model = await assembleReport(deps, actor, report, subject, todayInSweden())
   const narratives = (await repo.listSections(deps.db, reportId)).map((s) => ({ sectionKey: s.sectionKey, narrative: s.narrative, version: s.version }))
   return { report, collaboration: subject, model, narratives, comments: commentViews(await repo.listComments(deps.db, reportId)), ...permissions }
 }
