@@ -12,6 +12,7 @@ import { loadDemoSituationReports } from './demo-situation-reports.ts'
 import { loadDemoSupportActivities } from './demo-support-activities.ts'
 import { loadDemoStructure } from './demo-structure.ts'
 import { loadDemoSurveys } from './demo-surveys.ts'
+import { loadDemoYearlyReports } from './demo-yearly-reports.ts'
 import { loadDemoWorkProcess } from './demo-work-process.ts'
 
 /**
@@ -64,5 +65,7 @@ async function loadDemoStory(deps: Deps): Promise<number> {
   written += await loadDemoMethods(deps)
   written += await loadDemoWorkProcess(deps)
   written += await loadDemoSupportActivities(deps)
+  // Last: the yearly reports draw their figures from everything above.
+  written += await loadDemoYearlyReports(deps)
   return written
 }

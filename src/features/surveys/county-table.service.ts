@@ -21,7 +21,8 @@ export interface CountyGenderTable {
 }
 
 /**
- * The gender analysis of every survey of a county the actor may read, for one year (issue 10 §4):
+ * The gender analysis of every survey of a county the actor may read, for its latest year up to
+ * `maxYear` (a survey is not run every year; the table says which year it is) (issue 10 §4):
  * the same roll-up and the same small-cell suppression as the survey pages, so the yearly report can
  * never show a number the survey page hides.
  */
@@ -30,11 +31,13 @@ export async function countyGenderTables(
   actor: Actor | undefined,
   countyCode: string,
   countyName: string,
-  year: number,
+  maxYear: number,
 ): Promise<CountyGenderTable[]> {
   const surveys = (await listReadableSurveys(deps, actor)).filter((s) => s.countyCode.trim() === countyCode)
   const out: CountyGenderTable[] = []
   for (const survey of surveys) {
+    const year = await repo.latestCountyYear(deps.db, survey.id, countyCode, maxYear)
+    if (year === undefined) continue
     const rows = await repo.sumsForCountyYear(deps.db, survey.id, countyCode, year)
     if (rows.length === 0) continue
     const questions = (await repo.listQuestions(deps.db, survey.id)).filter((q) => rows.some((r) => r.questionKey === q.key))

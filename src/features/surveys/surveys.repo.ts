@@ -143,3 +143,12 @@ export async function sumsForCountyYear(db: Db, surveyId: string, countyCode: st
           and (s.area_code = ${countyCode} or s.area_code in (select code from municipalities where county_code = ${countyCode}))`,
   )
 }
+
+/** The latest year up to `maxYear` with answers in a county (its municipalities rolled up), if any. */
+export async function latestCountyYear(db: Db, surveyId: string, countyCode: string, maxYear: number): Promise<number | undefined> {
+  const [r] = await queryRows<{ year: number | null }>(
+    db,
+    sql`select max(year)::int as year from survey_area_sums where survey_id = ${surveyId} and area_code = ${countyCode} and year <= ${maxYear}`,
+  )
+  return r?.year ?? undefined
+}

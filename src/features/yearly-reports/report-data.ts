@@ -292,7 +292,7 @@ async function indicatorsSection(x: Ctx): Promise<Block[]> {
       out.push({
         type: 'table',
         id: `survey-${q.key}`,
-        caption: sv(`${K}.indicators.surveyCaption`, { survey: table.survey.name, year, question: q.text, reported: q.reportedLabel }),
+        caption: sv(`${K}.indicators.surveyCaption`, { survey: table.survey.name, year: table.year, question: q.text, reported: q.reportedLabel }),
         header: [sv(`${K}.indicators.area`), sv(`${K}.indicators.women`), sv(`${K}.indicators.men`), sv(`${K}.indicators.all`)],
         rows: table.areas
           .filter((a) => table.cells[`${a.code}|${q.key}`])
