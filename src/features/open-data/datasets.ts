@@ -4,6 +4,7 @@ import { listPublicCollaborations, publicOverview } from '../collaborations/inde
 import { allObservations } from '../indicators/index.ts'
 import { getPublicPromise, listPublicMunicipalities } from '../plans/index.ts'
 import { publicEstimateCells } from '../surveys/index.ts'
+import { publicAdoptedReports } from '../yearly-reports/index.ts'
 
 /**
  * The open data (issue 10 §7): every dataset is read through the owning feature's public functions —
@@ -25,7 +26,16 @@ export interface Column {
 export type Cell = string | number | boolean | null
 export type Row = Record<string, Cell>
 
-export const DATASET_KEYS = ['collaborations', 'parties', 'bodies', 'citizen-promises', 'follow-up', 'indicator-observations', 'survey-estimates'] as const
+export const DATASET_KEYS = [
+  'collaborations',
+  'parties',
+  'bodies',
+  'citizen-promises',
+  'follow-up',
+  'indicator-observations',
+  'survey-estimates',
+  'yearly-reports',
+] as const
 export type DatasetKey = (typeof DATASET_KEYS)[number]
 
 export interface Dataset {
@@ -422,6 +432,47 @@ const surveyEstimates: Dataset = {
   },
 }
 
-export const DATASETS: readonly Dataset[] = [collaborations, parties, bodies, citizenPromises, followUp, indicatorObservations, surveyEstimates]
+const yearlyReportsSet: Dataset = {
+  key: 'yearly-reports',
+  theme: 'JUST',
+  landingPath: '/open-data',
+  columns: [
+    { name: 'report_id', type: 'uuid', sv: 'Rapportens identitet (UUID).' },
+    { name: 'collaboration_id', type: 'uuid', sv: 'Samverkan som rapporten gäller (id i datamängden collaborations).' },
+    { name: 'kind', type: 'text', sv: 'Slag av rapport: follow_up (samverkans uppföljning och utvärdering) eller bra (länsstyrelsens rapport till Brå).' },
+    { name: 'year', type: 'integer', sv: 'Rapportåret.' },
+    { name: 'scope', type: 'text', sv: 'Vad rapporten omfattar: year (året) eller period (hela perioden till och med året).' },
+    { name: 'title', type: 'text', sv: 'Rapportens rubrik.' },
+    { name: 'adopted_by', type: 'text', nullable: true, sv: 'Organet som antog rapporten.' },
+    { name: 'adopted_on', type: 'date', nullable: true, sv: 'Dagen rapporten antogs.' },
+    { name: 'adopted_paragraph', type: 'text', nullable: true, sv: 'Paragrafen i protokollet.' },
+    { name: 'url', type: 'url', sv: 'Rapporten på webbplatsen; samma adress med /export.docx eller /export.pdf ger Word och PDF.' },
+  ],
+  async load(deps) {
+    return (await publicAdoptedReports(deps)).map((r) => ({
+      report_id: r.id,
+      collaboration_id: r.collaborationId,
+      kind: r.kind,
+      year: r.year,
+      scope: r.scope,
+      title: r.title,
+      adopted_by: r.adoptedBy,
+      adopted_on: r.adoptedOn,
+      adopted_paragraph: r.adoptedParagraph,
+      url: `${deps.config.baseUrl}/yearly-reports/${r.id}`,
+    }))
+  },
+}
+
+export const DATASETS: readonly Dataset[] = [
+  collaborations,
+  parties,
+  bodies,
+  citizenPromises,
+  followUp,
+  indicatorObservations,
+  surveyEstimates,
+  yearlyReportsSet,
+]
 
 export const datasetOf = (key: string): Dataset | undefined => DATASETS.find((d) => d.key === key)

@@ -22,9 +22,19 @@ const pathOf = (url: string) => url.replace(t.deps.config.baseUrl, '')
 const html = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 
 /** Strings that exist only in records an anonymous visitor may not see. */
-const SECRET = ['HEMLIGSAMVERKAN', 'HEMLIGTORGAN', 'AGARTORGAN', 'UTKASTLOFTE', 'PARTNERLOFTE', 'OPUBLICERADUPPFOLJNING', 'HEMLIGENKAT']
+const SECRET = [
+  'HEMLIGSAMVERKAN',
+  'HEMLIGTORGAN',
+  'AGARTORGAN',
+  'UTKASTLOFTE',
+  'PARTNERLOFTE',
+  'OPUBLICERADUPPFOLJNING',
+  'HEMLIGENKAT',
+  'UTKASTRAPPORT',
+  'PARTNERRAPPORT',
+]
 /** Strings in public records, so the data is not trivially empty. */
-const SHOWN = ['PUBLIKTORGAN', 'PUBLIKTLOFTE', 'PUBLICERADUPPFOLJNING']
+const SHOWN = ['PUBLIKTORGAN', 'PUBLIKTLOFTE', 'PUBLICERADUPPFOLJNING', 'PUBLIKRAPPORT']
 
 let publicPlanId: string
 let smallSurveyId: string
@@ -45,6 +55,24 @@ before(async () => {
     (${otmb}, 'working_group', 'PUBLIKTORGAN arbetsgrupp', 'Ett publikt uppdrag', ${lst}, 'public'),
     (${otmb}, 'other', 'HEMLIGTORGAN för parterna', '', ${lst}, 'partners'),
     (${otmb}, 'other', 'AGARTORGAN kansliet', '', ${lst}, 'organisation')`)
+
+  // Yearly reports: one adopted and public, a public draft, and one adopted but kept to the partners.
+  const snapshot = {
+    model: { title: 'x', collaborationName: 'ÖTMB', from: '2024-01-01', to: '2024-12-31', generatedOn: '2025-03-01', sections: [] },
+    narratives: [],
+    comments: [],
+  }
+  for (const [title, year, adopted, visibility] of [
+    ['PUBLIKRAPPORT 2024', 2024, true, 'public'],
+    ['UTKASTRAPPORT 2025', 2025, false, 'public'],
+    ['PARTNERRAPPORT 2023', 2023, true, 'partners'],
+  ] as const) {
+    const r = await one<{ id: string }>(sql`insert into yearly_reports (collaboration_id, organisation_id, kind, year, title, visibility)
+      values (${otmb}, ${lst}, 'follow_up', ${year}, ${title}, ${visibility}) returning id`)
+    if (adopted)
+      await t.deps.db.execute(sql`update yearly_reports set status = 'adopted', adopted_by = 'Styrgruppen', adopted_on = '2025-03-14',
+        snapshot = ${JSON.stringify(snapshot)}::jsonb where id = ${r.id}`)
+  }
 
   // Medborgarlöften: one public and adopted, one public draft, one adopted but kept to the partners.
   const shown = await buildPlan(t.deps, { visibility: 'public', status: 'adopted' })
@@ -152,6 +180,19 @@ describe('the open data holds what an anonymous visitor sees, and nothing else',
         items.map((i) => (i[id] === null ? '' : String(i[id]))),
         key,
       )
+    }
+  })
+
+  test('every yearly report in the open data opens for an anonymous visitor', async () => {
+    const items = (await json('yearly-reports')).items as { title: string; url: string }[]
+    assert.deepEqual(
+      items.map((i) => i.title),
+      ['PUBLIKRAPPORT 2024'],
+    )
+    for (const i of items) {
+      const res = await get(pathOf(i.url))
+      assert.equal(res.statusCode, 200, i.url)
+      assert.ok(res.body.includes(i.title))
     }
   })
 

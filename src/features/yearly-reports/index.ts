@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { registerYearlyReportPolicies, yearlyReportRoutes } from './yearly-reports.routes.tsx'
 
 export type { Block } from './report-model.ts'
+export { type PublicYearlyReport, publicAdoptedReports } from './public.read.ts'
 export const yearlyReportsHref = (collaborationId: string) => `/collaborations/${collaborationId}/yearly-reports`
 
 /**
