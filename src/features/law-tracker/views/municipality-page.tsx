@@ -44,7 +44,8 @@ export function MunicipalityPage({ county, municipality, statuses, history, toda
       <p class="body-s">
         <a href={`/organisations/${municipality.id}/situation-reports`}>{t('lawTracker.municipality.reportsLink')}</a> ·{' '}
         <a href={`/organisations/${municipality.id}/plans`}>{t('lawTracker.municipality.plansLink')}</a> ·{' '}
-        <a href={`/organisations/${municipality.id}/structure`}>{t('lawTracker.municipality.structureLink')}</a>
+        <a href={`/organisations/${municipality.id}/structure`}>{t('lawTracker.municipality.structureLink')}</a> ·{' '}
+        <a href={`/organisations/${municipality.id}/work-process`}>{t('lawTracker.municipality.workProcessLink')}</a>
       </p>
     </Layout>
   )
