@@ -9,12 +9,13 @@ import { signatureFacts } from '../declarations/index.ts'
 import { indicatorSeries } from '../indicators/index.ts'
 import { OBLIGATIONS, countyStatus } from '../law-tracker/index.ts'
 import { meetingFacts, timeByPartyAndYear } from '../meetings/index.ts'
+import { partyTimeline } from '../party-timeline/index.ts'
 import { countyPlanFacts, localPlanFacts, planFollowUpFacts } from '../plans/index.ts'
 import { supportActivitiesOf, supportSummary } from '../support-activities/index.ts'
 import { countyGenderTables } from '../surveys/index.ts'
 import { workProcessOverview } from '../work-process/index.ts'
 import type { Block, DataSection, ReportModel } from './report-model.ts'
-import { SECTIONS } from './sections.ts'
+import { sectionsOf } from './sections.ts'
 import type { YearlyReportKind, YearlyReportScope } from './yearly-reports.tables.ts'
 
 const sv = translator('sv')
@@ -386,7 +387,43 @@ async function lawAndProcessSection(x: Ctx): Promise<Block[]> {
   return [...(await lawSection(x)), ...(await workProcessBlocks(x))]
 }
 
+/**
+ * The evaluation over the period (issue 10 §6): each party's course from the start to the report's end —
+ * when it signed, how many groups it joined, plans adopted and follow-ups reported — as the timeline
+ * page shows it (the same function, so the same visibility).
+ */
+async function timelineSection(x: Ctx): Promise<Block[]> {
+  const tl = await partyTimeline(x.deps, x.actor, x.c.id)
+  const upTo = <T extends { date: string }>(events: T[]) => events.filter((e) => e.date <= x.to)
+  const rows = tl.parties
+    .map((p) => {
+      const ev = upTo(p.events)
+      const signed = ev.find((e) => e.kind === 'signed')
+      return [
+        p.name,
+        signed ? date(signed.date) : '–',
+        num(ev.filter((e) => e.kind === 'seat').length),
+        num(ev.filter((e) => e.kind === 'planAdopted').length),
+        num(p.followUps.filter((f) => f.year <= Number(x.to.slice(0, 4))).reduce((sum, f) => sum + f.entries, 0)),
+      ]
+    })
+    .sort((a, b) => compareSv(a[0] as string, b[0] as string))
+  return [
+    { type: 'paragraph', text: sv(`${K}.timeline.lead`, { from: date(x.from), to: date(x.to) }) },
+    {
+      type: 'table',
+      id: 'timeline',
+      caption: sv(`${K}.timeline.caption`),
+      header: [sv(`${K}.timeline.party`), sv(`${K}.timeline.signed`), sv(`${K}.timeline.groups`), sv(`${K}.timeline.plans`), sv(`${K}.timeline.followUps`)],
+      rows,
+      numericFrom: 2,
+      notes: [sv(`${K}.timeline.note`)],
+    },
+  ]
+}
+
 const BUILDERS: Record<string, (x: Ctx) => Promise<Block[]>> = {
+  timeline: timelineSection,
   support: supportSection,
   parties: partiesSection,
   participation: participationSection,
@@ -406,7 +443,7 @@ export async function assembleReport(deps: Deps, actor: Actor | undefined, r: Re
   const { from, to } = spanOf(r, c, today)
   const x: Ctx = { deps, actor, c, from, to }
   const sections: DataSection[] = []
-  for (const s of SECTIONS[r.kind]) {
+  for (const s of sectionsOf(r)) {
     if (!s.data) continue
     const build = BUILDERS[s.key]
     sections.push({ key: s.key, title: sv(`yearlyReports.sections.${s.key}`), blocks: build ? await build(x) : [] })

@@ -9,7 +9,7 @@ import { fact, simpleTable, small } from '../../platform/docx/tables.ts'
 import { formatDate } from '../../platform/i18n/format.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
 import type { Block } from './report-model.ts'
-import { SECTIONS } from './sections.ts'
+import { sectionsOf } from './sections.ts'
 import type { ReportView } from './yearly-reports.service.ts'
 
 const sv = translator('sv')
@@ -47,7 +47,7 @@ export async function yearlyReportDocx(v: ReportView): Promise<Buffer> {
     ),
     fact(sv('yearlyReports.doc.generated'), formatDate(m.generatedOn, 'sv')),
   ]
-  for (const s of SECTIONS[r.kind]) {
+  for (const s of sectionsOf(r)) {
     children.push(headingParagraph(sv(`yearlyReports.sections.${s.key}`), 2))
     for (const b of m.sections.find((d) => d.key === s.key)?.blocks ?? []) children.push(...blockParts(b))
     const text = v.narratives.find((n) => n.sectionKey === s.key)?.narrative ?? ''

@@ -157,3 +157,17 @@ test("Länsstyrelsen's report to Brå counts its support to each municipality an
   // Kept to Länsstyrelsen: a municipality does not read it.
   assert.equal((await (await as('linkoping')).get(String(res.headers.location))).statusCode, 404)
 })
+
+test('a whole-period report is the mid-term evaluation, with each party’s course through the period', async () => {
+  const b = await as('county')
+  const res = await b.post(`/collaborations/${c.id}/yearly-reports`, { kind: 'follow_up', year: '2024', scope: 'period', visibility: 'partners' })
+  assert.equal(res.statusCode, 303)
+  const page = text((await b.get(String(res.headers.location))).body)
+  assert.match(page, /halvtidsutvärdering 2022–2024/)
+  assert.match(page, /Period 1 jan\. 2022 – 31 dec\. 2024/)
+  assert.match(page, /Utvärdering: parternas väg genom perioden/)
+  // Signed on 2 February 2022 (the fixture), within the period.
+  assert.match(page, /Linköpings kommun 2 feb\. 2022/)
+  // A one-year report has no such section.
+  assert.doesNotMatch(text((await b.get(`/yearly-reports/${reportId}`)).body), /parternas väg genom perioden/)
+})

@@ -89,11 +89,15 @@ export function reportTitle(
   kind: YearlyReportKind,
   scope: YearlyReportScope,
   year: number,
-  c: Pick<CollaborationSubject, 'name' | 'periodStart' | 'countyName'>,
+  c: Pick<CollaborationSubject, 'name' | 'periodStart' | 'periodEnd' | 'countyName'>,
   ownerName: string,
 ) {
   if (kind === 'bra') return `${ownerName}s rapport till Brå ${year}`
-  if (scope === 'period') return `${c.name}: uppföljning och utvärdering ${c.periodStart.slice(0, 4)}–${year}`
+  if (scope === 'period') {
+    // The evaluation over the period: final once the period's last year is reached, mid-term before.
+    const which = year >= Number(c.periodEnd.slice(0, 4)) ? 'slututvärdering' : 'halvtidsutvärdering'
+    return `${c.name}: ${which} ${c.periodStart.slice(0, 4)}–${year}`
+  }
   return `${c.name}: uppföljning och utvärdering ${year}`
 }
 
@@ -164,7 +168,7 @@ async function writable(deps: Deps, actor: Actor | undefined, reportId: string) 
 /** The narrative form's page: the section must be one of the report's. @throws NotFoundError, ForbiddenError, ReportAdopted */
 export async function loadSection(deps: Deps, actor: Actor | undefined, reportId: string, sectionKey: string) {
   const { report, access } = await writable(deps, actor, reportId)
-  if (!isSectionOf(report.kind, sectionKey)) throw new NotFoundError()
+  if (!isSectionOf(report, sectionKey)) throw new NotFoundError()
   if (!canWriteNarrative(actor, access)) throw new ForbiddenError()
   return { report, section: await repo.findSection(deps.db, reportId, sectionKey) }
 }
@@ -209,7 +213,7 @@ export async function checkComment(deps: Deps, actor: Actor | undefined, reportI
 
 export async function addComment(deps: Deps, ctx: Ctx, reportId: string, input: CommentInput) {
   const report = await checkComment(deps, ctx.actor, reportId)
-  if (input.sectionKey && !isSectionOf(report.kind, input.sectionKey)) throw new NotFoundError()
+  if (input.sectionKey && !isSectionOf(report, input.sectionKey)) throw new NotFoundError()
   // The comment is made for the commenter's organisation that sits in the beredningsgrupp (or the owner).
   const access = await accessOf(deps, report)
   const org =

@@ -6,7 +6,7 @@ import { translator } from '../../../platform/i18n/i18n.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { CollaborationSubject } from '../report-data.ts'
-import { SECTIONS } from '../sections.ts'
+import { sectionsOf } from '../sections.ts'
 import type { YearlyReport } from '../yearly-reports.repo.ts'
 import type { ReportView } from '../yearly-reports.service.ts'
 import type { YearlyReportKind } from '../yearly-reports.tables.ts'
@@ -163,7 +163,7 @@ export function ReportPage({ v, errors, values }: { v: ReportView; errors?: Fiel
               error={errorFor(errors, 'sectionKey')}
               options={[
                 { value: '', label: t('yearlyReports.comments.whole') },
-                ...SECTIONS[r.kind].map((s) => ({ value: s.key, label: t(`yearlyReports.sections.${s.key}`) })),
+                ...sectionsOf(r).map((s) => ({ value: s.key, label: t(`yearlyReports.sections.${s.key}`) })),
               ]}
             />
             <TextArea name="body" label={t('yearlyReports.comments.body')} value={str(values?.body)} error={errorFor(errors, 'body')} rows={4} />

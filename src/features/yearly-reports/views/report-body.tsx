@@ -1,7 +1,7 @@
 import type { Translate } from '../../../platform/i18n/i18n.ts'
 import { formatDate } from '../../../platform/i18n/format.ts'
 import type { ReportView } from '../yearly-reports.service.ts'
-import { SECTIONS } from '../sections.ts'
+import { sectionsOf } from '../sections.ts'
 import { Blocks } from './blocks.tsx'
 
 /** Paragraphs of a narrative as written: blank lines part paragraphs. */
@@ -54,7 +54,7 @@ export function ReportBody({ v, t, editLinks }: { v: ReportView; t: Translate; e
           <dd class="summary-list__value">{formatDate(m.generatedOn, 'sv')}</dd>
         </div>
       </dl>
-      {SECTIONS[r.kind].map((s) => {
+      {sectionsOf(r).map((s) => {
         const data = m.sections.find((d) => d.key === s.key)
         const text = narrative(s.key)
         return (
