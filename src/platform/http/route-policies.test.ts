@@ -126,6 +126,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /open-data/follow-up.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
   'GET /open-data/indicator-observations.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
   'GET /open-data/survey-estimates.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
+  'GET /open-data/yearly-reports.csv': 'open data as CSV: only what the public pages and API show (suppression applied)',
   'GET /api/v1/open-data/collaborations': 'open data as JSON: the same records as the CSV',
   'GET /api/v1/open-data/parties': 'open data as JSON: the same records as the CSV',
   'GET /api/v1/open-data/bodies': 'open data as JSON: the same records as the CSV',
@@ -133,6 +134,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/open-data/follow-up': 'open data as JSON: the same records as the CSV',
   'GET /api/v1/open-data/indicator-observations': 'open data as JSON: the same records as the CSV',
   'GET /api/v1/open-data/survey-estimates': 'open data as JSON: the same records as the CSV',
+  'GET /api/v1/open-data/yearly-reports': 'open data as JSON: the same records as the CSV',
 }
 
 test('the public routes are exactly the pinned list', async () => {
