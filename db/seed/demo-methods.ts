@@ -8,7 +8,7 @@
  *
  * Insert-if-missing by slug, contact and link: a second run writes nothing.
  */
-import { and, eq, like } from 'drizzle-orm'
+import { and, eq, like, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import type { Db } from '../../src/platform/db/types.ts'
 import type { Deps } from '../../src/platform/deps.ts'
@@ -139,6 +139,8 @@ export async function loadDemoMethods(deps: Deps): Promise<number> {
     orgs.set(code, o.id)
   }
   return deps.db.transaction(async (tx) => {
+    // Two instances may seed one empty database at once: the second waits here and then finds the rows.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_methods'))`)
     let written = 0
     const ids = new Map<string, string>()
     for (const { by, ...spec } of DEMO_METHODS) {

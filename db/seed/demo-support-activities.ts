@@ -8,7 +8,7 @@
  * The history is fixed by year; activities after the seeding day are left out, so nothing lies in
  * the future. Written once: if the länsstyrelse has any example activity, nothing is written.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import type { Deps } from '../../src/platform/deps.ts'
 import { formatIsoDate } from '../../src/platform/i18n/format.ts'
@@ -172,6 +172,14 @@ export async function loadDemoSupportActivities(deps: Deps, today = formatIsoDat
     }))
   if (!rows.length) return 0
   return deps.db.transaction(async (tx) => {
+    // Two instances may seed one empty database at once: the second waits here and then finds the rows.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_support_activities'))`)
+    const [again] = await tx
+      .select({ id: supportActivities.id })
+      .from(supportActivities)
+      .where(and(eq(supportActivities.organisationId, board.id), eq(supportActivities.isExample, true)))
+      .limit(1)
+    if (again) return 0
     const written = await tx.insert(supportActivities).values(rows).returning({ id: supportActivities.id })
     await audit(
       tx,

@@ -5,7 +5,7 @@
  * with Länsstyrelsen's and Polisen's assessments and two comments; last year's report to Brå is a
  * draft. This year's report is left for the user to draft. Insert-if-missing per report.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import type { Deps } from '../../src/platform/deps.ts'
 import type { Actor } from '../../src/platform/http/actor.ts'
@@ -80,7 +80,16 @@ export async function loadDemoYearlyReports(deps: Deps, today = formatIsoDate(ne
     const adoptedOn = `${spec.year + 1}-03-14`
     const model =
       spec.state === 'adopted' ? await assembleReport(deps, actor, { kind: spec.kind, year: spec.year, scope: 'year', title }, subject, adoptedOn) : null
-    await deps.db.transaction(async (tx) => {
+    const created = await deps.db.transaction(async (tx) => {
+      // Two instances may seed one empty database at once: the second waits here and then finds the report.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_yearly_reports'))`)
+      const again = await tx
+        .select({ id: yearlyReports.id })
+        .from(yearlyReports)
+        .where(
+          and(eq(yearlyReports.collaborationId, c.id), eq(yearlyReports.kind, spec.kind), eq(yearlyReports.year, spec.year), eq(yearlyReports.scope, 'year')),
+        )
+      if (again.length) return false
       const [report] = await tx
         .insert(yearlyReports)
         .values({
@@ -132,8 +141,9 @@ export async function loadDemoYearlyReports(deps: Deps, today = formatIsoDate(ne
         { actor: { label: 'system:demo' } },
         { action: 'yearly_report.created', entityType: 'yearly_report', entityId: report.id, organisationId: owner.id, after: { title, status: spec.state } },
       )
+      return true
     })
-    written++
+    if (created) written++
   }
   return written
 }
