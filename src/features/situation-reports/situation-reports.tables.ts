@@ -39,6 +39,12 @@ export const situationReports = pgTable(
     otherInformation: text('other_information').notNull().default(''),
     analysis: text('analysis').notNull().default(''),
     sources: jsonb('sources').$type<SourceNote[]>().notNull().default([]),
+    /**
+     * The kartläggning's figures as they stood when the lägesbild was adopted (computed values, tables
+     * and chart data), so the adopted version stays what was decided even when observations change later.
+     * Null for a draft (figures are live) and for versions adopted before this column existed.
+     */
+    adoptedFigures: jsonb('adopted_figures').$type<unknown[]>(),
     adoptedBy: text('adopted_by'),
     adoptedOn: date('adopted_on'),
     adoptedParagraph: text('adopted_paragraph'),

@@ -1,0 +1,1 @@
+ALTER TABLE "situation_reports" ADD COLUMN "adopted_figures" jsonb;
