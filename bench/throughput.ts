@@ -57,6 +57,8 @@ export async function startApp(databaseUrl?: string): Promise<{ app: AppProcess;
   const app = spawnApp(process.execPath, ['--import', 'tsx', 'src/server.ts'], env)
   const base = `http://127.0.0.1:${port}`
   await waitFor200(app, `${base}/login`)
+  // The demo's example history is written after the server listens; measure the finished demo.
+  await waitFor200(app, `${base}/readyz`, 300_000, 250)
   return { app, base }
 }
 

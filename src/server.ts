@@ -9,7 +9,7 @@ import { openDatabase } from './platform/db/connection.ts'
 async function main() {
   const config = loadConfig()
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  const [{ buildApp }, { migrate }, { createDeps }, { prepareDatabase }] = await Promise.all([
+  const [{ buildApp }, { migrate }, { createDeps }, { prepareDatabase, loadDemoStoryInBackground }] = await Promise.all([
     import('./app.ts'),
     import('./platform/db/migrator.ts'),
     import('./platform/deps.ts'),
@@ -19,9 +19,10 @@ async function main() {
   // The installation secret lives in a table, so the schema must exist before the deps are made.
   await migrate(database)
   const deps = await createDeps(config, database)
-  await prepareDatabase(deps)
+  await prepareDatabase(deps, { deferStory: true })
   const app = await buildApp(config, deps)
   await app.listen({ port: config.port, host: config.host })
+  const story = loadDemoStoryInBackground(deps, app.log)
   await deps.jobs.start({ work: config.runWorkers, logger: app.log })
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`
   app.log.info({ url: config.baseUrl, database: where, demo: config.demo, workers: config.runWorkers }, 'Tillsammans is running')
@@ -35,6 +36,9 @@ async function main() {
     const timer = setTimeout(() => process.exit(1), 10000)
     timer.unref()
     await app.close()
+    // A half-written example history is finished by the next start, but a transaction cut by
+    // closing the database under it is not worth the log noise: let it end first.
+    await story
     await deps.jobs.stop().catch(() => {})
     await database.close()
     process.exit(0)

@@ -19,7 +19,7 @@ import { loadDemoWorkProcess } from './demo-work-process.ts'
  * Demo accounts, one per role (demo mode only). Idempotent: an account that exists is left as it
  * is, so a demo user's changed password survives a restart.
  */
-export async function loadDemoData(deps: Deps): Promise<number> {
+export async function loadDemoData(deps: Deps, opts: { story?: boolean } = {}): Promise<number> {
   let created = 0
   for (const spec of DEMO_ACCOUNTS) {
     if (await findUserByEmail(deps.db, spec.email)) continue
@@ -45,7 +45,7 @@ export async function loadDemoData(deps: Deps): Promise<number> {
       if (!(err instanceof EmailTaken)) throw err
     }
   }
-  if (deps.config.demoStory) created += await loadDemoStory(deps)
+  if (opts.story ?? deps.config.demoStory) created += await loadDemoStory(deps)
   return created
 }
 
@@ -53,7 +53,7 @@ export async function loadDemoData(deps: Deps): Promise<number> {
  * ÖTMB as it could look today (issue 6 F19): signatures, people in seats, and each feature's own
  * example history, in dependency order. Each part is idempotent.
  */
-async function loadDemoStory(deps: Deps): Promise<number> {
+export async function loadDemoStory(deps: Deps): Promise<number> {
   let written = await loadDemoPeople(deps)
   written += await loadDemoStructure(deps)
   written += await loadDemoMeetings(deps)

@@ -1,13 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { randomBytes } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { loadReferenceData } from '../../db/seed/reference.ts'
 import { type Database, fromPglite, fromPool } from '../platform/db/connection.ts'
-import { MIGRATIONS_DIR, migrate } from '../platform/db/migrator.ts'
-import { readTemplate } from '../platform/db/pglite-template.ts'
+import { migrate } from '../platform/db/migrator.ts'
+import { buildBase } from '../platform/db/pglite-base.ts'
+import { schemaFingerprint } from '../platform/db/pglite-template.ts'
 
 /**
  * A real, migrated database with the reference data, private to the caller: PGlite by default, the
@@ -19,45 +17,13 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const CACHE = path.join(ROOT, 'node_modules/.cache/tillsammans')
-
-/** Changes whenever the schema or the reference data change, so a stale base is never reused. */
-function schemaFingerprint(): string {
-  const h = createHash('sha256')
-  const files = [
-    ...fs
-      .readdirSync(MIGRATIONS_DIR)
-      .filter((f) => f.endsWith('.sql'))
-      .map((f) => path.join(MIGRATIONS_DIR, f)),
-    path.join(MIGRATIONS_DIR, 'meta/_journal.json'),
-    path.join(ROOT, 'db/seed/reference.ts'),
-    ...fs.readdirSync(path.join(ROOT, 'db/seed/data')).map((f) => path.join(ROOT, 'db/seed/data', f)),
-  ].sort()
-  for (const f of files) h.update(f).update(fs.readFileSync(f))
-  return h.digest('hex').slice(0, 16)
-}
-
 export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL
   return url ? openPostgresCopy(url) : openPgliteCopy()
 }
 
 async function openPgliteCopy(): Promise<TestDatabase> {
-  const file = path.join(CACHE, `test-base-${schemaFingerprint()}.tar`)
-  let dump: Blob | undefined
-  if (fs.existsSync(file)) dump = new Blob([fs.readFileSync(file)])
-  if (!dump) {
-    const base = fromPglite(await PGlite.create({ loadDataDir: await readTemplate() } as any))
-    await migrate(base)
-    await loadReferenceData(base.db)
-    dump = await base.pglite!.dumpDataDir('none')
-    await base.close()
-    fs.mkdirSync(CACHE, { recursive: true })
-    const partial = `${file}.${process.pid}.partial`
-    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
-    fs.renameSync(partial, file)
-  }
+  const { dump } = await buildBase()
   const database = fromPglite(await PGlite.create({ loadDataDir: dump } as any))
   return { database, drop: () => database.close() }
 }

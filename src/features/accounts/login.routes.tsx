@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm'
+import { changeCacheOf } from '../../platform/db/change-cache.ts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { SESSION_COOKIE } from '../../platform/http/platform.tsx'
@@ -85,8 +86,11 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther('/')
   })
 
+  // The account page's roles and last login change only with the user's own rows (or an organisation's name).
+  const accounts = changeCacheOf(deps, 'account-page', (change, key) => change.kind !== 'user' || key === change.userId)
   app.get('/account', { config: { policy: 'authenticated' } }, async (req, reply) => {
-    const [grants, user] = await Promise.all([grantsOf(deps.db, req.actor!.userId), findUserById(deps.db, req.actor!.userId)])
+    const userId = req.actor!.userId
+    const [grants, user] = await accounts.get(userId, () => Promise.all([grantsOf(deps.db, userId), findUserById(deps.db, userId)]))
     return reply.page(<AccountPage grants={grants} lastLoginAt={user?.lastLoginAt ?? null} />)
   })
 

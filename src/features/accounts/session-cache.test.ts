@@ -132,6 +132,25 @@ describe('sessions held in memory, on two instances', () => {
     assert.equal((await onB('/account', cookie)).statusCode, 303)
   })
 
+  test('the account page and the collaboration list on B show a change made on A at its next request', async () => {
+    const user = await buildUser(a.deps, { role: 'viewer', organisationCode: 'lansstyrelsen-05' })
+    const { cookie } = await signedInOnBoth(user)
+    assert.doesNotMatch((await onB('/account', cookie)).body, /Samordnare/)
+    await admin.get(`/admin/users/${user.id}`)
+    assert.equal((await admin.post(`/admin/users/${user.id}/roles`, { organisationId: user.organisationId, role: 'coordinator' })).statusCode, 303)
+    assert.match((await onB('/account', cookie)).body, /Samordnare/, 'the new role is listed on B at once')
+
+    const adminCookie = `tm_session=${admin.cookie('tm_session')}`
+    const [otmb] = await queryRows<{ name: string }>(a.deps.db, sql`select name from collaborations where code = 'otmb'`)
+    assert.match((await onB('/collaborations', adminCookie)).body, new RegExp(otmb.name))
+    try {
+      await a.deps.db.execute(sql`update collaborations set name = 'Omdöpt samverkan' where code = 'otmb'`)
+      assert.match((await onB('/collaborations', adminCookie)).body, /Omdöpt samverkan/, 'the renamed collaboration on B at once')
+    } finally {
+      await a.deps.db.execute(sql`update collaborations set name = ${otmb.name} where code = 'otmb'`)
+    }
+  })
+
   test('"last seen" is not written on every request', async () => {
     const user = await buildUser(a.deps)
     const { cookie } = await signedInOnBoth(user)

@@ -11,12 +11,21 @@ import { CollaborationsListPage } from './views/collaborations-list-page.tsx'
 import { formErrorOrThrow } from '../../platform/forms/form-errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { ctxOf } from '../../platform/http/ctx.ts'
+import { changeCacheOf } from '../../platform/db/change-cache.ts'
+import { formatIsoDate } from '../../platform/i18n/format.ts'
+import { viewerOf } from './collaborations.visibility.ts'
 
 export const READ = { config: { policy: 'collaboration.read' } }
 
 /** List, overview and the coordinator's edit page of a collaboration. */
 export function collaborationsRoutes(app: FastifyInstance, deps: Deps) {
-  app.get('/collaborations', READ, async (req, reply) => reply.page(<CollaborationsListPage rows={await listCollaborationsFor(deps, req.actor)} />))
+  // The list changes with the work tables (collaborations, parties) and the organisations' names; per
+  // viewer (what they may see) and per day (a party counts until the day it leaves).
+  const lists = changeCacheOf(deps, 'collaborations-list', (change) => change.kind !== 'user')
+  app.get('/collaborations', READ, async (req, reply) => {
+    const key = `${formatIsoDate(new Date())}|${JSON.stringify(viewerOf(req.actor))}`
+    return reply.page(<CollaborationsListPage rows={await lists.get(key, () => listCollaborationsFor(deps, req.actor))} />)
+  })
 
   app.get('/collaborations/:id', READ, async (req, reply) => {
     const overview = await collaborationOverview(deps, req.actor, paramsOf(req).id)

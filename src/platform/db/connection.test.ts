@@ -4,7 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { acquireDataDirLock } from './data-dir-lock.ts'
-import { openDatabase } from './connection.ts'
+import { PGlite } from '@electric-sql/pglite'
+import { fromPglite, openDatabase } from './connection.ts'
+import { buildBase } from './pglite-base.ts'
+import { readTemplate } from './pglite-template.ts'
 import { migrate, readMigrations } from './migrator.ts'
 
 test('the embedded database refuses a second process on the same data folder', async () => {
@@ -22,14 +25,12 @@ test('the embedded database refuses a second process on the same data folder', a
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-test('a new data folder is created, migrated once, and reopened with its data', async () => {
+test('a new data folder starts from the migrated base: nothing left to migrate, and reopened with its data', async () => {
+  await buildBase() // what `npm install` makes
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-db-'))
   const first = await openDatabase({ dataDir: dir })
-  const applied = await migrate(first)
-  assert.deepEqual(
-    applied,
-    readMigrations().map((m) => m.tag),
-  )
+  assert.deepEqual(await migrate(first), [], 'every migration is in the base')
+  assert.ok((await first.query<{ n: number }>('select count(*)::int as n from municipalities')).rows[0].n >= 290, 'with the reference data')
   await first.query(`insert into counties (code, name) values ('99', 'Testlän')`)
   await first.close()
   const again = await openDatabase({ dataDir: dir })
@@ -37,6 +38,16 @@ test('a new data folder is created, migrated once, and reopened with its data', 
   assert.deepEqual((await again.query<{ name: string }>(`select name from counties where code = '99'`)).rows, [{ name: 'Testlän' }])
   await again.close()
   fs.rmSync(dir, { recursive: true, force: true })
+})
+
+test('a cluster from the bare initdb template (no base yet, or a stale one) is migrated once', async () => {
+  const database = fromPglite(await PGlite.create({ loadDataDir: await readTemplate() } as any))
+  assert.deepEqual(
+    await migrate(database),
+    readMigrations().map((m) => m.tag),
+  )
+  assert.deepEqual(await migrate(database), [])
+  await database.close()
 })
 
 test('a migration file changed after it was applied stops the start', async () => {

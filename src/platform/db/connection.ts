@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import { acquireDataDirLock } from './data-dir-lock.ts'
-import { readTemplate } from './pglite-template.ts'
+import { readNewClusterTemplate } from './pglite-template.ts'
 import * as schema from './schema.ts'
 import type { Db } from './types.ts'
 
@@ -28,7 +28,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   try {
     const pgDir = path.join(opts.dataDir, 'pg')
     const isNew = !fs.existsSync(path.join(pgDir, 'PG_VERSION'))
-    const loadDataDir = isNew ? await readTemplate() : undefined
+    const loadDataDir = isNew ? await readNewClusterTemplate() : undefined
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, loadDataDir } as any)
     return fromPglite(client, release)
   } catch (err) {

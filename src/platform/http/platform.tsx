@@ -1,4 +1,5 @@
 import compress from '@fastify/compress'
+import { demoStoryLoading } from '../db/demo-story-state.ts'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
@@ -170,6 +171,7 @@ async function platformPlugin(app: FastifyInstance, { deps }: { deps: Deps }) {
     actor: req.actor,
     csrfToken,
     demo: config.demo,
+    demoLoading: config.demo && demoStoryLoading(),
     path: req.url.split('?')[0],
     nav: deps.nav.for(req.actor),
     flash: takeFlash(req, reply),

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { demoStoryLoading } from '../db/demo-story-state.ts'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
@@ -35,6 +36,8 @@ async function observabilityPlugin(app: FastifyInstance, { deps }: { deps: Deps 
   app.get('/readyz', { config: { policy: 'public' }, logLevel: 'warn' }, async (_req, reply) => {
     try {
       await deps.database.query('select 1')
+      // A new demo answers at once but is not what it promises until its example history is written.
+      if (demoStoryLoading()) return reply.code(503).send({ status: 'loading-demo-data', database: deps.database.kind })
       return reply.send({ status: 'ready', database: deps.database.kind })
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: deps.database.kind })

@@ -20,7 +20,7 @@ interface LayoutProps {
 
 /** The frame of every page: skip link, header, navigation, demo banner, breadcrumbs, flash, footer. */
 export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutProps) {
-  const { t, locale, actor, demo, nav, path, flash, collaborationName, csrfToken } = usePage()
+  const { t, locale, actor, demo, demoLoading, nav, path, flash, collaborationName, csrfToken } = usePage()
   const hasErrors = !!errors?.length
   const other = locale === 'sv' ? 'en' : 'sv'
   return (
@@ -43,6 +43,7 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
           {demo && (
             <div class="demo-banner">
               <strong>{t('platform.layout.demoBanner')}</strong>
+              {demoLoading && <> {t('platform.layout.demoLoading')}</>}
             </div>
           )}
           <div class="header__inner">

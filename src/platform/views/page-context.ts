@@ -16,6 +16,8 @@ export interface PageContext {
   actor?: Actor
   csrfToken: string
   demo: boolean
+  /** The demo's example history is still being written (the first minute of a new demo). */
+  demoLoading?: boolean
   path: string
   nav: NavItem[]
   flash?: Flash
