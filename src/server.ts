@@ -8,7 +8,7 @@ import { openDatabase } from './platform/db/connection.ts'
  */
 async function main() {
   const config = loadConfig()
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromBase: true })
   const [{ buildApp }, { migrate }, { createDeps }, { prepareDatabase, loadDemoStoryInBackground }] = await Promise.all([
     import('./app.ts'),
     import('./platform/db/migrator.ts'),

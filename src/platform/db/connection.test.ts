@@ -4,10 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
 import { acquireDataDirLock } from './data-dir-lock.ts'
-import { PGlite } from '@electric-sql/pglite'
-import { fromPglite, openDatabase } from './connection.ts'
+import { openDatabase } from './connection.ts'
 import { buildBase } from './pglite-base.ts'
-import { readTemplate } from './pglite-template.ts'
 import { migrate, readMigrations } from './migrator.ts'
 
 test('the embedded database refuses a second process on the same data folder', async () => {
@@ -28,7 +26,7 @@ test('the embedded database refuses a second process on the same data folder', a
 test('a new data folder starts from the migrated base: nothing left to migrate, and reopened with its data', async () => {
   await buildBase() // what `npm install` makes
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-db-'))
-  const first = await openDatabase({ dataDir: dir })
+  const first = await openDatabase({ dataDir: dir, fromBase: true })
   assert.deepEqual(await migrate(first), [], 'every migration is in the base')
   assert.ok((await first.query<{ n: number }>('select count(*)::int as n from municipalities')).rows[0].n >= 290, 'with the reference data')
   await first.query(`insert into counties (code, name) values ('99', 'Testlän')`)
@@ -40,14 +38,17 @@ test('a new data folder starts from the migrated base: nothing left to migrate, 
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-test('a cluster from the bare initdb template (no base yet, or a stale one) is migrated once', async () => {
-  const database = fromPglite(await PGlite.create({ loadDataDir: await readTemplate() } as any))
+test('a new folder without the base (the CLI, a restore target) starts empty and is migrated once', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tm-db-'))
+  const database = await openDatabase({ dataDir: dir })
+  assert.deepEqual((await database.query<{ n: number }>('select count(*)::int as n from pg_tables where schemaname = $1', ['public'])).rows[0].n, 0)
   assert.deepEqual(
     await migrate(database),
     readMigrations().map((m) => m.tag),
   )
   assert.deepEqual(await migrate(database), [])
   await database.close()
+  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 test('a migration file changed after it was applied stops the start', async () => {

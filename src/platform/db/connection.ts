@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import { acquireDataDirLock } from './data-dir-lock.ts'
-import { readNewClusterTemplate } from './pglite-template.ts'
+import { readNewClusterTemplate, readTemplate } from './pglite-template.ts'
 import * as schema from './schema.ts'
 import type { Db } from './types.ts'
 
@@ -21,14 +21,19 @@ export interface Database {
 
 export const PGLITE_CONF = ['max_wal_size = 64MB', 'min_wal_size = 32MB']
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+/**
+ * `fromBase`: a new PGlite folder starts from the migrated base with the reference data (the server's
+ * start, decision 004); otherwise from the empty initdb cluster (the CLI: `migrate` reports what it
+ * applies, and `restore` needs an empty target).
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; fromBase?: boolean }): Promise<Database> {
   if (opts.databaseUrl) return fromPool(new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 }))
   fs.mkdirSync(opts.dataDir, { recursive: true })
   const release = acquireDataDirLock(path.join(opts.dataDir, 'pg.lock'))
   try {
     const pgDir = path.join(opts.dataDir, 'pg')
     const isNew = !fs.existsSync(path.join(pgDir, 'PG_VERSION'))
-    const loadDataDir = isNew ? await readNewClusterTemplate() : undefined
+    const loadDataDir = isNew ? await (opts.fromBase ? readNewClusterTemplate() : readTemplate()) : undefined
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, loadDataDir } as any)
     return fromPglite(client, release)
   } catch (err) {
