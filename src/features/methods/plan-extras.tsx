@@ -22,7 +22,7 @@ export function planExtras(deps: Deps): PlanItemExtras {
         measures.map((m) => m.id),
       ))
         out.set(id, <MeasureMethodsInline methods={methods} />)
-      for (const [id, count] of await matchCountsByProblem(deps, items)) out.set(id, <OthersPointer problemId={id} count={count} />)
+      for (const [id, count] of await matchCountsByProblem(deps, items)) if (count > 0) out.set(id, <OthersPointer problemId={id} count={count} />)
       return out
     },
     async onItem(actor, plan, item) {
