@@ -4,7 +4,8 @@
  * short summaries written for the demo, modest in what they claim: no effect sizes, mixed evidence said
  * to be mixed, and the source given as a place to read more rather than a particular report. Norrköping
  * uses EST (in the areas of ../shared/domain.md §4), Linköping trygghetsvandring, Motala nattvandring;
- * some measures of the example åtgärdsplaner (demo-plans.ts) are linked to the methods they apply.
+ * some measures of the example åtgärdsplaner (demo-plans.ts) are linked to the methods they apply, in
+ * enough municipalities that Linköping's åtgärdsplan shows what others did about its causes.
  *
  * Insert-if-missing by slug, contact and link: a second run writes nothing.
  */
@@ -28,7 +29,7 @@ export const DEMO_METHODS: NewMethod[] = [
     name: 'EST – Effektiv samordning för trygghet',
     summary:
       'Ett arbetssätt för att samla in och analysera lokal information om platser varje vecka. Kommunens personal, bostadsbolag, väktare och polis rapporterar iakttagelser om platser, aldrig om enskilda personer. Samordnare sammanställer en veckovis lägesbild med prioriterade platser, så att insatserna kan riktas dit de behövs mest.',
-    problemTypes: ['otrygghet i offentlig miljö', 'skadegörelse', 'ordningsstörningar', 'samlingsplatser för unga'],
+    problemTypes: ['otrygghet i offentlig miljö', 'skadegörelse', 'ordningsstörningar', 'samlingsplatser'],
     causeSides: ['place'],
     effectLevel: 'unknown',
     effectText: `Metoden ger en aktuell och gemensam lägesbild och underlag för att rikta insatser. Vilken effekt arbetssättet i sig har på brottsligheten och otryggheten är inte utvärderat med jämförelsegrupp; effekten beror på de insatser som följer av lägesbilden. ${SUMMARY_NOTE}`,
@@ -52,7 +53,7 @@ export const DEMO_METHODS: NewMethod[] = [
     name: 'Trygghetsvandring',
     summary:
       'Boende, kommun, fastighetsägare och polis går tillsammans genom ett område, oftast kvällstid, och noterar platser som upplevs otrygga: belysning, skymd sikt, nedskräpning, skadegörelse. Iakttagelserna blir förslag till åtgärder som ansvariga följer upp och återkopplar till de boende.',
-    problemTypes: ['otrygghet i offentlig miljö', 'skadegörelse', 'nedskräpning'],
+    problemTypes: ['otrygghet i offentlig miljö', 'dålig belysning', 'skadegörelse', 'nedskräpning'],
     causeSides: ['place', 'victim'],
     effectLevel: 'unknown',
     effectText: `Vandringen är i första hand ett sätt att samla kunskap om platser och att involvera de boende. Effekten på trygghet och brott beror på vilka åtgärder som genomförs efteråt; vandringen i sig är inte utvärderad med jämförelsegrupp. Tänk på att kvinnor och män, unga och äldre, ofta upplever olika platser som otrygga. ${SUMMARY_NOTE}`,
@@ -103,6 +104,9 @@ const CONTACTS: { slug: string; code: string; contact: string; sinceYear?: numbe
   { slug: 'est', code: 'kommun-0581', contact: 'EST-samordnare (exempel) – Marielund, Hageby, Navestad, Klockaretorpet och city' },
   { slug: 'trygghetsvandring', code: 'kommun-0580', contact: 'Trygghetssamordnare (exempel)' },
   { slug: 'nattvandring', code: 'kommun-0583', contact: 'Brottsförebyggande samordnare (exempel)' },
+  { slug: 'trygghetsvandring', code: 'kommun-0586', contact: 'Trygghetsstrateg (exempel)' },
+  { slug: 'est', code: 'kommun-0582', contact: 'Säkerhetssamordnare (exempel)' },
+  { slug: 'sspf', code: 'kommun-0586', contact: 'SSPF-samordnare (exempel)' },
 ]
 
 /** Measures of the example åtgärdsplaner (demo-plans.ts), found by their title's start. */
@@ -111,6 +115,12 @@ const LINKS: { slug: string; code: string; titleStart: string }[] = [
   { slug: 'trygghetsvandring', code: 'kommun-0581', titleStart: 'Förbättra belysningen längs gångstråken' },
   { slug: 'est', code: 'kommun-0581', titleStart: 'Riktade insatser mot narkotika' },
   { slug: 'nattvandring', code: 'kommun-0583', titleStart: 'Fältassistenter och föreningar ute' },
+  // So that Linköping's åtgärdsplan shows "Vad har andra gjort?" filled: its causes name dålig belysning
+  // and samlingsplatser, and these municipalities' measures apply the methods with those problem types.
+  { slug: 'trygghetsvandring', code: 'kommun-0586', titleStart: 'Förbättra belysningen längs gångstråken' },
+  { slug: 'trygghetsvandring', code: 'kommun-0562', titleStart: 'Förbättra belysningen längs gångstråken' },
+  { slug: 'est', code: 'kommun-0582', titleStart: 'Riktade insatser mot narkotika' },
+  { slug: 'sspf', code: 'kommun-0586', titleStart: 'Fältassistenter och föreningar ute' },
 ]
 
 async function exampleMeasure(db: Db, organisationId: string, titleStart: string) {

@@ -51,6 +51,8 @@ function byName(fx: Fixtures, url: string, name: string): string | undefined {
     key: 'bra_anmalda_brott_totalt',
     surveyId: fx.surveyId,
     methodId: fx.methodId,
+    // A measure of the own party's åtgärdsplan, seen from the plan: the methods it applies (issue 10 §3).
+    measureId: fx.measureId,
     questionKey: 'trygg_kvall',
     taskId: fx.taskId,
     municipalityCode: '0580',

@@ -395,6 +395,11 @@ export const MATRIX: Record<string, Row> = {
   'GET /methods/:methodId/measures': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
   'POST /methods/:methodId/measures': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
   'POST /methods/:methodId/measures/remove': { cells: '403 403 403 ok 404 403 404 403 404 in in in' },
+  // methods in plans (issue 10 §3): a measure's methods, seen and linked from its åtgärdsplan (the own party's,
+  // shared with the county's parties). Reading follows the plan's read rule, linking the plan's edit rule.
+  'GET /measures/:measureId/methods': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'POST /measures/:measureId/methods': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
+  'POST /measures/:measureId/methods/remove': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },
   // support-activities (issue 10): Länsstyrelsen's own record of its support to the municipalities.
   // Its coordinators (and the admin) write; the supported municipality's users read (on the list)
   // but do not write (403); everyone else, another county's coordinator included, does not see it (404).

@@ -42,6 +42,7 @@ function tableFor(url: string, param: string): string | undefined {
     planId: 'plans',
     reportId: 'situation_reports',
     surveyId: 'surveys',
+    measureId: 'plan_items',
     taskId: 'background_tasks',
   }
   return byName[param]

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { addPlanItemExtras } from '../plans/index.ts'
 import { methodLinkRoutes } from './links.routes.tsx'
+import { measureMethodRoutes } from './measure-methods.routes.tsx'
 import { methodsApi } from './methods.api.ts'
 import { methodRoutes, registerMethodPolicies } from './methods.routes.tsx'
+import { planExtras } from './plan-extras.tsx'
 
 /**
  * The library of methods and measures (issue 10 §3): EST, CTC, trygghetsvandring, grannsamverkan,
@@ -26,5 +29,8 @@ export async function methods(app: FastifyInstance, { deps }: { deps: Deps }) {
   methodRoutes(app, deps)
   // Links after the method's own forms: the security tests submit forms in registration order.
   methodLinkRoutes(app, deps)
+  // The same links seen from the åtgärdsplan: a measure's methods, and what others did about a problem.
+  measureMethodRoutes(app, deps)
+  addPlanItemExtras(deps, planExtras(deps))
   methodsApi(app, deps)
 }

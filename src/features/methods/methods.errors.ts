@@ -30,3 +30,22 @@ export class MeasureAlreadyLinked extends DomainError {
     super('measure_linked', 'methods.errors.measureLinked', 400, 'planItemId')
   }
 }
+
+/** From a measure's side only a curated method of the library, not yet linked, may be chosen. */
+export class MethodNotLinkable extends DomainError {
+  constructor() {
+    super('method_not_linkable', 'methods.errors.methodChoice', 400, 'methodId')
+  }
+}
+
+export class MethodAlreadyLinked extends DomainError {
+  constructor() {
+    super('method_linked', 'methods.errors.methodLinked', 400, 'methodId')
+  }
+}
+
+export class MethodNotLinked extends DomainError {
+  constructor() {
+    super('method_not_linked', 'methods.errors.methodNotLinked', 400, 'methodId')
+  }
+}

@@ -88,6 +88,29 @@ export async function linkedItemIds(db: Db, methodId: string): Promise<string[]>
   return rows.map((r) => r.id)
 }
 
+/** The methods these plan rows apply, each with the row it is linked to. */
+export async function methodsOfItems(db: Db, itemIds: readonly string[]): Promise<{ planItemId: string; method: Method }[]> {
+  if (itemIds.length === 0) return []
+  return db
+    .select({ planItemId: planItemMethods.planItemId, method: getTableColumns(methods) })
+    .from(planItemMethods)
+    .innerJoin(methods, eq(methods.id, planItemMethods.methodId))
+    .where(inArray(planItemMethods.planItemId, [...itemIds]))
+}
+
+/** The plan rows linked to any of these methods. */
+export async function linksOfMethods(db: Db, methodIds: readonly string[]): Promise<{ methodId: string; planItemId: string }[]> {
+  if (methodIds.length === 0) return []
+  return db
+    .select({ methodId: planItemMethods.methodId, planItemId: planItemMethods.planItemId })
+    .from(planItemMethods)
+    .where(inArray(planItemMethods.methodId, [...methodIds]))
+}
+
+export async function curatedMethods(db: Db): Promise<Method[]> {
+  return db.select().from(methods).where(eq(methods.status, 'curated'))
+}
+
 export async function insertLink(db: Db, methodId: string, planItemId: string): Promise<boolean> {
   const rows = await db.insert(planItemMethods).values({ methodId, planItemId }).onConflictDoNothing().returning()
   return rows.length > 0

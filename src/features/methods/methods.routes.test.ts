@@ -245,7 +245,7 @@ describe('measures that apply a method', () => {
     assert.equal((await editor.post(`/methods/${m.id}/measures`, { planItemId: measure.id })).statusCode, 303)
     assert.equal(await auditCount('method.measure_linked', m.id), 1)
     const own = await editor.get(`/methods/${m.id}`)
-    assert.match(own.body, /Åtgärder som använder metoden[\s\S]*Skolpolis och fältare vid skolorna/)
+    assert.match(own.body, /Så har det gått[\s\S]*Skolpolis och fältare vid skolorna/)
     assert.match(own.body, /Inte uppföljd än/)
     // The latest follow-up entry (by period) is what the page shows.
     const lkp = (await findOrganisationByCode(t.deps.db, 'kommun-0580'))!.id

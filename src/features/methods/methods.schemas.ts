@@ -80,6 +80,10 @@ export const RemoveContactInput = z.object({ organisationId: z.uuid({ error: 'me
 export const LinkMeasureInput = z.object({ planItemId: z.uuid({ error: 'methods.errors.measureChoice' }) })
 export type LinkMeasureInput = z.output<typeof LinkMeasureInput>
 
+/** From a measure's side: the method it applies (or no longer applies). */
+export const MeasureMethodInput = z.object({ methodId: z.uuid({ error: 'methods.errors.methodChoice' }) })
+export type MeasureMethodInput = z.output<typeof MeasureMethodInput>
+
 /** The library's filters (a GET form): unknown values are ignored, not errors. */
 export interface MethodFilters {
   problemType?: string

@@ -8,6 +8,7 @@ import { paramsOf } from '../../platform/http/params.ts'
 import type { Entry } from './follow-up.repo.ts'
 import { EntryInput } from './follow-up.schemas.ts'
 import { getEntryContext, getItemFollowUp, saveEntry } from './follow-up.service.ts'
+import { itemPageExtras } from './item-extras.ts'
 import { periodName } from './period-name.ts'
 import * as repo from './plans.repo.ts'
 import { traceProblem } from './trace.service.ts'
@@ -27,15 +28,26 @@ export function followUpRoutes(app: FastifyInstance, deps: Deps) {
       ctx.plan.organisationId,
       ...(ctx.item.responsibleOrganisationId ? [ctx.item.responsibleOrganisationId] : []),
     ])
+    const extras = await itemPageExtras(deps, req.actor, ctx.plan, ctx.item, ctx.canEdit)
     return reply.page(
-      <ItemPage plan={ctx.plan} item={ctx.item} names={names} linked={linked} rows={ctx.rows} canEdit={ctx.canEdit} canReport={ctx.canReport} />,
+      <ItemPage
+        plan={ctx.plan}
+        item={ctx.item}
+        names={names}
+        linked={linked}
+        rows={ctx.rows}
+        canEdit={ctx.canEdit}
+        canReport={ctx.canReport}
+        extras={extras}
+      />,
     )
   })
 
   app.get('/plan-items/:itemId/trace', { config: { policy: 'plans.read' } }, async (req, reply) => {
     const ctx = await traceProblem(deps, req.actor, paramsOf(req).itemId)
     const names = await repo.organisationNames(deps.db, [ctx.plan.organisationId])
-    return reply.page(<TracePage plan={ctx.plan} ownerName={names.get(ctx.plan.organisationId) ?? ''} problem={ctx.problem} tree={ctx.tree} />)
+    const extras = await itemPageExtras(deps, req.actor, ctx.plan, ctx.problem, false)
+    return reply.page(<TracePage plan={ctx.plan} ownerName={names.get(ctx.plan.organisationId) ?? ''} problem={ctx.problem} tree={ctx.tree} extras={extras} />)
   })
 
   app.get('/plan-items/:itemId/follow-up/:periodKey', { config: { policy: 'plans.write' } }, async (req, reply) => {

@@ -18,7 +18,9 @@ export { canEditPlan, canReadPlan, canReportOn, type PlanAccess } from './plans.
 export type { Plan, PlanItem } from './plans.repo.ts'
 export { type LocalPlanFact, localPlanFacts } from './law-facts.read.ts'
 export { type CountyPlanFact, type PlanFollowUpFact, countyPlanFacts, planFollowUpFacts } from './report-facts.read.ts'
-export { type MeasureSummary, editableMeasures, readableMeasures } from './measures.read.ts'
+export { type MeasureSummary, editableMeasures, readableMeasures, readablePlanItem } from './measures.read.ts'
+/** Other features add content to the rows of a plan's pages without plans importing them (no cycle). */
+export { type PlanItemExtras, addPlanItemExtras } from './item-extras.ts'
 export { type WorkProcessPlanFact, workProcessPlanFacts } from './work-process-facts.read.ts'
 // The public medborgarlöften and their published summaries, as the public pages and API read them (open data).
 export { type PublicPromisePage, type Summary as PublishedSummary, getPublicPromise, listPublicMunicipalities } from './public.service.ts'

@@ -6,7 +6,7 @@ import { periodName } from './period-name.ts'
 import { periodByKey } from './periods.ts'
 import { canEditPlan, canReadPlan } from './plans.policy.ts'
 import * as repo from './plans.repo.ts'
-import { inCountyOf, planAccess } from './plans.service.ts'
+import { inCountyOf, loadItem, planAccess } from './plans.service.ts'
 import { planItems, plans } from './plans.tables.ts'
 
 /** A measure of an åtgärdsplan as other features show it: its plan, the owning party and how its follow-up stands. */
@@ -22,6 +22,10 @@ export interface MeasureSummary {
   latestPeriodKey: string | null
   /** The i18n message naming that period ("oktober 2026"), when the key is one we know. */
   latestPeriodName: { key: string; params: Record<string, string | number> } | null
+  /** What that entry says happened and what it delivered ("how it went"). */
+  latestNarrative: string | null
+  latestOutputValue: number | null
+  latestOutputUnit: string | null
   /** Whether the actor may edit the measure's plan. */
   canEdit: boolean
 }
@@ -51,7 +55,14 @@ async function summarise(deps: Deps, actor: Actor | undefined, items: repo.PlanI
     [...allowed.values()].map((a) => a.plan.organisationId),
   )
   const entries = await deps.db
-    .select({ itemId: followUpEntries.itemId, status: followUpEntries.status, periodKey: followUpEntries.periodKey })
+    .select({
+      itemId: followUpEntries.itemId,
+      status: followUpEntries.status,
+      periodKey: followUpEntries.periodKey,
+      narrative: followUpEntries.narrative,
+      outputValue: followUpEntries.outputValue,
+      outputUnit: followUpEntries.outputUnit,
+    })
     .from(followUpEntries)
     .where(
       inArray(
@@ -60,7 +71,7 @@ async function summarise(deps: Deps, actor: Actor | undefined, items: repo.PlanI
       ),
     )
     .orderBy(desc(followUpEntries.periodEnd))
-  const latest = new Map<string, { status: EntryStatus; periodKey: string }>()
+  const latest = new Map<string, (typeof entries)[number]>()
   for (const e of entries) if (!latest.has(e.itemId)) latest.set(e.itemId, e)
   return kept.map((i) => {
     const { plan, canEdit } = allowed.get(i.planId)!
@@ -74,6 +85,9 @@ async function summarise(deps: Deps, actor: Actor | undefined, items: repo.PlanI
       latestStatus: latest.get(i.id)?.status ?? null,
       latestPeriodKey: latest.get(i.id)?.periodKey ?? null,
       latestPeriodName: nameOf(latest.get(i.id)?.periodKey),
+      latestNarrative: latest.get(i.id)?.narrative || null,
+      latestOutputValue: latest.get(i.id)?.outputValue ?? null,
+      latestOutputUnit: latest.get(i.id)?.outputUnit ?? null,
       canEdit,
     }
   })
@@ -111,4 +125,14 @@ export async function editableMeasures(deps: Deps, actor: Actor | undefined): Pr
       ),
     )
   return summarise(deps, actor, items, 'edit')
+}
+
+/**
+ * One row of a plan the actor may read, with its plan, the owner's name and whether the actor may edit
+ * the plan (so another feature can show and change what belongs to the row). @throws NotFoundError
+ */
+export async function readablePlanItem(deps: Deps, actor: Actor | undefined, itemId: string) {
+  const { item, plan, canEdit } = await loadItem(deps, actor, itemId)
+  const names = await repo.organisationNames(deps.db, [plan.organisationId])
+  return { item, plan, canEdit, ownerName: names.get(plan.organisationId) ?? '' }
 }

@@ -33,6 +33,7 @@ import { ItemFormPage, itemValues } from './views/item-form-page.tsx'
 import { PartyPlansPage } from './views/party-plans-page.tsx'
 import { PlanFormPage, planValues } from './views/plan-form-page.tsx'
 import { PlanPage } from './views/plan-page.tsx'
+import { planPageExtras } from './item-extras.ts'
 
 const READ = { config: { policy: 'plans.read' } }
 const WRITE = { config: { policy: 'plans.write' } }
@@ -177,7 +178,8 @@ export function plansRoutes(app: FastifyInstance, deps: Deps) {
       const chain = await repo.organisationWithAncestors(deps.db, i.responsibleOrganisationId ?? ctx.plan.organisationId)
       if (canReportOn(req.actor, ctx.access, chain)) reportable.add(i.id)
     }
-    return reply.page(<PlanPage {...ctx} followUp={followUp} reportable={reportable} />)
+    const extras = await planPageExtras(deps, req.actor, ctx.plan, ctx.items)
+    return reply.page(<PlanPage {...ctx} followUp={followUp} reportable={reportable} extras={extras} />)
   })
 
   app.get('/plans/:planId/edit', WRITE, async (req, reply) => {

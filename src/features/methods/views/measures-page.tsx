@@ -5,7 +5,7 @@ import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import { ConfirmForm } from '../../../platform/views/text-blocks.tsx'
 import type { MeasuresPageData } from '../methods.service.ts'
-import { LatestStatus } from './method-page.tsx'
+import { LatestStatus } from './measure-status.tsx'
 import { type Values, methodCrumbs, str } from './parts.tsx'
 
 /** The measures that apply a method, and a form to link one of the actor's own. */

@@ -1,23 +1,11 @@
-import { DataTable, StatusTag, SummaryList } from '../../../platform/views/data-display.tsx'
+import { DataTable, SummaryList } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import { Paragraphs } from '../../../platform/views/text-blocks.tsx'
 import type { MeasureSummary } from '../../plans/index.ts'
 import type { MethodPageData } from '../methods.service.ts'
+import { HowItWent, LatestStatus } from './measure-status.tsx'
 import { EffectTag, MethodStatusTag, libraryCrumbs, sidesText } from './parts.tsx'
-
-const ENTRY_COLOUR = { not_started: 'grey', on_track: 'green', at_risk: 'yellow', deviation: 'red', done: 'green' } as const
-
-export function LatestStatus({ m }: { m: MeasureSummary }) {
-  const { t } = usePage()
-  if (!m.latestStatus) return <>{t('methods.page.notFollowedUp')}</>
-  return (
-    <>
-      <StatusTag status={ENTRY_COLOUR[m.latestStatus]} label={t(`followUp.status.${m.latestStatus}`)} />{' '}
-      {m.latestPeriodName ? t(m.latestPeriodName.key, m.latestPeriodName.params) : m.latestPeriodKey}
-    </>
-  )
-}
 
 export function MeasuresTable({ measures, caption }: { measures: MeasureSummary[]; caption: string }) {
   const { t } = usePage()
@@ -30,6 +18,7 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureSummary[
         { key: 'plan', label: t('methods.page.plan'), render: (m) => <a href={`/plans/${m.planId}`}>{m.planTitle}</a> },
         { key: 'org', label: t('methods.page.municipality'), render: (m) => m.organisationName },
         { key: 'latest', label: t('methods.page.latest'), render: (m) => <LatestStatus m={m} /> },
+        { key: 'how', label: t('methods.page.how'), render: (m) => <HowItWent m={m} /> },
       ]}
     />
   )

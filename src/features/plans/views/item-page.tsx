@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { formatDateTime, formatIsoDate, formatNumber } from '../../../platform/i18n/format.ts'
 import { DataTable, SummaryList } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
@@ -16,10 +17,12 @@ interface Props {
   rows: PeriodRow[]
   canEdit: boolean
   canReport: boolean
+  /** Sections other features add (the methods a measure applies; what others did about a problem). */
+  extras?: ComponentChildren[]
 }
 
 /** One row of a plan with every period of its follow-up: what was reported, what is due and overdue. */
-export function ItemPage({ plan, item, names, linked, rows, canEdit, canReport }: Props) {
+export function ItemPage({ plan, item, names, linked, rows, canEdit, canReport, extras }: Props) {
   const { t, locale } = usePage()
   const name = usePeriodName()
   const num = (n: number) => formatNumber(n, locale)
@@ -129,6 +132,7 @@ export function ItemPage({ plan, item, names, linked, rows, canEdit, canReport }
           />
         </>
       )}
+      {extras}
     </Layout>
   )
 }

@@ -23,6 +23,8 @@ export interface PlanPageProps {
   followUp: Map<string, ItemFollowUp>
   reportable: Set<string>
   canEdit: boolean
+  /** Content other features add to a row (the methods a measure applies, what others did about a problem). */
+  extras?: Map<string, ComponentChildren[]>
 }
 
 const STATUS_COLOUR = { draft: 'grey', adopted: 'green', published: 'green' } as const
@@ -139,6 +141,7 @@ export function PlanPage(p: PlanPageProps) {
                     </li>
                   ))}
               </ul>
+              {p.extras?.get(problem.id)}
             </section>
           ))}
           {of('cause').some((c) => !c.parentId) && (
@@ -158,7 +161,16 @@ export function PlanPage(p: PlanPageProps) {
                     .map((c) => t('plans.causeNumber', { n: c.position }))
                     .join(', ') || '–',
               },
-              { key: 'measure', label: t('plans.columns.measure'), render: (i) => <a href={`/plan-items/${i.id}`}>{label(i)}</a> },
+              {
+                key: 'measure',
+                label: t('plans.columns.measure'),
+                render: (i) => (
+                  <>
+                    <a href={`/plan-items/${i.id}`}>{label(i)}</a>
+                    {p.extras?.get(i.id)}
+                  </>
+                ),
+              },
               { key: 'goal', label: t('plans.columns.operativeGoal'), render: (i) => i.operativeGoal || '–' },
               { key: 'when', label: t('plans.columns.when'), render: when },
               { key: 'who', label: t('plans.columns.who'), render: who },

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { formatNumber } from '../../../platform/i18n/format.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
@@ -12,10 +13,12 @@ interface Props {
   ownerName: string
   problem: PlanItem
   tree: TraceCause[]
+  /** Sections other features add (what others did about the problem). */
+  extras?: ComponentChildren[]
 }
 
 /** Problem → causes → measures → promises → follow-ups → outputs, on one page (issue 8 §7). */
-export function TracePage({ plan, ownerName, problem, tree }: Props) {
+export function TracePage({ plan, ownerName, problem, tree, extras }: Props) {
   const { t } = usePage()
   const title = t('plans.trace.title', { title: problem.title })
   return (
@@ -57,6 +60,7 @@ export function TracePage({ plan, ownerName, problem, tree }: Props) {
           </li>
         ))}
       </ol>
+      {extras}
     </Layout>
   )
 }
