@@ -61,6 +61,8 @@ describe('charts as images for Word', () => {
     assert.ok([...parts.keys()].some((k) => /^word\/media\/.+\.png$/.test(k)))
     const xml = parts.get('word/document.xml')!
     assert.match(xml, /<wp:docPr [^>]*descr="Diagram: andel trygga\."[^>]*title="Trygga på gator &amp; torg"/)
+    // LibreOffice clips an image in a paragraph without an "auto" line rule to one line of text.
+    assert.match(xml, /<w:spacing [^>]*w:lineRule="auto"\/>(?:(?!<\/w:p>).)*<w:drawing>/)
     const cx = Number(/<wp:extent cx="(\d+)"/.exec(xml)?.[1])
     assert.ok(cx > 0 && cx <= 600 * 9525, `width ${cx} EMU`)
   })

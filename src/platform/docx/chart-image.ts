@@ -6,7 +6,7 @@
  * (no fonts, a broken SVG) the document simply has the table alone.
  */
 import { Resvg } from '@resvg/resvg-js'
-import { ImageRun, Paragraph } from 'docx'
+import { ImageRun, LineRuleType, Paragraph } from 'docx'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 
@@ -113,7 +113,9 @@ export function chartImageParagraph(chart: VNode, alt: { title: string; descript
   const width = Math.min(png.width, MAX_IMAGE_WIDTH)
   const height = Math.round((png.height * width) / png.width)
   return new Paragraph({
-    spacing: { after: 120 },
+    // An explicit "auto" line rule: the documents' default line spacing has none, and LibreOffice then
+    // takes the line as exact and clips the image to one line of text.
+    spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO },
     keepNext: true,
     children: [
       new ImageRun({

@@ -57,7 +57,7 @@ export function ReportContent({
 
       <h2 class="heading-m">{t('situationReports.sections.mapping')}</h2>
       <TextOrNone text={r.mappingText} t={t} />
-      {figureNote && <p class="body-s figure-state">{figureNote}</p>}
+      {figureNote && <p class="body-s">{figureNote}</p>}
       {figures.map((f) => (
         <Figure f={f} t={t} locale={locale} />
       ))}
