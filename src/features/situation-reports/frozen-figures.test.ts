@@ -7,8 +7,9 @@ import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { type TestApp, buildTestApp } from '../../test-support/test-app.ts'
 import { refreshAreaSums } from '../surveys/surveys.repo.ts'
 import { surveyCellSums, surveys } from '../surveys/surveys.tables.ts'
+import { indicators, observations } from '../indicators/indicators.tables.ts'
 import type { FrozenFigure } from './frozen-figures.ts'
-import { situationReports } from './situation-reports.tables.ts'
+import { type MappingFigure, situationReports } from './situation-reports.tables.ts'
 import { buildReport, buildSurvey } from './situation-reports.test-factories.ts'
 
 /**
@@ -37,13 +38,32 @@ const docx = async (who: string, id: string) => {
 }
 
 describe('figures frozen at adoption', () => {
-  const figures = [{ kind: 'survey' as const, surveyId: '', questionKey: 'gator_torg' }]
+  let figures: MappingFigure[]
   let adopted: string
   let draft: string
   let legacy: string
+  let indicatorId: string
 
   before(async () => {
-    figures[0]!.surveyId = surveyId
+    figures = [
+      { kind: 'survey', surveyId, questionKey: 'gator_torg' },
+      { kind: 'indicator', indicatorKey: 'test_anmalda_brott' },
+    ]
+    // An indicator of counts with one year for Linköping: 412 reported offences in 2023.
+    const [indicator] = await t.deps.db
+      .insert(indicators)
+      .values({
+        key: 'test_anmalda_brott',
+        name: 'Anmälda brott (test)',
+        unit: 'count',
+        source: 'Brå',
+        attribution: 'Källa: Brå (test)',
+        geographyLevel: 'municipality',
+        periodType: 'year',
+      })
+      .returning()
+    indicatorId = indicator!.id
+    await t.deps.db.insert(observations).values({ indicatorId, areaCode: '0580', period: '2023', value: 412 })
     adopted = (await buildReport(t.deps, { periodStart: '2024-01-01', figures })).id
     draft = (await buildReport(t.deps, { periodStart: '2025-01-01', figures })).id
     // Adopted the way versions were before figures were frozen: no adopted_figures.
@@ -62,20 +82,27 @@ describe('figures frozen at adoption', () => {
     const r = await row(adopted)
     assert.equal(r.status, 'adopted')
     const frozen = r.adoptedFigures as FrozenFigure[]
-    assert.equal(frozen.length, 1)
-    assert.equal(frozen[0]!.format, 1)
+    assert.equal(frozen.length, 2)
+    assert.ok(frozen.every((f) => f.format === 1))
+    assert.deepEqual(frozen[1]!.indicator!.values, [{ area: '0580', period: '2023', value: 412, suppressed: false }])
     const women = frozen[0]!.survey!.years[0]!.groups.find((g) => g.group === 'kvinna')!
     assert.equal(women.share, 0.2)
     assert.equal((await row(draft)).adoptedFigures, null)
   })
 
-  test('new survey answers: the adopted version’s page and DOCX keep the old number, a draft shows the new one', async () => {
+  test('new survey answers and observations: the adopted version’s page and DOCX keep the old numbers, a draft shows the new ones', async () => {
     // Twice as many women now say they feel safe (20 % → 40 %).
     await t.deps.db
       .update(surveyCellSums)
       .set({ sumWy: 100, sumW2y: 100 })
       .where(and(eq(surveyCellSums.surveyId, surveyId), eq(surveyCellSums.questionKey, 'gator_torg'), eq(surveyCellSums.sex, 'kvinna')))
     await refreshAreaSums(t.deps.db, surveyId)
+    // Brå revises 2023 and publishes 2024.
+    await t.deps.db
+      .update(observations)
+      .set({ value: 430 })
+      .where(and(eq(observations.indicatorId, indicatorId), eq(observations.period, '2023')))
+    await t.deps.db.insert(observations).values({ indicatorId, areaCode: '0580', period: '2024', value: 530 })
 
     const b = await as('editor')
     const page = await b.get(`/situation-reports/${adopted}`)
@@ -83,18 +110,24 @@ describe('figures frozen at adoption', () => {
     assert.match(page.body, />20 % \(15 %–25 %\)</)
     assert.doesNotMatch(page.body, />40 % \(/)
     assert.match(page.body, /Siffrorna i figurerna är de som gällde när lägesbilden antogs den 2024-11-20/)
+    assert.match(page.body, />412</)
+    assert.doesNotMatch(page.body, />430<|>530<|>2024</)
 
     const draftPage = await b.get(`/situation-reports/${draft}`)
     assert.match(draftPage.body, />40 % \(/)
     assert.doesNotMatch(draftPage.body, />20 % \(15 %–25 %\)</)
     assert.doesNotMatch(draftPage.body, /Siffrorna i figurerna är de som gällde/)
+    assert.match(draftPage.body, />430</)
+    assert.match(draftPage.body, />530</)
 
     const adoptedDoc = text((await docx('editor', adopted)).get('word/document.xml') ?? '')
     assert.ok(adoptedDoc.includes('20 % (15 %–25 %)'), 'the adopted number in the DOCX')
     assert.ok(!adoptedDoc.includes('40 % ('), 'not the new one')
+    assert.ok(adoptedDoc.includes('412') && !adoptedDoc.includes('530'), 'the adopted observation in the DOCX')
     assert.ok(adoptedDoc.includes('Siffrorna i figurerna är de som gällde när lägesbilden antogs'))
     const draftDoc = text((await docx('editor', draft)).get('word/document.xml') ?? '')
     assert.ok(draftDoc.includes('40 % ('), 'the draft’s DOCX has today’s number')
+    assert.ok(draftDoc.includes('430') && draftDoc.includes('530'), 'and today’s observations')
 
     // The English page draws the same frozen numbers in English.
     const en = await b.get(`/situation-reports/${adopted}`, { 'accept-language': 'en' })
