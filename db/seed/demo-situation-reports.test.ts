@@ -2,16 +2,21 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../src/platform/db/query-rows.ts'
+import type { FrozenFigure } from '../../src/features/situation-reports/frozen-figures.ts'
 import { reviewState } from '../../src/features/situation-reports/review.ts'
 import { buildTestApp, type TestApp } from '../../src/test-support/test-app.ts'
+import { loadDemoIndicators } from './demo-indicators.ts'
 import { loadDemoPlans } from './demo-plans.ts'
 import { loadDemoSituationReports } from './demo-situation-reports.ts'
+import { loadDemoSurveys } from './demo-surveys.ts'
 
 let t: TestApp
 const today = '2026-12-03'
 before(async () => {
   t = await buildTestApp()
   await loadDemoPlans(t.deps, today)
+  await loadDemoIndicators(t.deps)
+  await loadDemoSurveys(t.deps)
 })
 after(() => t.close())
 
@@ -68,4 +73,29 @@ test('Linköping’s adopted lägesbild with three of its åtgärdsplan’s prob
     assert.ok(p.victim.length > 20 && p.chain.length > 20)
   }
   assert.equal(await loadDemoSituationReports(t.deps, today), 0)
+})
+
+test('the adopted demo lägesbilder have their figures frozen as the service freezes them; the draft’s stay live', async () => {
+  const reports = await rows<{ code: string; status: string; figures: { kind: string }[]; frozen: FrozenFigure[] | null }>(
+    sql`select o.code, r.status, r.figures, r.adopted_figures as frozen
+        from situation_reports r join organisations o on o.id = r.organisation_id where r.is_example order by o.code`,
+  )
+  const of = (code: string) => reports.find((r) => r.code === code)!
+  assert.equal(of('kommun-0581').frozen, null)
+  for (const code of ['kommun-0580', 'kommun-0561']) {
+    const r = of(code)
+    assert.equal(r.frozen?.length, r.figures.length, code)
+    assert.ok(r.frozen.every((f) => f.format === 1))
+  }
+  // Linköping's: the indicators' series and the survey's shares by gender, with numbers in them.
+  const lkp = of('kommun-0580').frozen!
+  assert.deepEqual(
+    lkp.map((f) => f.figure.kind),
+    ['indicator', 'indicator', 'survey', 'survey'],
+  )
+  const crimes = lkp[0]!.indicator!
+  assert.ok(crimes.values.some((v) => v.area === '0580' && typeof v.value === 'number'))
+  const gatorTorg = lkp[2]!.survey!
+  assert.ok(gatorTorg.years.length > 0)
+  assert.ok(gatorTorg.years.some((y) => y.groups.some((g) => g.group === 'kvinna' && typeof g.share === 'number')))
 })

@@ -6,6 +6,9 @@
  * past its review date. The åtgärdsplan of Linköping gets two more problems with their causes, so the
  * lägesbild's problems are the plan's (demo-plans.ts gives every plan one).
  *
+ * The adopted ones have their figures frozen at adoption, computed as the service computes them, so
+ * the demo's indicators and survey must be loaded first (demo.ts does).
+ *
  * Dates follow the seeding day by a fixed rule (as demo-plans.ts), so the story reads the same
  * whenever it is seeded. Insert-if-missing per municipality.
  */
@@ -16,6 +19,7 @@ import type { Deps } from '../../src/platform/deps.ts'
 import { formatIsoDate } from '../../src/platform/i18n/format.ts'
 import { findOrganisationByCode } from '../../src/features/organisations/index.ts'
 import { planItemLinks, planItems, plans } from '../../src/features/plans/plans.tables.ts'
+import { freezeFigures } from '../../src/features/situation-reports/frozen-figures.ts'
 import { nextReviewDue } from '../../src/features/situation-reports/review.ts'
 import {
   type MappingFigure,
@@ -135,7 +139,9 @@ async function ensureLinkopingProblems(tx: Db, planId: string): Promise<string[]
 }
 
 async function insertReport(
+  deps: Deps,
   tx: Db,
+  org: { countyCode: string | null },
   values: typeof situationReports.$inferInsert,
   problems: { id: string; analysis: Analysis }[],
   adoption?: { by: string; on: string; paragraph: string },
@@ -157,11 +163,17 @@ async function insertReport(
       })),
     )
   }
-  // Adopted as the service adopts: an update of the draft, after which the row is final.
+  // Adopted as the service adopts: an update of the draft, after which the row is final, with the
+  // figures frozen as the service freezes them (public data: the demo's survey is public).
   if (adoption) {
+    const adoptedFigures = await freezeFigures({ ...deps, db: tx }, undefined, report.figures, {
+      municipalityCode: report.municipalityCode,
+      countyCode: org.countyCode,
+    })
     await tx
       .update(situationReports)
       .set({
+        adoptedFigures,
         status: 'adopted',
         adoptedBy: adoption.by,
         adoptedOn: adoption.on,
@@ -186,14 +198,16 @@ async function insertReport(
 export async function loadDemoSituationReports(deps: Deps, today = formatIsoDate(new Date())): Promise<number> {
   const year = Number(today.slice(0, 4))
   const figures = await demoSurveyFigures(deps.db)
-  const specs: { code: string; run: (tx: Db, org: { id: string; name: string; municipalityCode: string }) => Promise<void> }[] = [
+  const specs: { code: string; run: (tx: Db, org: { id: string; name: string; municipalityCode: string; countyCode: string | null }) => Promise<void> }[] = [
     {
       code: 'kommun-0580',
       run: async (tx, org) => {
         const plan = await examplePlan(tx, org.id)
         const problemIds = plan ? await ensureLinkopingProblems(tx, plan.id) : []
         await insertReport(
+          deps,
           tx,
+          org,
           {
             organisationId: org.id,
             municipalityCode: org.municipalityCode,
@@ -231,7 +245,9 @@ export async function loadDemoSituationReports(deps: Deps, today = formatIsoDate
               .limit(1)
           : []
         await insertReport(
+          deps,
           tx,
+          org,
           {
             organisationId: org.id,
             municipalityCode: org.municipalityCode,
@@ -263,7 +279,9 @@ export async function loadDemoSituationReports(deps: Deps, today = formatIsoDate
       code: 'kommun-0561',
       run: async (tx, org) => {
         await insertReport(
+          deps,
           tx,
+          org,
           {
             organisationId: org.id,
             municipalityCode: org.municipalityCode,
@@ -290,7 +308,7 @@ export async function loadDemoSituationReports(deps: Deps, today = formatIsoDate
     written += await deps.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('seed_demo_situation_reports'))`)
       if (await hasExampleReport(tx, org.id)) return 0
-      await spec.run(tx, { id: org.id, name: org.name, municipalityCode: org.municipalityCode! })
+      await spec.run(tx, { id: org.id, name: org.name, municipalityCode: org.municipalityCode!, countyCode: org.countyCode })
       return 1
     })
   }

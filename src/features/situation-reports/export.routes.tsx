@@ -4,11 +4,10 @@ import { sendDocx } from '../../platform/docx/docx.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
 import { PDF_CONTENT_TYPE, PdfUnavailable, htmlToPdf, pdfDisposition } from '../../platform/pdf/pdf.ts'
-import { platformFigureSources } from './figure-sources.ts'
-import { resolveFigures } from './figures.ts'
+import { reportFigures } from './frozen-figures.ts'
 import { documentName, reportDocx } from './situation-reports.docx.ts'
 import { ReportPdfUnavailable } from './situation-reports.errors.ts'
-import { READ, reportArea } from './situation-reports.routes.tsx'
+import { READ } from './situation-reports.routes.tsx'
 import { reportDocument } from './situation-reports.service.ts'
 import { reportHtmlDocument } from './views/report-document.tsx'
 
@@ -20,19 +19,19 @@ export function exportRoutes(app: FastifyInstance, deps: Deps) {
   const sv = translator('sv')
   const load = async (actor: Parameters<typeof reportDocument>[1], reportId: string) => {
     const d = await reportDocument(deps, actor, reportId)
-    return { d, figures: await resolveFigures(d.report.figures, reportArea(d), platformFigureSources(deps, actor), sv) }
+    return { d, ...(await reportFigures(deps, actor, d, sv)) }
   }
 
   app.get('/situation-reports/:reportId/export.docx', READ, async (req, reply) => {
-    const { d, figures } = await load(req.actor, paramsOf(req).reportId)
-    return sendDocx(reply, await reportDocx(d, figures, sv), `${documentName(sv, d)}.docx`)
+    const { d, figures, state } = await load(req.actor, paramsOf(req).reportId)
+    return sendDocx(reply, await reportDocx(d, figures, state, sv), `${documentName(sv, d)}.docx`)
   })
 
   app.get('/situation-reports/:reportId/export.pdf', READ, async (req, reply) => {
-    const { d, figures } = await load(req.actor, paramsOf(req).reportId)
+    const { d, figures, state } = await load(req.actor, paramsOf(req).reportId)
     let pdf: Buffer
     try {
-      pdf = await htmlToPdf(reportHtmlDocument(d, figures, sv, deps.config.baseUrl), { chromiumPath: deps.config.chromiumPath })
+      pdf = await htmlToPdf(reportHtmlDocument(d, figures, state, sv, deps.config.baseUrl), { chromiumPath: deps.config.chromiumPath })
     } catch (err) {
       if (err instanceof PdfUnavailable) throw new ReportPdfUnavailable()
       throw err

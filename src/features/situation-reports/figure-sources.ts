@@ -74,3 +74,17 @@ export function platformFigureSources(deps: Deps, actor: Actor | undefined): Fig
     },
   }
 }
+
+/**
+ * Whether the actor may read the survey today. A frozen figure keeps the numbers of adoption, but who
+ * may see a survey's numbers is still the survey's rule: a reader who may not is shown none of them.
+ */
+export async function surveyReadable(deps: Deps, actor: Actor | undefined, surveyId: string): Promise<boolean> {
+  try {
+    await loadSurvey(deps, actor, surveyId)
+    return true
+  } catch (err) {
+    if (err instanceof NotFoundError) return false
+    throw err
+  }
+}

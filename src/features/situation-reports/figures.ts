@@ -176,28 +176,49 @@ export function surveyFigure(f: MappingFigure, n: number, input: SurveyFigureInp
 }
 
 /**
- * Every chosen figure with its numbers, in the order chosen. A source that is absent, throws a
- * refusal or has nothing gives a "missing" figure instead of failing the whole document.
+ * One chosen figure and its numbers as the source gave them (already suppressed: a small cell has no
+ * value in it), or neither when the source has nothing. This is what adoption freezes
+ * (frozen-figures.ts): the shapes below are drawn from it, in the reader's language.
  */
+export interface FigureInput {
+  figure: MappingFigure
+  indicator?: IndicatorFigureInput
+  survey?: SurveyFigureInput
+}
+
+/** Every chosen figure's numbers from its source, in the order chosen; a source that is absent or has nothing leaves none. */
+export async function figureInputs(
+  figures: readonly MappingFigure[],
+  area: { municipalityCode: string; countyCode: string | null },
+  sources: FigureSources,
+): Promise<FigureInput[]> {
+  const out: FigureInput[] = []
+  for (const f of figures) {
+    if (f.kind === 'indicator' && sources.indicator) out.push({ figure: f, indicator: await sources.indicator(f.indicatorKey, area) })
+    else if (f.kind === 'survey' && sources.survey) out.push({ figure: f, survey: await sources.survey(f.surveyId, area.municipalityCode, f.questionKey) })
+    else out.push({ figure: f })
+  }
+  return out
+}
+
+/** The figures drawn from their numbers: a figure without numbers says so ("missing") instead of failing the whole document. */
+export function buildFigures(inputs: readonly FigureInput[], t: Translate): MappingFigureData[] {
+  return inputs.map(({ figure: f, indicator, survey }, n) => {
+    let data: MappingFigureData | undefined
+    if (f.kind === 'indicator' && indicator) data = indicatorFigure(f, n, indicator, t)
+    else if (f.kind === 'survey' && survey) data = surveyFigure(f, n, survey, t)
+    return data && !data.missing ? data : missingFigure(f, n, t)
+  })
+}
+
+/** Every chosen figure with its numbers as they are today, in the order chosen. */
 export async function resolveFigures(
   figures: readonly MappingFigure[],
   area: { municipalityCode: string; countyCode: string | null },
   sources: FigureSources,
   t: Translate,
 ): Promise<MappingFigureData[]> {
-  const out: MappingFigureData[] = []
-  for (const [n, f] of figures.entries()) {
-    let data: MappingFigureData | undefined
-    if (f.kind === 'indicator' && sources.indicator) {
-      const input = await sources.indicator(f.indicatorKey, area)
-      if (input) data = indicatorFigure(f, n, input, t)
-    } else if (f.kind === 'survey' && sources.survey) {
-      const input = await sources.survey(f.surveyId, area.municipalityCode, f.questionKey)
-      if (input) data = surveyFigure(f, n, input, t)
-    }
-    out.push(data && !data.missing ? data : missingFigure(f, n, t))
-  }
-  return out
+  return buildFigures(await figureInputs(figures, area, sources), t)
 }
 
 /** A figure as stored, from its form value: `indicator:KEY` or `survey:UUID:QUESTION`. */

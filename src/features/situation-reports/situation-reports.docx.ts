@@ -1,15 +1,19 @@
 /**
  * The lägesbild as a Word document, declared Swedish with real headings (Heading 1 the document,
- * 2 the sections of Lag 2023:196 4 §, 3 the figures and problems), each figure's numbers as a real
- * table, "–" with a note for a suppressed cell, exactly as the page shows them.
+ * 2 the sections of Lag 2023:196 4 §, 3 the figures and problems), each figure's chart as an image
+ * followed by its numbers as a real table, "–" with a note for a suppressed cell, exactly as the page
+ * shows them (an adopted version's frozen figures).
  */
 import { AlignmentType, Footer, PageNumber, Paragraph, type Table, TextRun } from 'docx'
+import { chartImageParagraph } from '../../platform/docx/chart-image.ts'
 import { headingParagraph, lineParagraphs, swedishDocx, textParagraphs } from '../../platform/docx/docx.ts'
 import { fact, simpleTable as table, small } from '../../platform/docx/tables.ts'
 import type { Translate } from '../../platform/i18n/i18n.ts'
 import { formatIsoDate } from '../../platform/i18n/format.ts'
 import { type MappingFigureData, cellText } from './figures.ts'
+import { type FigureState, figureStateNote } from './frozen-figures.ts'
 import type { ReportDocument } from './situation-reports.service.ts'
+import { FigureChart } from './views/figure.tsx'
 import { ANALYSIS_PARTS } from './views/report-document.tsx'
 import { adoptionText, periodText, reportName } from './views/parts.tsx'
 
@@ -17,6 +21,12 @@ function figureBlock(f: MappingFigureData, t: Translate): (Paragraph | Table)[] 
   const out: (Paragraph | Table)[] = [headingParagraph(f.title, 3)]
   if (f.missing) return [...out, ...textParagraphs(f.notes.join(' '))]
   if (f.caption) out.push(...textParagraphs(f.caption))
+  // The page's chart as an image before its table; without it (rendering failed) the table says it all.
+  const image = chartImageParagraph(FigureChart({ f, locale: 'sv' }), {
+    title: f.title,
+    description: t('situationReports.figures.chartAlt', { title: f.title, caption: f.caption }).replace(/\s+/g, ' ').trim(),
+  })
+  if (image) out.push(image)
   out.push(
     new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: t('situationReports.figures.tableCaption', { title: f.title }), bold: true })] }),
     table(
@@ -30,7 +40,7 @@ function figureBlock(f: MappingFigureData, t: Translate): (Paragraph | Table)[] 
 }
 
 /** The whole document: kartläggning with figures, annan information, analys with the orsaksanalys per problem, sources, adoption. */
-export async function reportDocx(d: ReportDocument, figures: MappingFigureData[], t: Translate): Promise<Buffer> {
+export async function reportDocx(d: ReportDocument, figures: MappingFigureData[], figureState: FigureState, t: Translate): Promise<Buffer> {
   const r = d.report
   const children: (Paragraph | Table)[] = [
     headingParagraph(reportName(t, r), 1),
@@ -47,6 +57,8 @@ export async function reportDocx(d: ReportDocument, figures: MappingFigureData[]
   const text = (s: string) => (s.trim() ? textParagraphs(s) : textParagraphs(t('situationReports.document.notWritten')))
 
   children.push(headingParagraph(t('situationReports.sections.mapping'), 2), ...text(r.mappingText))
+  const figureNote = figureStateNote(t, r, figureState, figures.length)
+  if (figureNote) children.push(small(figureNote))
   for (const f of figures) children.push(...figureBlock(f, t))
 
   children.push(headingParagraph(t('situationReports.sections.otherInformation'), 2), ...text(r.otherInformation))

@@ -242,6 +242,14 @@ describe('writing a lägesbild through the pages', () => {
       'Antagande',
     ])
       assert.ok(flat.includes(expected), `${expected} in: ${flat}`)
+    // The figures' charts came through as images (pdfimages lists one row per image after its two header lines).
+    if (has('pdfimages')) {
+      const images = execFileSync('pdfimages', ['-list', path.join(tmp, 'lagesbild.pdf')], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .slice(2)
+      assert.ok(images.length >= 1, 'the charts are in the PDF')
+    }
   })
 
   test('the tagged PDF from Chromium holds the sections and numbers', {

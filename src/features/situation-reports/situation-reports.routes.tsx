@@ -6,7 +6,7 @@ import { ctxOf } from '../../platform/http/ctx.ts'
 import { NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { platformFigureSources } from './figure-sources.ts'
-import { resolveFigures } from './figures.ts'
+import { reportFigures } from './frozen-figures.ts'
 import { ReportNotAdopted } from './situation-reports.errors.ts'
 import type { SituationReport } from './situation-reports.repo.ts'
 import {
@@ -89,8 +89,8 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/situation-reports/:reportId', READ, async (req, reply) => {
     const d = await reportDocument(deps, req.actor, paramsOf(req).reportId)
-    const figures = await resolveFigures(d.report.figures, reportArea(d), platformFigureSources(deps, req.actor), req.t)
-    return reply.page(<ReportPage d={d} figures={figures} today={todayInSweden()} />)
+    const { figures, state } = await reportFigures(deps, req.actor, d, req.t)
+    return reply.page(<ReportPage d={d} figures={figures} figureState={state} today={todayInSweden()} />)
   })
 
   app.get('/situation-reports/:reportId/edit', WRITE, async (req, reply) => {
@@ -171,8 +171,3 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
     return reply.seeOther(`/situation-reports/${report.id}/edit`)
   })
 }
-
-export const reportArea = (d: { report: SituationReport; organisation: { countyCode: string | null } }) => ({
-  municipalityCode: d.report.municipalityCode,
-  countyCode: d.organisation.countyCode,
-})

@@ -11,6 +11,7 @@ import { type ReportAccess, canEditReport, canReadReport } from './situation-rep
 import * as repo from './situation-reports.repo.ts'
 import type { AdoptInput, CreateReportInput, ProblemAnalysisInput, SectionsInput } from './situation-reports.schemas.ts'
 import { nextReviewDue } from './review.ts'
+import { freezeFigures } from './frozen-figures.ts'
 
 export const todayInSweden = (now = new Date()) => formatIsoDate(now)
 
@@ -176,13 +177,21 @@ export async function saveProblems(deps: Deps, ctx: Ctx, reportId: string, input
 
 /**
  * Adoption (Lag 2023:196 4 §: the municipality's lägesbild): the body, the date and the §; the next
- * review follows from the interval. From then on the row is final (the database refuses any change).
+ * review follows from the interval, and the kartläggning's figures are frozen with it (frozen-figures.ts).
+ * From then on the row is final (the database refuses any change).
  * @throws NotFoundError, ForbiddenError, ReportAdopted, StaleVersionError
  */
 export async function adoptReport(deps: Deps, ctx: Ctx, reportId: string, input: AdoptInput): Promise<repo.SituationReport> {
-  const { report: before } = await loadDraft(deps, ctx.actor, reportId)
+  const { report: before, organisation } = await loadDraft(deps, ctx.actor, reportId)
   return deps.db.transaction(async (tx) => {
+    // The figures as the adopting user sees them, read in the adoption's own transaction; the version
+    // check below makes sure they belong to the figures chosen in the row that is adopted.
+    const adoptedFigures = await freezeFigures({ ...deps, db: tx }, ctx.actor, before.figures, {
+      municipalityCode: before.municipalityCode,
+      countyCode: organisation.countyCode,
+    })
     const after = await repo.updateReport(tx, reportId, input.version, {
+      adoptedFigures,
       status: 'adopted',
       adoptedBy: input.adoptedBy,
       adoptedOn: input.adoptedOn,
@@ -205,7 +214,8 @@ export async function adoptReport(deps: Deps, ctx: Ctx, reportId: string, input:
 /**
  * "Starta ny version": a new draft revision of the same period, a copy of the adopted one (sections,
  * figures, sources, prioritised problems with their analysis) pointing back at it. A draft already
- * started from it is returned instead of a second one.
+ * started from it is returned instead of a second one. The copy is a draft, so its figures are today's
+ * again (the frozen ones stay with the adopted version).
  * @throws NotFoundError, ForbiddenError, ReportNotAdopted
  */
 export async function startNewVersion(deps: Deps, ctx: Ctx, reportId: string): Promise<{ report: repo.SituationReport; created: boolean }> {

@@ -1,15 +1,18 @@
 /**
  * The yearly report as a Word document, declared Swedish with real headings (Heading 1 the report,
- * 2 the sections, 3 the assessment), every table a real table with its caption and notes. The
- * numbers are the model's, exactly as the page and the PDF show them.
+ * 2 the sections, 3 the assessment), every table a real table with its caption and notes, a chart as
+ * an image with alternative text before its table. The numbers are the model's, exactly as the page
+ * and the PDF show them.
  */
 import { Paragraph, type Table, TextRun } from 'docx'
+import { chartImageParagraph } from '../../platform/docx/chart-image.ts'
 import { headingParagraph, swedishDocx, textParagraphs } from '../../platform/docx/docx.ts'
 import { fact, simpleTable, small } from '../../platform/docx/tables.ts'
 import { formatDate } from '../../platform/i18n/format.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
 import type { Block } from './report-model.ts'
 import { sectionsOf } from './sections.ts'
+import { BarsChart } from './views/blocks.tsx'
 import type { ReportView } from './yearly-reports.service.ts'
 
 const sv = translator('sv')
@@ -26,9 +29,17 @@ function blockParts(b: Block): (Paragraph | Table)[] {
         simpleTable(b.header, b.rows.length ? b.rows : [[sv('yearlyReports.doc.emptyTable'), ...b.header.slice(1).map(() => '')]], b.numericFrom),
         ...(b.notes ?? []).map(small),
       ]
-    case 'bars':
-      // Word gets the numbers: the chart's table follows it in the model.
-      return []
+    case 'bars': {
+      // The page's chart as an image; the chart's table follows it in the model, so without the
+      // image (nothing to draw, or rendering failed) Word still has the numbers.
+      const image = b.categories.length
+        ? chartImageParagraph(BarsChart({ b }), {
+            title: b.title,
+            description: sv('yearlyReports.doc.chartAlt', { title: b.title, description: b.description }),
+          })
+        : undefined
+      return image ? [image] : []
+    }
   }
 }
 

@@ -34,10 +34,10 @@ export function FigureTable({ f, t, locale }: { f: MappingFigureData; t: Transla
 }
 
 /**
- * One figure of the kartläggning: the chart (server-rendered SVG) with its title, caption and source,
- * the data table beside it, and the notes. A figure without numbers says so and why.
+ * A figure's chart (server-rendered SVG) with its title, caption and source: the page and the print
+ * view draw it beside the table, the Word document renders the same chart to an image.
  */
-export function Figure({ f, t, locale }: { f: MappingFigureData; t: Translate; locale: Locale }) {
+export function FigureChart({ f, locale }: { f: MappingFigureData; locale: Locale }) {
   const values = (cells: MappingFigureData['rows'][number]['cells']) =>
     Object.fromEntries(
       f.columns.map((c, i) => {
@@ -54,6 +54,18 @@ export function Figure({ f, t, locale }: { f: MappingFigureData; t: Translate; l
     format: (v: number) => formatFigureValue(v, f.unit, locale),
     series: f.columns,
   }
+  return f.chart === 'line' ? (
+    <LineChart {...common} points={f.rows.map((r) => ({ label: r.label, values: values(r.cells) }))} />
+  ) : (
+    <BarChart {...common} max={f.unit === 'share' ? 1 : undefined} categories={f.rows.map((r) => ({ label: r.label, values: values(r.cells) }))} />
+  )
+}
+
+/**
+ * One figure of the kartläggning: the chart with its title, caption and source, the data table
+ * beside it, and the notes. A figure without numbers says so and why.
+ */
+export function Figure({ f, t, locale }: { f: MappingFigureData; t: Translate; locale: Locale }) {
   return (
     <section class="figure" aria-labelledby={`${f.id}-heading`}>
       <h3 class="heading-s" id={`${f.id}-heading`}>
@@ -63,11 +75,7 @@ export function Figure({ f, t, locale }: { f: MappingFigureData; t: Translate; l
         <p class="body">{f.notes.join(' ')}</p>
       ) : (
         <>
-          {f.chart === 'line' ? (
-            <LineChart {...common} points={f.rows.map((r) => ({ label: r.label, values: values(r.cells) }))} />
-          ) : (
-            <BarChart {...common} max={f.unit === 'share' ? 1 : undefined} categories={f.rows.map((r) => ({ label: r.label, values: values(r.cells) }))} />
-          )}
+          <FigureChart f={f} locale={locale} />
           <FigureTable f={f} t={t} locale={locale} />
           {f.notes.map((n) => (
             <p class="body-s">{n}</p>

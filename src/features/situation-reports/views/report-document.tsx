@@ -4,6 +4,7 @@ import type { Locale, Translate } from '../../../platform/i18n/i18n.ts'
 import { formatIsoDate } from '../../../platform/i18n/format.ts'
 import { Paragraphs } from '../../../platform/views/text-blocks.tsx'
 import type { MappingFigureData } from '../figures.ts'
+import { type FigureState, figureStateNote } from '../frozen-figures.ts'
 import type { ReportDocument } from '../situation-reports.service.ts'
 import { Figure } from './figure.tsx'
 import { adoptionText, periodText, reportName } from './parts.tsx'
@@ -28,12 +29,14 @@ function TextOrNone({ text, t }: { text: string; t: Translate }) {
 export function ReportContent({
   d,
   figures,
+  figureState,
   t,
   locale,
   linkBase = '',
 }: {
   d: ReportDocument
   figures: MappingFigureData[]
+  figureState: FigureState
   t: Translate
   locale: Locale
   linkBase?: string
@@ -41,6 +44,7 @@ export function ReportContent({
   const r = d.report
   const used = r.sources.filter((s) => s.used)
   const unused = r.sources.filter((s) => !s.used)
+  const figureNote = figureStateNote(t, r, figureState, figures.length)
   return (
     <article class="situation-report">
       <h1 class="heading-l">{reportName(t, r)}</h1>
@@ -53,6 +57,7 @@ export function ReportContent({
 
       <h2 class="heading-m">{t('situationReports.sections.mapping')}</h2>
       <TextOrNone text={r.mappingText} t={t} />
+      {figureNote && <p class="body-s">{figureNote}</p>}
       {figures.map((f) => (
         <Figure f={f} t={t} locale={locale} />
       ))}
@@ -162,7 +167,7 @@ export function ReportContent({
 }
 
 /** A self-contained HTML document of the lägesbild (Swedish), for Chromium to print as a tagged PDF. */
-export function reportHtmlDocument(d: ReportDocument, figures: MappingFigureData[], t: Translate, linkBase: string): string {
+export function reportHtmlDocument(d: ReportDocument, figures: MappingFigureData[], figureState: FigureState, t: Translate, linkBase: string): string {
   return `<!doctype html>${renderToString(
     <html lang="sv">
       <head>
@@ -173,7 +178,7 @@ export function reportHtmlDocument(d: ReportDocument, figures: MappingFigureData
       </head>
       <body>
         <main>
-          <ReportContent d={d} figures={figures} t={t} locale="sv" linkBase={linkBase} />
+          <ReportContent d={d} figures={figures} figureState={figureState} t={t} locale="sv" linkBase={linkBase} />
         </main>
       </body>
     </html>,

@@ -1,12 +1,13 @@
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { MappingFigureData } from '../figures.ts'
+import type { FigureState } from '../frozen-figures.ts'
 import type { ReportDocument } from '../situation-reports.service.ts'
 import { ReportContent } from './report-document.tsx'
 import { ReportStatusTag, ReviewDue, listCrumbs, reportName } from './parts.tsx'
 
 /** The lägesbild as one readable page, with what the municipality's editors can do next and the exports. */
-export function ReportPage({ d, figures, today }: { d: ReportDocument; figures: MappingFigureData[]; today: string }) {
+export function ReportPage({ d, figures, figureState, today }: { d: ReportDocument; figures: MappingFigureData[]; figureState: FigureState; today: string }) {
   const { t, locale } = usePage()
   const r = d.report
   const base = `/situation-reports/${r.id}`
@@ -44,7 +45,7 @@ export function ReportPage({ d, figures, today }: { d: ReportDocument; figures: 
         </nav>
       )}
       {r.status === 'adopted' && <p class="body-s">{t('situationReports.page.final')}</p>}
-      <ReportContent d={d} figures={figures} t={t} locale={locale} />
+      <ReportContent d={d} figures={figures} figureState={figureState} t={t} locale={locale} />
       <h2 class="heading-m">{t('situationReports.page.downloads')}</h2>
       <ul class="list">
         <li>

@@ -2,6 +2,27 @@ import { BarChart } from '../../../platform/views/charts.tsx'
 import { formatNumber } from '../../../platform/i18n/format.ts'
 import type { Block } from '../report-model.ts'
 
+type BarsBlock = Extract<Block, { type: 'bars' }>
+
+/** A bars block as the platform's bar chart: the page and the PDF draw it, the Word document renders it to an image. */
+export function BarsChart({ b }: { b: BarsBlock }) {
+  return (
+    <BarChart
+      id={b.id}
+      title={b.title}
+      description={b.description}
+      attribution={b.attribution}
+      missingLabel="–"
+      format={(v) => formatNumber(v, 'sv', b.unit === 'hours' ? 1 : 0)}
+      series={b.series}
+      categories={b.categories.map((c) => ({
+        label: c.label,
+        values: Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, { value: v }])),
+      }))}
+    />
+  )
+}
+
 /**
  * The report's blocks as HTML, the same on the page and in the print view (PDF). Tables are real
  * tables with captions and header cells; a chart is always drawn beside the table with its numbers.
@@ -25,21 +46,7 @@ export function Blocks({ blocks }: { blocks: Block[] }) {
               </dl>
             )
           case 'bars':
-            return b.categories.length ? (
-              <BarChart
-                id={b.id}
-                title={b.title}
-                description={b.description}
-                attribution={b.attribution}
-                missingLabel="–"
-                format={(v) => formatNumber(v, 'sv', b.unit === 'hours' ? 1 : 0)}
-                series={b.series}
-                categories={b.categories.map((c) => ({
-                  label: c.label,
-                  values: Object.fromEntries(Object.entries(c.values).map(([k, v]) => [k, { value: v }])),
-                }))}
-              />
-            ) : null
+            return b.categories.length ? <BarsChart b={b} /> : null
           case 'table':
             return (
               <div class="table-wrap">
