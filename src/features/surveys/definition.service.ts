@@ -72,7 +72,7 @@ export async function createSurvey(
 ): Promise<Survey> {
   const parsed = parseDefinition(input, { questionsOptional: options.questionsOptional })
   if (!parsed.ok) throw new InvalidDefinitionError(parsed.problems)
-  const d = parsed.definition
+  let d = parsed.definition
   const organisation = await findOrganisation(deps.db, organisationId)
   if (!organisation) throw new NotFoundError()
   const areaCounties = await repo.municipalitiesByCode(deps.db, d.areas)
@@ -84,8 +84,13 @@ export async function createSurvey(
   if (!countyCode) throw new InvalidDefinitionError([{ path: 'areas', key: 'surveyDefinition.errors.noCounty' }])
   await requireEditor(deps, ctx, { organisationId, countyCode, visibility: d.visibility })
   if (!isSystem(ctx)) {
-    const refused = await areasRefused(deps, ctx.actor, { ...organisation, countyCode }, d.areas, areaCounties)
-    if (refused.length) throw new InvalidDefinitionError(refused)
+    // Without areas an import takes whatever municipalities its rows name: a user's survey covers
+    // instead every municipality they may give it (a municipality's editor their own).
+    if (d.areas.length === 0) d = { ...d, areas: await defaultAreas(deps, ctx.actor, { ...organisation, countyCode }) }
+    else {
+      const refused = await areasRefused(deps, ctx.actor, { ...organisation, countyCode }, d.areas, areaCounties)
+      if (refused.length) throw new InvalidDefinitionError(refused)
+    }
   }
   return deps.db.transaction(async (tx) => {
     const survey = await repo.insertSurvey(tx, {
@@ -130,6 +135,15 @@ export async function areasRefused(
       ? []
       : [{ path: `areas.${i}`, key: 'surveyDefinition.errors.areaNotAllowed', params: { code } }],
   )
+}
+
+/** The municipalities of the owner's county the actor may give its survey (surveys.policy.ts), by code. */
+export async function defaultAreas(deps: Deps, actor: Actor, owner: SurveyOwner): Promise<string[]> {
+  const [all, counties] = await Promise.all([repo.listMunicipalities(deps.db), actorCounties(deps, actor)])
+  return all
+    .filter((m) => m.countyCode === owner.countyCode && mayCoverArea(actor, owner, m, counties))
+    .map((m) => m.code)
+    .sort()
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i])

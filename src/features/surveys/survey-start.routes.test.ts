@@ -89,6 +89,19 @@ describe('starting a survey in the browser', () => {
     assert.match(page.body, new RegExp(`href="/surveys/${id}/questions/new"`))
     assert.match(page.body, new RegExp(`href="/surveys/${id}/import"`))
     assert.match(page.body, new RegExp(`href="/surveys/${id}/edit"`))
+    // Its first question through the question form, then the import page lists it.
+    const form = await b.get(`/surveys/${id}/questions/new`)
+    const added = await b.post(`/surveys/${id}/questions/new`, {
+      version: /name="version" value="(\d+)"/.exec(form.body)![1]!,
+      key: 'gator_torg_kvall',
+      text: 'Hur trygg känner du dig på gator och torg en sen kväll?',
+      answers: '1 = Mycket trygg\n2 = Ganska trygg\n3 = Ganska otrygg\n4 = Mycket otrygg',
+      reported: '1, 2',
+    })
+    assert.equal(added.statusCode, 303, added.body)
+    const importPage = await b.get(`/surveys/${id}/import`)
+    assert.equal(importPage.statusCode, 200)
+    assert.match(importPage.body, /<code>gator_torg_kvall<\/code>/)
   })
 
   test('a missing name, or a municipality the editor may not give: 400 with the error summary, nothing stored', async () => {
@@ -104,6 +117,19 @@ describe('starting a survey in the browser', () => {
     assert.match(otherArea.body, /Du kan inte ge enkäten kommunen 0581/)
     assert.match(otherArea.body, /value="Norrköpings enkät"/)
     assert.equal(await surveyCount(), before)
+  })
+
+  test('no areas chosen: the survey covers every municipality the actor may give it (a coordinator their county’s)', async () => {
+    const b = await as('coordinator')
+    await b.get('/surveys/new')
+    const res = await b.post('/surveys/new', { name: 'Länets trygghetsmätning' })
+    assert.equal(res.statusCode, 303, res.body)
+    const [s] = await t.deps.db
+      .select()
+      .from(surveys)
+      .where(eq(surveys.id, idOf(res.headers.location)!))
+    assert.equal(s.areas.length, 13)
+    assert.ok(s.areas.includes('0580') && s.areas.includes('0581') && !s.areas.includes('0180'))
   })
 
   test('from a definition file in the CLI’s format: the survey with every question, audited', async () => {
@@ -182,7 +208,8 @@ describe('changing a survey’s name and areas', () => {
     assert.equal(res.statusCode, 303, res.body)
     const [s] = await t.deps.db.select().from(surveys).where(eq(surveys.id, id))
     assert.equal(s.name, 'Nytt namn')
-    assert.deepEqual(s.areas, [])
+    // None chosen: every municipality the editor may give it, which is their own.
+    assert.deepEqual(s.areas, ['0580'])
     assert.equal(s.attribution, 'Källa: Nytt namn, Linköpings kommun')
     assert.equal(await audits('survey.updated'), auditsBefore + 1)
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/http/ctx.ts'
 import { StaleVersionError } from '../../platform/http/errors.ts'
 import * as repo from './definition.repo.ts'
 import { parseDefinition } from './definition.schemas.ts'
-import { InvalidDefinitionError, areasRefused, loadEditableSurvey } from './definition.service.ts'
+import { InvalidDefinitionError, areasRefused, defaultAreas, loadEditableSurvey } from './definition.service.ts'
 import { canCreateSurveyFor, mayCoverArea } from './surveys.policy.ts'
 import type { Survey } from './surveys.repo.ts'
 import { actorCounties } from './surveys.service.ts'
@@ -51,7 +51,8 @@ export async function editableAreas(deps: Deps, actor: Actor, survey: Survey): P
 }
 
 /**
- * Renames a survey and sets the municipalities it covers. An area the survey already has stays
+ * Renames a survey and sets the municipalities it covers (none chosen: every one the actor may give
+ * it). An area the survey already has stays
  * whoever edits it; a new one must be one the actor may give it (surveys.policy.ts). The attribution
  * follows the name when it still is the one made from it. One transaction, audited.
  * @throws InvalidDefinitionError, NotFoundError, ForbiddenError, StaleVersionError
@@ -66,19 +67,15 @@ export async function updateSurveyHead(
   const { survey } = await loadEditableSurvey(deps, ctx, surveyId)
   const parsed = parseDefinition({ name: input.name, areas: input.areas }, { questionsOptional: true })
   if (!parsed.ok) throw new InvalidDefinitionError(parsed.problems)
-  const { name, areas } = parsed.definition
+  const { name } = parsed.definition
+  const owner = (await repo.organisationsByIds(deps.db, [survey.organisationId]))[0]
+  const policyOwner = { id: survey.organisationId, countyCode: survey.countyCode, municipalityCode: owner?.municipalityCode ?? null }
+  // None chosen: every municipality the actor may give it, as when it was started (definition.service.ts).
+  const areas = parsed.definition.areas.length ? parsed.definition.areas : await defaultAreas(deps, ctx.actor, policyOwner)
   const countyOf = await repo.municipalitiesByCode(deps.db, areas)
   const unknown = areas.flatMap((code, i) => (countyOf.has(code) ? [] : [{ path: `areas.${i}`, key: 'surveyDefinition.errors.areaUnknown', params: { code } }]))
   if (unknown.length) throw new InvalidDefinitionError(unknown)
-  const owner = (await repo.organisationsByIds(deps.db, [survey.organisationId]))[0]
-  const refused = await areasRefused(
-    deps,
-    ctx.actor,
-    { id: survey.organisationId, countyCode: survey.countyCode, municipalityCode: owner?.municipalityCode ?? null },
-    areas,
-    countyOf,
-    survey.areas,
-  )
+  const refused = await areasRefused(deps, ctx.actor, policyOwner, areas, countyOf, survey.areas)
   if (refused.length) throw new InvalidDefinitionError(refused)
   const madeFromName = `Källa: ${survey.name}, ${owner?.name ?? ''}`
   const attribution = survey.attribution === madeFromName ? `Källa: ${name}, ${owner?.name ?? ''}` : survey.attribution
