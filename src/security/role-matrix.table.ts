@@ -130,6 +130,9 @@ export const MATRIX: Record<string, Row> = {
   'POST /surveys/:surveyId/questions/new': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   'GET /surveys/:surveyId/questions/:questionKey/edit': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   'POST /surveys/:surveyId/questions/:questionKey/edit': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  // surveys-ui (issue 9 §4): a survey's name and areas change for those who edit its questions.
+  'GET /surveys/:surveyId/edit': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
+  'POST /surveys/:surveyId/edit': { cells: 'ok ok 404 403 403 403 403 403 403 in in in' },
   // A background task is its creator's (the own party's editor) and the admin's: hidden from everyone else.
   'GET /tasks/:taskId': { cells: 'ok 404 404 ok 404 404 404 404 404 in in in' },
   // Without its query the API answers 400 to everyone alike (the same for a survey that does not exist),

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import type { Db } from '../../platform/db/types.ts'
-import { municipalities } from '../organisations/organisations.tables.ts'
+import { municipalities, organisations } from '../organisations/organisations.tables.ts'
 import type { QuestionDefinition } from './definition.schemas.ts'
 import { surveyQuestions, surveys } from './surveys.tables.ts'
 
@@ -82,4 +82,48 @@ export async function findSurveyByName(db: Db, organisationId: string, name: str
     .orderBy(asc(surveys.createdAt))
     .limit(1)
   return s
+}
+
+/** Every municipality with its county, by name (the areas a survey may cover). */
+export async function listMunicipalities(db: Db): Promise<{ code: string; name: string; countyCode: string }[]> {
+  return db
+    .select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode })
+    .from(municipalities)
+    .orderBy(asc(municipalities.name))
+}
+
+/** The organisations of `ids` as the survey policy needs them, by name. */
+export async function organisationsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .select({ id: organisations.id, name: organisations.name, countyCode: organisations.countyCode, municipalityCode: organisations.municipalityCode })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]))
+    .orderBy(asc(organisations.name))
+}
+
+/** A survey's name, areas and attribution, if `expectedVersion` is still current (bumps it). */
+export async function updateSurveyHead(
+  tx: Db,
+  surveyId: string,
+  values: { name: string; areas: string[]; attribution: string },
+  expectedVersion: number | undefined,
+): Promise<Survey | undefined> {
+  const [s] = await tx
+    .update(surveys)
+    .set({ ...values, version: sql`${surveys.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(surveys.id, surveyId), expectedVersion === undefined ? sql`true` : eq(surveys.version, expectedVersion)))
+    .returning()
+  return s
+}
+
+/** The names of the municipalities of `codes`, in that order (a survey's areas as its page lists them). */
+export async function municipalityNames(db: Db, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+  if (codes.length === 0) return []
+  const rows = await db
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(inArray(municipalities.code, [...codes]))
+  const byCode = new Map(rows.map((r) => [r.code, r.name]))
+  return codes.map((code) => ({ code, name: byCode.get(code) ?? code }))
 }

@@ -66,41 +66,48 @@ export const questionSchema = z
       ctx.addIssue({ code: 'custom', path: ['key'], message: 'surveyDefinition.errors.keyIdentifier', params: { key: q.key } })
   })
 
-export const surveyDefinitionSchema = z
-  .object({
-    name: text(200, 'surveyDefinition.errors.name'),
-    kind: z.enum(SURVEY_KINDS, { error: 'surveyDefinition.errors.kind' }).default('own'),
-    description: optionalText(5000),
-    attribution: optionalText(300),
-    suppressionThreshold: z
-      .number({ error: 'surveyDefinition.errors.threshold' })
-      .int({ error: 'surveyDefinition.errors.threshold' })
-      .min(1, { error: 'surveyDefinition.errors.threshold' })
-      .max(1000, { error: 'surveyDefinition.errors.threshold' })
-      .default(10),
-    areas: z
-      .array(
-        z
-          .string()
-          .trim()
-          .regex(/^\d{4}$/, { error: 'surveyDefinition.errors.areaFormat' }),
-      )
-      .max(290)
-      .default([]),
-    visibility: z.enum(['public', 'partners', 'organisation'], { error: 'surveyDefinition.errors.visibility' }).default('public'),
-    questions: z
-      .array(questionSchema, { error: 'surveyDefinition.errors.questionsEmpty' })
-      .min(1, { error: 'surveyDefinition.errors.questionsEmpty' })
-      .max(200),
-  })
-  .superRefine((d, ctx) => {
-    const seen = new Set<string>()
-    for (const [i, q] of d.questions.entries()) {
-      if (seen.has(q.key))
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'key'], message: 'surveyDefinition.errors.keyDuplicate', params: { key: q.key } })
-      seen.add(q.key)
-    }
-  })
+/**
+ * The definition with at least `minQuestions` questions: the CLI needs one (it imports at once), a
+ * survey started in the browser may have none yet (its questions are added on its page).
+ */
+const definitionSchema = (minQuestions: 0 | 1) =>
+  z
+    .object({
+      name: text(200, 'surveyDefinition.errors.name'),
+      kind: z.enum(SURVEY_KINDS, { error: 'surveyDefinition.errors.kind' }).default('own'),
+      description: optionalText(5000),
+      attribution: optionalText(300),
+      suppressionThreshold: z
+        .number({ error: 'surveyDefinition.errors.threshold' })
+        .int({ error: 'surveyDefinition.errors.threshold' })
+        .min(1, { error: 'surveyDefinition.errors.threshold' })
+        .max(1000, { error: 'surveyDefinition.errors.threshold' })
+        .default(10),
+      areas: z
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(/^\d{4}$/, { error: 'surveyDefinition.errors.areaFormat' }),
+        )
+        .max(290)
+        .default([]),
+      visibility: z.enum(['public', 'partners', 'organisation'], { error: 'surveyDefinition.errors.visibility' }).default('public'),
+      questions: minQuestions
+        ? z.array(questionSchema, { error: 'surveyDefinition.errors.questionsEmpty' }).min(1, { error: 'surveyDefinition.errors.questionsEmpty' }).max(200)
+        : z.array(questionSchema, { error: 'surveyDefinition.errors.invalid' }).max(200).default([]),
+    })
+    .superRefine((d, ctx) => {
+      const seen = new Set<string>()
+      for (const [i, q] of d.questions.entries()) {
+        if (seen.has(q.key))
+          ctx.addIssue({ code: 'custom', path: ['questions', i, 'key'], message: 'surveyDefinition.errors.keyDuplicate', params: { key: q.key } })
+        seen.add(q.key)
+      }
+    })
+
+export const surveyDefinitionSchema = definitionSchema(1)
+const startedDefinitionSchema = definitionSchema(0)
 
 export type SurveyDefinitionInput = z.input<typeof surveyDefinitionSchema>
 export type SurveyDefinition = z.output<typeof surveyDefinitionSchema>
@@ -113,9 +120,15 @@ export interface DefinitionProblem {
   params?: Record<string, string | number>
 }
 
-/** Validates a definition (parsed JSON or a form's values); never throws. */
-export function parseDefinition(input: unknown): { ok: true; definition: SurveyDefinition } | { ok: false; problems: DefinitionProblem[] } {
-  const r = surveyDefinitionSchema.safeParse(input)
+/**
+ * Validates a definition (parsed JSON or a form's values); never throws. `questionsOptional`: a survey
+ * started in the browser may have no questions yet.
+ */
+export function parseDefinition(
+  input: unknown,
+  options: { questionsOptional?: boolean } = {},
+): { ok: true; definition: SurveyDefinition } | { ok: false; problems: DefinitionProblem[] } {
+  const r = (options.questionsOptional ? startedDefinitionSchema : surveyDefinitionSchema).safeParse(input)
   if (r.success) return { ok: true, definition: r.data }
   return {
     ok: false,
@@ -133,3 +146,6 @@ export function parseQuestions(input: unknown): { ok: true; questions: QuestionD
   if (wrapped.ok) return { ok: true, questions: wrapped.definition.questions }
   return { ok: false, problems: wrapped.problems.filter((p) => p.path.startsWith('questions')) }
 }
+
+/** A problem's path as a reader of the JSON file looks for it: `questions.2.reported.0` → `questions[2].reported[0]`. */
+export const displayPath = (path: string) => path.replace(/\.(\d+)(?=\.|$)/g, '[$1]')

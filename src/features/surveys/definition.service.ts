@@ -1,11 +1,12 @@
 import { audit, type AuditContext } from '../../platform/audit/audit.ts'
 import type { Deps } from '../../platform/deps.ts'
+import type { Actor } from '../../platform/http/actor.ts'
 import type { Ctx } from '../../platform/http/ctx.ts'
 import { DomainError, ForbiddenError, NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { findOrganisation } from '../organisations/index.ts'
 import * as repo from './definition.repo.ts'
 import { type DefinitionProblem, type QuestionDefinition, type SurveyDefinition, parseDefinition, parseQuestions } from './definition.schemas.ts'
-import { canEditSurvey, canReadSurvey } from './surveys.policy.ts'
+import { canEditSurvey, canReadSurvey, mayCoverArea, type SurveyOwner } from './surveys.policy.ts'
 import { findSurvey, listQuestions, type Survey, type SurveyQuestion } from './surveys.repo.ts'
 import { actorCounties } from './surveys.service.ts'
 
@@ -67,11 +68,11 @@ export async function createSurvey(
   ctx: ActingCtx,
   organisationId: string,
   input: unknown,
-  options: { isSynthetic?: boolean } = {},
+  options: { isSynthetic?: boolean; questionsOptional?: boolean } = {},
 ): Promise<Survey> {
-  const parsed = parseDefinition(input)
+  const parsed = parseDefinition(input, { questionsOptional: options.questionsOptional })
   if (!parsed.ok) throw new InvalidDefinitionError(parsed.problems)
-  const d = parsed.definition
+  let d = parsed.definition
   const organisation = await findOrganisation(deps.db, organisationId)
   if (!organisation) throw new NotFoundError()
   const areaCounties = await repo.municipalitiesByCode(deps.db, d.areas)
@@ -82,6 +83,15 @@ export async function createSurvey(
   const countyCode = organisation.countyCode ?? (d.areas.length ? areaCounties.get(d.areas[0]) : undefined)
   if (!countyCode) throw new InvalidDefinitionError([{ path: 'areas', key: 'surveyDefinition.errors.noCounty' }])
   await requireEditor(deps, ctx, { organisationId, countyCode, visibility: d.visibility })
+  if (!isSystem(ctx)) {
+    // Without areas an import takes whatever municipalities its rows name: a user's survey covers
+    // instead every municipality they may give it (a municipality's editor their own).
+    if (d.areas.length === 0) d = { ...d, areas: await defaultAreas(deps, ctx.actor, { ...organisation, countyCode }) }
+    else {
+      const refused = await areasRefused(deps, ctx.actor, { ...organisation, countyCode }, d.areas, areaCounties)
+      if (refused.length) throw new InvalidDefinitionError(refused)
+    }
+  }
   return deps.db.transaction(async (tx) => {
     const survey = await repo.insertSurvey(tx, {
       name: d.name,
@@ -105,6 +115,35 @@ export async function createSurvey(
     })
     return survey
   })
+}
+
+/**
+ * The areas of `areas` the actor may not give a survey of `owner` (surveys.policy.ts), as problems on
+ * their place in the list; `kept` are already the survey's and stay whoever edits it.
+ */
+export async function areasRefused(
+  deps: Deps,
+  actor: Actor,
+  owner: SurveyOwner,
+  areas: readonly string[],
+  countyOf: ReadonlyMap<string, string>,
+  kept: readonly string[] = [],
+): Promise<DefinitionProblem[]> {
+  const counties = await actorCounties(deps, actor)
+  return areas.flatMap((code, i) =>
+    kept.includes(code) || mayCoverArea(actor, owner, { code, countyCode: countyOf.get(code) ?? '' }, counties)
+      ? []
+      : [{ path: `areas.${i}`, key: 'surveyDefinition.errors.areaNotAllowed', params: { code } }],
+  )
+}
+
+/** The municipalities of the owner's county the actor may give its survey (surveys.policy.ts), by code. */
+export async function defaultAreas(deps: Deps, actor: Actor, owner: SurveyOwner): Promise<string[]> {
+  const [all, counties] = await Promise.all([repo.listMunicipalities(deps.db), actorCounties(deps, actor)])
+  return all
+    .filter((m) => m.countyCode === owner.countyCode && mayCoverArea(actor, owner, m, counties))
+    .map((m) => m.code)
+    .sort()
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i])

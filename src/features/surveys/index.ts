@@ -3,6 +3,7 @@ import type { Deps } from '../../platform/deps.ts'
 import { surveyDefinitionRoutes } from './definition.routes.tsx'
 import { surveysApi } from './surveys.api.ts'
 import { surveysRoutes } from './surveys.routes.tsx'
+import { surveyStartRoutes } from './survey-start.routes.tsx'
 import { registerSurveyImport } from './survey-import.ts'
 
 export { canEditSurvey, canReadSurvey, type SurveyAccess } from './surveys.policy.ts'
@@ -20,6 +21,8 @@ export async function surveys(app: FastifyInstance, { deps }: { deps: Deps }) {
   deps.policies.register('surveys.read', () => true)
   deps.policies.register('surveys.write', (a) => a?.via === 'session')
   deps.nav.add({ href: '/knowledge', labelKey: 'surveys.nav.knowledge', order: 30, visible: () => true })
+  // Before the survey pages: /surveys/new is a static path beside /surveys/:surveyId (the router prefers it anyway).
+  surveyStartRoutes(app, deps)
   surveysRoutes(app, deps)
   surveysApi(app, deps)
   surveyDefinitionRoutes(app, deps)

@@ -8,6 +8,7 @@ export function registerSurveyImport(app: FastifyInstance, deps: Deps) {
   deps.auditLabels.actions({
     'survey.created': 'surveyDefinition.audit.created',
     'survey.questions_replaced': 'surveyDefinition.audit.questionsReplaced',
+    'survey.updated': 'surveyDefinition.audit.updated',
     'survey.imported': 'surveyImport.audit.imported',
   })
   deps.auditLabels.entities({ survey: 'surveyDefinition.audit.entity' })

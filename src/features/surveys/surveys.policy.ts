@@ -31,3 +31,41 @@ export function canReadSurvey(actor: Actor | undefined, a: SurveyAccess, actorCo
   if (actor.roles.some((r) => r.organisationId === a.organisationId)) return true
   return a.visibility === 'partners' && actorCounties.includes(a.countyCode)
 }
+
+/** The party a new survey belongs to, as far as the policy needs it. */
+export interface SurveyOwner {
+  id: string
+  countyCode: string | null
+  /** Set for a municipality: its kommunkod. */
+  municipalityCode: string | null
+}
+
+/**
+ * Who may start a survey for a party: its editors and coordinators (those who may then edit it, as
+ * canEditSurvey says), and the admin. A county's coordinator starts the county's surveys as
+ * Länsstyrelsen, their own party.
+ */
+export function canCreateSurveyFor(actor: Actor | undefined, organisationId: string): boolean {
+  if (actor?.via !== 'session') return false
+  if (isAdmin(actor)) return true
+  return hasRole(actor, 'editor', organisationId) || hasRole(actor, 'coordinator', organisationId)
+}
+
+/**
+ * Which municipalities a survey of `owner` may cover when this actor defines it: a coordinator any in
+ * their county (`actorCounties`); otherwise a municipality's people their own municipality, and
+ * another party's (a police area, a region) those of the party's county. The admin any.
+ */
+export function mayCoverArea(
+  actor: Actor | undefined,
+  owner: SurveyOwner,
+  area: { code: string; countyCode: string },
+  actorCounties: readonly string[],
+): boolean {
+  if (actor?.via !== 'session') return false
+  if (isAdmin(actor)) return true
+  if (hasRole(actor, 'coordinator') && actorCounties.includes(area.countyCode)) return true
+  if (!canCreateSurveyFor(actor, owner.id)) return false
+  if (owner.municipalityCode) return area.code === owner.municipalityCode
+  return owner.countyCode === area.countyCode
+}

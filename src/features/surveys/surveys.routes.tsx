@@ -5,7 +5,9 @@ import { paramsOf } from '../../platform/http/params.ts'
 import { decimalComma } from '../../platform/csv/csv.ts'
 import { indicatorsForMunicipality } from '../indicators/index.ts'
 import { sendTable } from '../../platform/xlsx/send-table.ts'
+import { municipalityNames } from './definition.repo.ts'
 import { SHOWN_GROUPS } from './suppression.ts'
+import { canCreateSurveyFor } from './surveys.policy.ts'
 import * as repo from './surveys.repo.ts'
 import { cellKey, listReadableSurveys, loadSurvey, municipalitiesWithData, municipalityBasis, municipalityEstimates } from './surveys.service.ts'
 import { KnowledgeHubPage, MunicipalityBasisPage } from './views/knowledge-pages.tsx'
@@ -24,7 +26,9 @@ export function surveysRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/surveys', READ, async (req, reply) => {
     const surveys = await listReadableSurveys(deps, req.actor)
-    return reply.page(<SurveysListPage surveys={surveys} owners={await ownerNames(surveys.map((s) => s.organisationId))} />)
+    const actor = req.actor
+    const canStart = !!actor?.roles.some((r) => canCreateSurveyFor(actor, r.organisationId))
+    return reply.page(<SurveysListPage surveys={surveys} owners={await ownerNames(surveys.map((s) => s.organisationId))} canStart={canStart} />)
   })
 
   app.get('/knowledge', READ, async (_req, reply) => reply.page(<KnowledgeHubPage municipalities={await municipalitiesWithData(deps)} />))
@@ -41,14 +45,15 @@ export function surveysRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/surveys/:surveyId', READ, async (req, reply) => {
     const ctx = await loadSurvey(deps, req.actor, paramsOf(req).surveyId)
-    const [coverage, imports, owners] = await Promise.all([
+    const [coverage, imports, owners, areas] = await Promise.all([
       repo.coverage(deps.db, ctx.survey.id),
       repo.listImports(deps.db, ctx.survey.id),
       ownerNames([ctx.survey.organisationId]),
+      municipalityNames(deps.db, ctx.survey.areas),
     ])
     const collator = new Intl.Collator('sv')
     coverage.sort((a, b) => collator.compare(a.name, b.name))
-    return reply.page(<SurveyPage {...ctx} owner={owners.get(ctx.survey.organisationId) ?? ''} coverage={coverage} imports={imports} />)
+    return reply.page(<SurveyPage {...ctx} owner={owners.get(ctx.survey.organisationId) ?? ''} areas={areas} coverage={coverage} imports={imports} />)
   })
 
   app.get('/surveys/:surveyId/areas/:municipalityCode', READ, async (req, reply) => {

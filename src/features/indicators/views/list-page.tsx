@@ -1,3 +1,4 @@
+import { isCoordinator } from '../../../platform/http/actor.ts'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { Indicator } from '../indicators.repo.ts'
@@ -8,7 +9,7 @@ export interface ListPageProps {
 
 /** Every indicator, grouped by who publishes it. */
 export function ListPage({ groups }: ListPageProps) {
-  const { t } = usePage()
+  const { t, actor } = usePage()
   const title = t('indicators.list.title')
   return (
     <Layout title={title} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: title }]}>
@@ -37,6 +38,11 @@ export function ListPage({ groups }: ListPageProps) {
       <p class="body">
         <a href="/indicators/help">{t('indicators.help.link')}</a>
       </p>
+      {actor?.via === 'session' && isCoordinator(actor) && (
+        <p class="body">
+          <a href="/indicators/populations">{t('indicators.populations.link')}</a>
+        </p>
+      )}
     </Layout>
   )
 }

@@ -9,12 +9,14 @@ import { SyntheticNotice } from './survey-parts.tsx'
 
 export interface SurveyPageProps extends SurveyContext {
   owner: string
+  /** The municipalities the survey covers, as its definition names them (empty: wherever its files say). */
+  areas: { code: string; name: string }[]
   coverage: { municipalityCode: string; name: string; years: number[] }[]
   imports: SurveyImport[]
 }
 
 /** A survey: what it asks and how shares are counted, where it has answers, and its imports. */
-export function SurveyPage({ survey, questions, canEdit, owner, coverage, imports }: SurveyPageProps) {
+export function SurveyPage({ survey, questions, canEdit, owner, areas, coverage, imports }: SurveyPageProps) {
   const { t, locale } = usePage()
   const questionColumns: Column<SurveyQuestion>[] = [
     { key: 'key', label: t('surveys.columns.key'), render: (q) => <code>{q.key}</code> },
@@ -57,8 +59,17 @@ export function SurveyPage({ survey, questions, canEdit, owner, coverage, import
           { key: t('surveys.columns.attribution'), value: survey.attribution },
           { key: t('surveys.columns.threshold'), value: t('surveys.survey.thresholdValue', { n: formatNumber(survey.suppressionThreshold, locale) }) },
           { key: t('surveys.columns.visibility'), value: t(`surveys.visibility.${survey.visibility}`) },
+          {
+            key: t('surveyStart.fields.areas'),
+            value: areas.length ? areas.map((a) => a.name).join(', ') : t('surveyStart.page.anyArea'),
+          },
         ]}
       />
+      {canEdit && (
+        <p class="body">
+          <a href={`/surveys/${survey.id}/edit`}>{t('surveyStart.page.editLink')}</a>
+        </p>
+      )}
       <h2 class="heading-m">{t('surveys.survey.areas')}</h2>
       {coverage.length === 0 ? (
         <p class="body">{t('surveys.survey.noAnswers')}</p>
@@ -72,7 +83,7 @@ export function SurveyPage({ survey, questions, canEdit, owner, coverage, import
         </ul>
       )}
       <h2 class="heading-m">{t('surveys.survey.questions')}</h2>
-      <DataTable caption={t('surveys.survey.questions')} columns={questionColumns} rows={questions} />
+      <DataTable caption={t('surveys.survey.questions')} columns={questionColumns} rows={questions} empty={t('surveyStart.page.noQuestions')} />
       {canEdit && (
         <p class="body">
           <a href={`/surveys/${survey.id}/questions/new`}>{t('surveyForms.links.addQuestion')}</a>

@@ -5,7 +5,7 @@ import { usePage } from '../../../platform/views/page-context.ts'
 import type { Survey } from '../surveys.repo.ts'
 
 /** The surveys the reader may see: Medborgarenkäter, trygghetsmätningar and own surveys. */
-export function SurveysListPage({ surveys, owners }: { surveys: Survey[]; owners: Map<string, string> }) {
+export function SurveysListPage({ surveys, owners, canStart }: { surveys: Survey[]; owners: Map<string, string>; canStart?: boolean }) {
   const { t, locale } = usePage()
   const title = t('surveys.list.title')
   const columns: Column<Survey>[] = [
@@ -27,6 +27,13 @@ export function SurveysListPage({ surveys, owners }: { surveys: Survey[]; owners
     <Layout title={title} breadcrumbs={[{ href: '/', label: t('platform.nav.home') }, { label: title }]}>
       <h1 class="heading-l">{title}</h1>
       <p class="lead">{t('surveys.list.intro')}</p>
+      {canStart && (
+        <p class="body">
+          <a class="button" href="/surveys/new">
+            {t('surveyStart.link')}
+          </a>
+        </p>
+      )}
       <DataTable caption={title} columns={columns} rows={surveys} empty={t('surveys.list.empty')} />
       <p class="body">
         <a href="/help/survey-estimates">{t('surveys.help.link')}</a>
