@@ -6,6 +6,7 @@ import { ctxOf } from '../../platform/http/ctx.ts'
 import { NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { platformFigureSources } from './figure-sources.ts'
+import { offersPdfa } from './pdfa.routes.tsx'
 import { resolveFigures } from './figures.ts'
 import { ReportNotAdopted } from './situation-reports.errors.ts'
 import type { SituationReport } from './situation-reports.repo.ts'
@@ -90,7 +91,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/situation-reports/:reportId', READ, async (req, reply) => {
     const d = await reportDocument(deps, req.actor, paramsOf(req).reportId)
     const figures = await resolveFigures(d.report.figures, reportArea(d), platformFigureSources(deps, req.actor), req.t)
-    return reply.page(<ReportPage d={d} figures={figures} today={todayInSweden()} />)
+    return reply.page(<ReportPage d={d} figures={figures} today={todayInSweden()} pdfa={offersPdfa(deps, d.report.status)} />)
   })
 
   app.get('/situation-reports/:reportId/edit', WRITE, async (req, reply) => {
