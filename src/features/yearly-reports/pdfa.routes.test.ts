@@ -89,7 +89,7 @@ test('the adopted report: a reader asks for PDF/A, follows the task, and downloa
   assert.match(page.body, new RegExp(`action="/yearly-reports/${reportId}/pdfa"`))
   // Outsiders cannot start it.
   assert.equal((await (await as('stockholm')).post(`/yearly-reports/${reportId}/pdfa`)).statusCode, 404)
-  assert.notEqual((await t.app.inject({ method: 'POST', url: `/yearly-reports/${reportId}/pdfa` })).statusCode, 303)
+  assert.equal((await t.app.inject({ method: 'POST', url: `/yearly-reports/${reportId}/pdfa` })).statusCode, 401)
 
   const started = await reader.post(`/yearly-reports/${reportId}/pdfa`)
   assert.equal(started.statusCode, 303)
@@ -139,4 +139,31 @@ test('the adopted report: a reader asks for PDF/A, follows the task, and downloa
   assert.equal((await county.get(href.replace(reportId, otherId))).statusCode, 404)
   // The task page stays its creator's.
   assert.equal((await (await as('stockholm')).get(taskHref)).statusCode, 404)
+})
+
+test('without LibreOffice on the server no page offers PDF/A, and asking for it says so (503)', async () => {
+  const bare = await buildTestApp({ LIBREOFFICE_PATH: '/nonexistent/soffice' })
+  try {
+    const col = await buildCollaboration(bare.deps, { signedOn: '2022-02-02' })
+    const county = await signedIn(bare.app, await buildUser(bare.deps, { role: 'coordinator', organisationCode: 'lansstyrelsen-05' }))
+    const created = await county.post(`/collaborations/${col.id}/yearly-reports`, { kind: 'follow_up', year: '2022', scope: 'year', visibility: 'partners' })
+    const id = String(created.headers.location).split('/').pop() as string
+    const [r] = await bare.deps.db.select().from(yearlyReports).where(eq(yearlyReports.id, id))
+    const adopt = await county.post(`/yearly-reports/${id}/adopt`, {
+      adoptedBy: 'Styrgruppen',
+      adoptedOn: '2023-03-15',
+      visibility: 'partners',
+      version: String(r.version),
+    })
+    assert.equal(adopt.statusCode, 303)
+    const page = await county.get(`/yearly-reports/${id}`)
+    assert.equal(page.statusCode, 200)
+    assert.doesNotMatch(page.body, /PDF\/A/)
+    const refused = await county.post(`/yearly-reports/${id}/pdfa`)
+    assert.equal(refused.statusCode, 503)
+    assert.match(refused.body, /PDF\/A kan inte skapas på den här servern just nu/)
+    assert.deepEqual(await bare.deps.db.select().from(backgroundTasks).where(eq(backgroundTasks.subjectId, id)), [])
+  } finally {
+    await bare.close()
+  }
 })

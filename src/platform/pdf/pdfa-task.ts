@@ -52,19 +52,19 @@ export function registerPdfaSource(deps: Deps, name: string, source: PdfaSource)
   if (!byName) {
     byName = new Map()
     sources.set(deps.jobs, byName)
-    defineTask(deps, PDFA_TASK, (run) => convert(deps, run.task, run.progress))
+    // No steps to count: the page shows an indeterminate progress bar and the task's own text.
+    defineTask(deps, PDFA_TASK, (run) => convert(deps, run.task))
   }
   if (byName.has(name)) throw new Error(`PDF/A source ${name} is already registered`)
   byName.set(name, source)
 }
 
-async function convert(deps: Deps, task: TaskSummary, progress: (done: number, total?: number) => Promise<void>): Promise<TaskOutcome> {
+async function convert(deps: Deps, task: TaskSummary): Promise<TaskOutcome> {
   const source = sources.get(deps.jobs)?.get(String(task.params.source))
   if (!source || !task.subjectId) return fail('pdfa.problems.notAllowed')
   // Checked again now: the report may have been hidden, or the person lost their rights, since the click.
   const doc = await source.document(task.createdBy, task.subjectId)
   if (!doc) return fail('pdfa.problems.notAllowed')
-  await progress(0, 1)
   let pdf: Buffer
   try {
     pdf = await docxToPdfa(doc.docx, { libreOfficePath: deps.config.libreOfficePath })
