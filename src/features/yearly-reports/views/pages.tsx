@@ -124,9 +124,7 @@ export function ReportPage({ v, errors, values, pdfa }: { v: ReportView; errors?
       {pdfa && (
         // The archival copy takes LibreOffice a while: a button (a POST) to a task page, not a link.
         <Form action={`/yearly-reports/${r.id}/pdfa`}>
-          <p class="body-s" id="pdfa-hint">
-            {t('yearlyReports.page.pdfaHint')}
-          </p>
+          <p class="body-s">{t('yearlyReports.page.pdfaHint')}</p>
           <Button variant="secondary">{t('yearlyReports.page.pdfa')}</Button>
         </Form>
       )}
