@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   TILLSAMMANS_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   // Debian's Chromium renders the tagged PDFs (meeting protocols); without it the PDF links explain why.
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // Debian's LibreOffice (libreoffice-writer-nogui) converts adopted reports to PDF/A-2b; without it no page offers PDF/A.
+  LIBREOFFICE_PATH: z.string().min(1).default('/usr/bin/soffice'),
 })
 
 export interface Config {
@@ -63,6 +65,8 @@ export interface Config {
   auditAnchorFile?: string
   /** Chromium for PDF rendering (default Debian's /usr/bin/chromium). */
   chromiumPath: string
+  /** LibreOffice's `soffice` for PDF/A (default Debian's /usr/bin/soffice). */
+  libreOfficePath: string
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     auditAnchorFile: e.TILLSAMMANS_AUDIT_ANCHOR_FILE ? path.resolve(e.TILLSAMMANS_AUDIT_ANCHOR_FILE) : undefined,
     chromiumPath: e.CHROMIUM_PATH,
+    libreOfficePath: e.LIBREOFFICE_PATH,
   })
 }

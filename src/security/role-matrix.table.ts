@@ -188,6 +188,21 @@ export const MATRIX: Record<string, Row> = {
     cells: 'ok ok 404 403 403 403 403 403 403 in in in',
     params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
   },
+  // pdfa-export (issue 10 §4): an adopted report's archival copy as PDF/A, a background task. Asked for by
+  // whoever may read the report, with a session (the task page is its creator's); the matrix's report is a
+  // draft, so the readers get 409 (only an adopted report is archived) and no LibreOffice starts. The
+  // download takes a finished PDF/A task of this report: the matrix's task is a survey import, so 404.
+  'POST /yearly-reports/:reportId/pdfa': {
+    cells: 'ok ok 404 ok ok ok ok ok ok in in in',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  'GET /yearly-reports/:reportId/pdfa/:taskId': {
+    cells: '404 404 404 404 404 404 404 404 404 404 404 404',
+    params: (_deps: Deps, fx: Fixtures) => ({ reportId: fx.yearlyReportId }),
+  },
+  // The same for the lägesbild (its pages are for sessions): the matrix's lägesbild is a draft too.
+  'POST /situation-reports/:reportId/pdfa': { cells: 'ok ok 404 ok ok ok ok ok ok in in in' },
+  'GET /situation-reports/:reportId/pdfa/:taskId': { cells: '404 404 404 404 404 404 404 404 404 in in in' },
   // Import (issue 8 §13): the plan's editors only, refused before the upload is read; the templates and
   // every export (§14) to whoever may read the list they come from.
   'GET /plans/:planId/import': { cells: 'ok 403 404 ok 403 403 403 403 403 in in in' },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { exportRoutes } from './export.routes.tsx'
+import { registerSituationReportPdfa, situationReportPdfaRoutes } from './pdfa.routes.tsx'
 import { problemsRoutes } from './problems.routes.tsx'
 import { registerPolicies, reportRoutes } from './situation-reports.routes.tsx'
 
@@ -23,10 +24,14 @@ export async function situationReports(app: FastifyInstance, { deps }: { deps: D
     'situation_report.problems_updated': 'situationReports.audit.problemsUpdated',
     'situation_report.adopted': 'situationReports.audit.adopted',
     'situation_report.version_started': 'situationReports.audit.versionStarted',
+    'situation_report.pdfa_requested': 'situationReports.audit.pdfaRequested',
+    'situation_report.pdfa_created': 'situationReports.audit.pdfaCreated',
   })
   deps.auditLabels.entities({ situation_report: 'situationReports.audit.entity' })
   // The problems before adoption: the security tests submit forms in registration order, and adoption is final.
   problemsRoutes(app, deps)
   reportRoutes(app, deps)
   exportRoutes(app, deps)
+  registerSituationReportPdfa(deps)
+  situationReportPdfaRoutes(app, deps)
 }

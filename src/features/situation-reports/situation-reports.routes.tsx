@@ -7,6 +7,7 @@ import { NotFoundError, StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { platformFigureSources } from './figure-sources.ts'
 import { reportFigures } from './frozen-figures.ts'
+import { offersPdfa } from './pdfa.routes.tsx'
 import { ReportNotAdopted } from './situation-reports.errors.ts'
 import type { SituationReport } from './situation-reports.repo.ts'
 import {
@@ -90,7 +91,7 @@ export function reportRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/situation-reports/:reportId', READ, async (req, reply) => {
     const d = await reportDocument(deps, req.actor, paramsOf(req).reportId)
     const { figures, state } = await reportFigures(deps, req.actor, d, req.t)
-    return reply.page(<ReportPage d={d} figures={figures} figureState={state} today={todayInSweden()} />)
+    return reply.page(<ReportPage d={d} figures={figures} figureState={state} today={todayInSweden()} pdfa={offersPdfa(deps, d.report.status)} />)
   })
 
   app.get('/situation-reports/:reportId/edit', WRITE, async (req, reply) => {

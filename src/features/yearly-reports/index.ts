@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
+import { registerYearlyReportPdfa, yearlyReportPdfaRoutes } from './pdfa.routes.tsx'
 import { registerYearlyReportPolicies, yearlyReportRoutes } from './yearly-reports.routes.tsx'
 
 export type { Block } from './report-model.ts'
@@ -19,7 +20,11 @@ export async function yearlyReports(app: FastifyInstance, { deps }: { deps: Deps
     'yearly_report.sent_for_comments': 'yearlyReports.audit.sent',
     'yearly_report.commented': 'yearlyReports.audit.commented',
     'yearly_report.adopted': 'yearlyReports.audit.adopted',
+    'yearly_report.pdfa_requested': 'yearlyReports.audit.pdfaRequested',
+    'yearly_report.pdfa_created': 'yearlyReports.audit.pdfaCreated',
   })
   deps.auditLabels.entities({ yearly_report: 'yearlyReports.audit.entity' })
+  registerYearlyReportPdfa(deps)
   yearlyReportRoutes(app, deps)
+  yearlyReportPdfaRoutes(app, deps)
 }

@@ -7,6 +7,7 @@ import { ctxOf } from '../../platform/http/ctx.ts'
 import { StaleVersionError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { PDF_CONTENT_TYPE, PdfUnavailable, htmlToPdf, pdfDisposition } from '../../platform/pdf/pdf.ts'
+import { offersPdfa } from './pdfa.routes.tsx'
 import { documentName, yearlyReportDocx } from './yearly-reports.docx.ts'
 import { AdoptInput, CommentInput, CreateInput, NarrativeInput, ReviewInput } from './yearly-reports.schemas.ts'
 import {
@@ -65,7 +66,8 @@ export function yearlyReportRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   app.get('/yearly-reports/:reportId', READ, async (req, reply) => {
-    return reply.page(<ReportPage v={await reportView(deps, req.actor, paramsOf(req).reportId)} />)
+    const v = await reportView(deps, req.actor, paramsOf(req).reportId)
+    return reply.page(<ReportPage v={v} pdfa={offersPdfa(deps, v.report.status, req.actor?.via)} />)
   })
 
   app.get('/yearly-reports/:reportId/sections/:sectionKey', WRITE, async (req, reply) => {

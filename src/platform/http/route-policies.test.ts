@@ -110,6 +110,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /yearly-reports/:reportId': 'a yearly report: adopted with visibility public for anyone; anything else is a 404 unless signed in as a partner',
   'GET /yearly-reports/:reportId/export.docx': 'the same yearly report as Word, under the same rule',
   'GET /yearly-reports/:reportId/export.pdf': 'the same yearly report as PDF, under the same rule',
+  'GET /yearly-reports/:reportId/pdfa/:taskId': 'the adopted yearly report as PDF/A (a finished task of it), under the same rule',
   'GET /surveys/:surveyId': 'one survey the visitor may read; any other is a 404',
   'GET /surveys/:surveyId/areas/:municipalityCode': 'aggregate estimates of a readable survey, small cells suppressed',
   'GET /surveys/:surveyId/areas/:municipalityCode/estimates.csv': 'the same estimates as the page, as CSV',

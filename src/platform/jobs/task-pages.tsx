@@ -17,6 +17,9 @@ export function TaskPage({ task, auto }: { task: TaskSummary; auto: boolean }) {
   const running = task.status === 'queued' || task.status === 'running'
   const result = task.result as TaskResult | null
   const retryHref = typeof task.params.retryHref === 'string' ? task.params.retryHref : undefined
+  // A task that does not work through rows (a document conversion) names its own progress and retry texts.
+  const progressKey = typeof task.params.progressKey === 'string' ? task.params.progressKey : undefined
+  const retryKey = typeof task.params.retryKey === 'string' ? task.params.retryKey : 'tasks.retry'
   const n = (v: number) => formatNumber(v, locale, 0)
   return (
     <Layout title={task.title} breadcrumbs={[...crumbs(t), { label: task.title }]}>
@@ -30,13 +33,15 @@ export function TaskPage({ task, auto }: { task: TaskSummary; auto: boolean }) {
           <p class="body" id="task-progress-text">
             {task.status === 'queued'
               ? t('tasks.queued')
-              : task.total
-                ? t('tasks.progressOf', {
-                    done: n(Math.min(task.done, task.total)),
-                    total: n(task.total),
-                    percent: n(Math.floor((100 * Math.min(task.done, task.total)) / task.total)),
-                  })
-                : t('tasks.progressCount', { done: n(task.done) })}
+              : progressKey
+                ? t(progressKey)
+                : task.total
+                  ? t('tasks.progressOf', {
+                      done: n(Math.min(task.done, task.total)),
+                      total: n(task.total),
+                      percent: n(Math.floor((100 * Math.min(task.done, task.total)) / task.total)),
+                    })
+                  : t('tasks.progressCount', { done: n(task.done) })}
           </p>
           <progress
             class="task-progress"
@@ -81,7 +86,7 @@ export function TaskPage({ task, auto }: { task: TaskSummary; auto: boolean }) {
           </ul>
           {retryHref && (
             <p class="body">
-              <a href={retryHref}>{t('tasks.retry')}</a>
+              <a href={retryHref}>{t(retryKey)}</a>
             </p>
           )}
         </section>

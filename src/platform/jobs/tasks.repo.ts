@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/types.ts'
 import { backgroundTasks, type TaskProblem } from './tasks.tables.ts'
 
@@ -27,6 +27,28 @@ export async function readInput(db: Db, id: string): Promise<Buffer | null> {
 /** A user's recent tasks, newest first. */
 export async function listTasksOf(db: Db, userId: string, limit = 50): Promise<TaskSummary[]> {
   return db.select(summaryColumns).from(backgroundTasks).where(eq(backgroundTasks.createdBy, userId)).orderBy(desc(backgroundTasks.createdAt)).limit(limit)
+}
+
+/**
+ * A user's task of this kind on this record, started after `since`, that has not ended yet (so a
+ * second click joins it; one older than `since` is taken as lost with a stopped worker).
+ */
+export async function findOpenTask(db: Db, where: { kind: string; createdBy: string; subjectId: string; since: Date }): Promise<TaskSummary | undefined> {
+  const [t] = await db
+    .select(summaryColumns)
+    .from(backgroundTasks)
+    .where(
+      and(
+        eq(backgroundTasks.kind, where.kind),
+        eq(backgroundTasks.createdBy, where.createdBy),
+        eq(backgroundTasks.subjectId, where.subjectId),
+        inArray(backgroundTasks.status, ['queued', 'running']),
+        gt(backgroundTasks.createdAt, where.since),
+      ),
+    )
+    .orderBy(desc(backgroundTasks.createdAt))
+    .limit(1)
+  return t
 }
 
 /** Queued → running; undefined when another worker took it first (or it already ended). */

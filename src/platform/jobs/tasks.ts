@@ -1,3 +1,4 @@
+import type { Db } from '../db/types.ts'
 import type { Deps } from '../deps.ts'
 import type { Actor } from '../http/actor.ts'
 import { isAdmin } from '../http/actor.ts'
@@ -66,10 +67,17 @@ export interface NewTask {
   params?: Record<string, unknown>
 }
 
-/** Records a task and queues its work (or, without a started queue, starts it in this process). */
-export async function startTask(deps: Deps, values: NewTask): Promise<repo.TaskSummary> {
+/**
+ * Records a task and queues its work (or, without a started queue, starts it in this process).
+ * `alongside` runs in the task row's transaction (the audit record of the request), before any work starts.
+ */
+export async function startTask(deps: Deps, values: NewTask, alongside?: (tx: Db, task: repo.TaskSummary) => Promise<void>): Promise<repo.TaskSummary> {
   if (!handlers.get(deps.jobs)?.has(values.kind)) throw new Error(`Task ${values.kind} is not defined`)
-  const task = await repo.insertTask(deps.db, { ...values, params: values.params ?? {} })
+  const task = await deps.db.transaction(async (tx) => {
+    const row = await repo.insertTask(tx, { ...values, params: values.params ?? {} })
+    await alongside?.(tx, row)
+    return row
+  })
   if (deps.jobs.started) await deps.jobs.send(TASK_JOB, { taskId: task.id })
   else {
     let set = inFlight.get(deps)

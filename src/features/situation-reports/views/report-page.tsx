@@ -1,3 +1,4 @@
+import { Button, Form } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
 import type { MappingFigureData } from '../figures.ts'
@@ -7,7 +8,19 @@ import { ReportContent } from './report-document.tsx'
 import { ReportStatusTag, ReviewDue, listCrumbs, reportName } from './parts.tsx'
 
 /** The lägesbild as one readable page, with what the municipality's editors can do next and the exports. */
-export function ReportPage({ d, figures, figureState, today }: { d: ReportDocument; figures: MappingFigureData[]; figureState: FigureState; today: string }) {
+export function ReportPage({
+  d,
+  figures,
+  figureState,
+  today,
+  pdfa,
+}: {
+  d: ReportDocument
+  figures: MappingFigureData[]
+  figureState: FigureState
+  today: string
+  pdfa?: boolean
+}) {
   const { t, locale } = usePage()
   const r = d.report
   const base = `/situation-reports/${r.id}`
@@ -55,6 +68,13 @@ export function ReportPage({ d, figures, figureState, today }: { d: ReportDocume
           <a href={`${base}/export.docx`}>{t('situationReports.page.docx')}</a>
         </li>
       </ul>
+      {pdfa && (
+        // The archival copy takes LibreOffice a while: a button (a POST) to a task page, not a link.
+        <Form action={`${base}/pdfa`}>
+          <p class="body-s">{t('situationReports.page.pdfaHint')}</p>
+          <Button variant="secondary">{t('situationReports.page.pdfa')}</Button>
+        </Form>
+      )}
     </Layout>
   )
 }

@@ -108,7 +108,7 @@ export function ListPage({ collaboration: c, reports, canCreate, kinds, values, 
 }
 
 /** The report: its content, and what the reader may do with it (write, send for comments, comment, adopt, export). */
-export function ReportPage({ v, errors, values }: { v: ReportView; errors?: FieldError[]; values?: Values }) {
+export function ReportPage({ v, errors, values, pdfa }: { v: ReportView; errors?: FieldError[]; values?: Values; pdfa?: boolean }) {
   const { t } = usePage()
   const sv = translator('sv')
   const r = v.report
@@ -121,6 +121,13 @@ export function ReportPage({ v, errors, values }: { v: ReportView; errors?: Fiel
         <a href={`/yearly-reports/${r.id}/export.docx`}>{t('yearlyReports.page.docx')}</a> ·{' '}
         <a href={`/yearly-reports/${r.id}/export.pdf`}>{t('yearlyReports.page.pdf')}</a>
       </p>
+      {pdfa && (
+        // The archival copy takes LibreOffice a while: a button (a POST) to a task page, not a link.
+        <Form action={`/yearly-reports/${r.id}/pdfa`}>
+          <p class="body-s">{t('yearlyReports.page.pdfaHint')}</p>
+          <Button variant="secondary">{t('yearlyReports.page.pdfa')}</Button>
+        </Form>
+      )}
       {r.status === 'adopted' && <p class="body">{t('yearlyReports.page.adoptedLead')}</p>}
       {r.status === 'draft' && <p class="body">{t('yearlyReports.page.draftLead')}</p>}
       {r.status === 'review' && <p class="body">{t('yearlyReports.page.reviewLead')}</p>}
