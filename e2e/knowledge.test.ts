@@ -6,7 +6,7 @@ import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { journey, launchBrowser, type Session } from './support/browser.ts'
-import { LINKOPING, LINKOPING_EDITOR, openOtmb, checkPage, follow, logIn, pathOf, submit, visit } from './support/collaboration-steps.ts'
+import { COORDINATOR, LINKOPING, LINKOPING_EDITOR, openOtmb, checkPage, follow, logIn, pathOf, submit, visit } from './support/collaboration-steps.ts'
 import { type RunningServer, startServerAndBrowser } from './support/server.ts'
 
 /**
@@ -168,6 +168,38 @@ test('a lägesbild with the survey figure is exported as DOCX; LibreOffice conve
     const pdf = execFileSync('pdftotext', ['-layout', path.join(dir, 'lagesbild.pdf'), '-'], { encoding: 'utf8' })
     assert.match(pdf, /60\s%/)
     assert.match(pdf, /85\s%/)
+  }),
+)
+
+test('a survey is created in the browser; Linköping’s åtgärdsplan shows what other municipalities did about its problem', T, () =>
+  run('knowledge-new-survey-and-methods', async ({ page }) => {
+    await logIn(page, LINKOPING_EDITOR)
+    await visit(page, '/surveys')
+    await follow(page, 'Ny enkät')
+    await checkPage(page, 'the new survey forms')
+    await main(page).getByLabel('Enkätens namn').fill('Trygghetsvandring Skäggetorp (e2e)')
+    assert.equal(await submit(page, 'Skapa enkäten'), 200)
+    assert.match(await main(page).innerText(), /Trygghetsvandring Skäggetorp \(e2e\)/)
+    await checkPage(page, 'the new survey')
+
+    await openOtmb(page)
+    await follow(page, `Planer och uppföljning – ${LINKOPING}`)
+    await follow(page, /^Åtgärdsplan \d{4} – Linköping$/)
+    await checkPage(page, 'Linköping’s åtgärdsplan with the methods of its measures')
+    await follow(page, /Vad har andra gjort\?/)
+    await checkPage(page, 'what other municipalities did about the problem')
+    const text = await main(page).innerText()
+    assert.match(text, /Vår egen regel/)
+    assert.match(text, /Åtgärder i andra kommuner som använder/)
+  }),
+)
+
+test('the coordinator reads the population table behind the figures per 100 000', T, () =>
+  run('knowledge-populations', async ({ page }) => {
+    await logIn(page, COORDINATOR)
+    await visit(page, '/indicators/populations')
+    await checkPage(page, 'the population table')
+    assert.match(await main(page).innerText(), /13 av 13/)
   }),
 )
 

@@ -1,5 +1,6 @@
 /**
- * Demo mode: two years of styrgrupp and beredningsgrupp meetings up to today (issue 6 F19), with
+ * Demo mode: styrgrupp and beredningsgrupp meetings from the start of the year before last up to today
+ * (issue 6 F19: two years and more), with
  * attendance from the demo seats, minutes with numbered decisions (§), action items and justering;
  * the next meeting of each body; and the latest beredningsgrupp meeting waiting for its second
  * justerare, the police's kommunpolis, whose person has the demo account polisen@demo.test — so that
@@ -189,7 +190,8 @@ export async function loadDemoMeetings(deps: Deps): Promise<number> {
     const steering = bodyRows.find((b) => b.kind === 'steering')
     const preparation = bodyRows.find((b) => b.kind === 'preparation')
     const today = formatIsoDate(new Date())
-    const from = addDays(today, -730)
+    // From the start of the year before last: the adopted demo yearly report (that year's) has its meetings.
+    const from = `${Number(today.slice(0, 4)) - 2}-01-01`
     const plans: (BodyPlan & { months: number[]; weekday: number; n: number })[] = []
     if (steering)
       plans.push({

@@ -5,7 +5,7 @@ import { ctxOf } from '../../platform/http/ctx.ts'
 import { DomainError, NotFoundError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
-import { pdfaFileOf, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
+import { pdfaFileOf, readyPdfaHref, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
 import { libreOfficeAvailable } from '../../platform/pdf/pdfa.ts'
 import { actorForUser } from '../accounts/index.ts'
 import { reportFigures } from './frozen-figures.ts'
@@ -64,6 +64,8 @@ export function situationReportPdfaRoutes(app: FastifyInstance, deps: Deps) {
     const d = await reportDocument(deps, req.actor, reportId)
     if (d.report.status !== 'adopted') throw new PdfaNotAdopted()
     if (!libreOfficeAvailable(deps.config.libreOfficePath)) throw new PdfaUnavailableHere()
+    const ready = await readyPdfaHref(deps, { source: SOURCE, subjectId: reportId })
+    if (ready) return reply.seeOther(ready)
     const task = await startPdfaTask(deps, ctxOf(req), {
       source: SOURCE,
       subjectId: reportId,

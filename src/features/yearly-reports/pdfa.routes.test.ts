@@ -129,6 +129,12 @@ test('the adopted report: a reader asks for PDF/A, follows the task, and downloa
     fs.rmSync(dir, { recursive: true, force: true })
   }
 
+  // The adopted report never changes: asking again, by anyone who may read it, leads to the same file.
+  const reused = await county.post(`/yearly-reports/${reportId}/pdfa`)
+  assert.equal(reused.statusCode, 303)
+  assert.equal(reused.headers.location, href, 'no second conversion')
+  assert.equal((await audited('yearly_report.pdfa_requested')).length, 1)
+
   // Whoever may read the report fetches the file (not only the one who asked); the others do not.
   assert.equal((await county.get(href)).statusCode, 200)
   assert.equal((await (await as('stockholm')).get(href)).statusCode, 404)

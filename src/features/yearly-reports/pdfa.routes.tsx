@@ -4,7 +4,7 @@ import { sendStoredFile } from '../../platform/files/files.repo.ts'
 import { ctxOf } from '../../platform/http/ctx.ts'
 import { DomainError, NotFoundError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
-import { pdfaFileOf, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
+import { pdfaFileOf, readyPdfaHref, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
 import { libreOfficeAvailable } from '../../platform/pdf/pdfa.ts'
 import { actorForUser } from '../accounts/index.ts'
 import { documentName, yearlyReportDocx } from './yearly-reports.docx.ts'
@@ -59,6 +59,8 @@ export function yearlyReportPdfaRoutes(app: FastifyInstance, deps: Deps) {
     const v = await reportView(deps, req.actor, reportId)
     if (v.report.status !== 'adopted') throw new PdfaNotAdopted()
     if (!libreOfficeAvailable(deps.config.libreOfficePath)) throw new PdfaUnavailableHere()
+    const ready = await readyPdfaHref(deps, { source: SOURCE, subjectId: reportId })
+    if (ready) return reply.seeOther(ready)
     const task = await startPdfaTask(deps, ctxOf(req), {
       source: SOURCE,
       subjectId: reportId,

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, gt, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/types.ts'
 import { backgroundTasks, type TaskProblem } from './tasks.tables.ts'
 
@@ -86,4 +86,36 @@ export async function finishTask(
       ...(outcome.status === 'done' ? { done: sql`coalesce(${backgroundTasks.total}, ${backgroundTasks.done})` } : {}),
     })
     .where(eq(backgroundTasks.id, id))
+}
+
+/**
+ * Tasks a dead process left queued or running (nothing has moved for longer than a run may take):
+ * ended as failed, and their input — uploaded microdata among it — dropped (decision 013). Returns
+ * how many were ended.
+ */
+export async function failStaleTasks(db: Db, notMovedSince: Date, problem: TaskProblem): Promise<number> {
+  const ended = await db
+    .update(backgroundTasks)
+    .set({ status: 'failed', problems: [problem], input: null, updatedAt: new Date(), finishedAt: new Date() })
+    .where(and(inArray(backgroundTasks.status, ['queued', 'running']), lt(backgroundTasks.updatedAt, notMovedSince)))
+    .returning({ id: backgroundTasks.id })
+  return ended.length
+}
+
+/** The newest finished task of a kind about a record (e.g. the archival PDF/A of an adopted report). */
+export async function findDoneTask(db: Db, where: { kind: string; subjectId: string; source: string }): Promise<TaskSummary | undefined> {
+  const [t] = await db
+    .select(summaryColumns)
+    .from(backgroundTasks)
+    .where(
+      and(
+        eq(backgroundTasks.kind, where.kind),
+        eq(backgroundTasks.subjectId, where.subjectId),
+        eq(backgroundTasks.status, 'done'),
+        sql`${backgroundTasks.params}->>'source' = ${where.source}`,
+      ),
+    )
+    .orderBy(desc(backgroundTasks.createdAt))
+    .limit(1)
+  return t
 }

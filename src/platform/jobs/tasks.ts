@@ -18,6 +18,15 @@ import type { TaskProblem } from './tasks.tables.ts'
  */
 
 export const TASK_JOB = 'background-task.run'
+export const TASK_SWEEP_JOB = 'background-task.sweep'
+
+/** Longer than any run may take (pg-boss expires the job after an hour), counted from the task's last progress. */
+export const STALE_TASK_MS = 2 * 3600_000
+
+/** Ends tasks nothing has moved for `STALE_TASK_MS` (their process died): failed, input dropped. */
+export function sweepStaleTasks(deps: Deps, now = new Date()): Promise<number> {
+  return repo.failStaleTasks(deps.db, new Date(now.getTime() - STALE_TASK_MS), { key: 'tasks.problems.interrupted' })
+}
 
 export interface TaskRun {
   task: repo.TaskSummary
@@ -50,6 +59,9 @@ export function defineTask(deps: Deps, kind: string, handler: TaskHandler): void
     // One job for every kind: the task row says which work to do. A failed run is not retried (the
     // task records it); a large import may take a while.
     deps.jobs.define<{ taskId: string }>(TASK_JOB, (data) => runTask(deps, data.taskId), { retryLimit: 0, expireInSeconds: 3600 })
+    // A process that dies mid-task leaves its row running, with the upload in it: end those hourly.
+    deps.jobs.define(TASK_SWEEP_JOB, () => sweepStaleTasks(deps).then(() => undefined))
+    deps.jobs.every(TASK_SWEEP_JOB, '17 * * * *')
   }
   if (kinds.has(kind)) throw new Error(`Task ${kind} is already defined`)
   kinds.set(kind, handler)

@@ -5,7 +5,7 @@ import { type StoredFile, findFile, insertFile } from '../files/files.repo.ts'
 import type { Ctx } from '../http/ctx.ts'
 import { NotFoundError } from '../http/errors.ts'
 import type { Jobs } from '../jobs/jobs.ts'
-import { findOpenTask, findTask } from '../jobs/tasks.repo.ts'
+import { findDoneTask, findOpenTask, findTask } from '../jobs/tasks.repo.ts'
 import { type TaskOutcome, type TaskSummary, defineTask, startTask } from '../jobs/tasks.ts'
 import { PDFA_TIMEOUT_MS, PdfaUnavailable, docxToPdfa } from './pdfa.ts'
 import { PDF_CONTENT_TYPE } from './pdf.ts'
@@ -111,6 +111,19 @@ async function convert(deps: Deps, task: TaskSummary): Promise<TaskOutcome> {
  * LibreOffice is there), with the request's audit record in the task's transaction. A second click
  * while the first conversion runs joins it instead of starting another LibreOffice.
  */
+/**
+ * Where the archival copy already made of this document is fetched, if one is: an adopted document
+ * never changes, so a second request gets the same file instead of another conversion (and another
+ * stored copy).
+ */
+export async function readyPdfaHref(deps: Deps, where: { source: string; subjectId: string }): Promise<string | undefined> {
+  const source = sources.get(deps.jobs)?.get(where.source)
+  const task = source && (await findDoneTask(deps.db, { kind: PDFA_TASK, subjectId: where.subjectId, source: where.source }))
+  const fileId = task?.result?.fileId
+  if (!source || !task || typeof fileId !== 'string' || !(await findFile(deps.db, fileId))) return undefined
+  return source.downloadHref(where.subjectId, task.id)
+}
+
 export async function startPdfaTask(
   deps: Deps,
   ctx: Ctx,
