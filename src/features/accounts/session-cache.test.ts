@@ -5,11 +5,12 @@ import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../../app.ts'
-import { CHANGE_FEED_APPLICATION, type Change, type ChangeFeed } from '../../platform/db/change-feed.ts'
+import { CHANGE_FEED_APPLICATION, type ChangeFeed } from '../../platform/db/change-feed.ts'
 import { fromPool } from '../../platform/db/connection.ts'
 import { queryRows } from '../../platform/db/query-rows.ts'
 import { createDeps, type Deps } from '../../platform/deps.ts'
 import { TestBrowser } from '../../test-support/browser.ts'
+import { fakeFeed } from '../../test-support/fake-change-feed.ts'
 import { type BuiltUser, buildUser } from '../../test-support/factories.ts'
 import { buildTestApp, type TestApp } from '../../test-support/test-app.ts'
 import { SESSION_CACHE_TTL_MS, SessionCache } from './session-cache.ts'
@@ -188,24 +189,6 @@ describe('the session cache on its own', () => {
     mustChangePassword: false,
   })
   const entry = (userId: string) => ({ actor: actor(userId), lastSeenAt: Date.now(), expiresAt: Date.now() + 60_000, cachedAt: Date.now() })
-  function fakeFeed() {
-    const handlers: ((c: Change) => void)[] = []
-    return {
-      live: true,
-      generation: 0,
-      on(h: (c: Change) => void) {
-        handlers.push(h)
-        return () => {}
-      },
-      async sync() {
-        return this.live
-      },
-      change(c: Change) {
-        this.generation++
-        for (const h of handlers) h(c)
-      },
-    }
-  }
 
   test('what was read before a change is not kept, what was read after it is', async () => {
     const feed = fakeFeed()

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { sendStoredFile } from '../../platform/files/files.repo.ts'
 import { ctxOf } from '../../platform/http/ctx.ts'
-import { DomainError, NotFoundError } from '../../platform/http/errors.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
 import { translator } from '../../platform/i18n/i18n.ts'
-import { pdfaFileOf, readyPdfaHref, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
+import { PdfaNotAdopted, PdfaUnavailableHere, pdfaFileOf, readyPdfaHref, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
 import { libreOfficeAvailable } from '../../platform/pdf/pdfa.ts'
 import { actorForUser } from '../accounts/index.ts'
 import { reportFigures } from './frozen-figures.ts'
@@ -20,18 +20,6 @@ import { reportDocument } from './situation-reports.service.ts'
  * the download checks the reader against the lägesbild again.
  */
 const SOURCE = 'situation_report'
-
-export class PdfaNotAdopted extends DomainError {
-  constructor() {
-    super('pdfa_not_adopted', 'situationReports.errors.pdfaNotAdopted', 409)
-  }
-}
-
-export class PdfaUnavailableHere extends DomainError {
-  constructor() {
-    super('pdfa_unavailable', 'situationReports.errors.pdfaUnavailable', 503)
-  }
-}
 
 /** Whether the page offers PDF/A: an adopted version, and LibreOffice on the server (the pages are for sessions). */
 export const offersPdfa = (deps: Deps, status: string) => status === 'adopted' && libreOfficeAvailable(deps.config.libreOfficePath)
@@ -62,8 +50,8 @@ export function situationReportPdfaRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/situation-reports/:reportId/pdfa', READ, async (req, reply) => {
     const { reportId } = paramsOf(req)
     const d = await reportDocument(deps, req.actor, reportId)
-    if (d.report.status !== 'adopted') throw new PdfaNotAdopted()
-    if (!libreOfficeAvailable(deps.config.libreOfficePath)) throw new PdfaUnavailableHere()
+    if (d.report.status !== 'adopted') throw new PdfaNotAdopted('situationReports.errors.pdfaNotAdopted')
+    if (!libreOfficeAvailable(deps.config.libreOfficePath)) throw new PdfaUnavailableHere('situationReports.errors.pdfaUnavailable')
     const ready = await readyPdfaHref(deps, { source: SOURCE, subjectId: reportId })
     if (ready) return reply.seeOther(ready)
     const task = await startPdfaTask(deps, ctxOf(req), {

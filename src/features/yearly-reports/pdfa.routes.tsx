@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../platform/deps.ts'
 import { sendStoredFile } from '../../platform/files/files.repo.ts'
 import { ctxOf } from '../../platform/http/ctx.ts'
-import { DomainError, NotFoundError } from '../../platform/http/errors.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
 import { paramsOf } from '../../platform/http/params.ts'
-import { pdfaFileOf, readyPdfaHref, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
+import { PdfaNotAdopted, PdfaUnavailableHere, pdfaFileOf, readyPdfaHref, registerPdfaSource, startPdfaTask } from '../../platform/pdf/pdfa-task.ts'
 import { libreOfficeAvailable } from '../../platform/pdf/pdfa.ts'
 import { actorForUser } from '../accounts/index.ts'
 import { documentName, yearlyReportDocx } from './yearly-reports.docx.ts'
@@ -18,18 +18,6 @@ import { reportView } from './yearly-reports.service.ts'
  * creator's. The download checks the reader against the report again.
  */
 const SOURCE = 'yearly_report'
-
-export class PdfaNotAdopted extends DomainError {
-  constructor() {
-    super('pdfa_not_adopted', 'yearlyReports.errors.pdfaNotAdopted', 409)
-  }
-}
-
-export class PdfaUnavailableHere extends DomainError {
-  constructor() {
-    super('pdfa_unavailable', 'yearlyReports.errors.pdfaUnavailable', 503)
-  }
-}
 
 /** Whether the report's page offers PDF/A to this reader: adopted, a session, and LibreOffice on the server. */
 export const offersPdfa = (deps: Deps, status: string, via: string | undefined) =>
@@ -57,8 +45,8 @@ export function yearlyReportPdfaRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/yearly-reports/:reportId/pdfa', { config: { policy: 'yearlyReports.pdfa' } }, async (req, reply) => {
     const { reportId } = paramsOf(req)
     const v = await reportView(deps, req.actor, reportId)
-    if (v.report.status !== 'adopted') throw new PdfaNotAdopted()
-    if (!libreOfficeAvailable(deps.config.libreOfficePath)) throw new PdfaUnavailableHere()
+    if (v.report.status !== 'adopted') throw new PdfaNotAdopted('yearlyReports.errors.pdfaNotAdopted')
+    if (!libreOfficeAvailable(deps.config.libreOfficePath)) throw new PdfaUnavailableHere('yearlyReports.errors.pdfaUnavailable')
     const ready = await readyPdfaHref(deps, { source: SOURCE, subjectId: reportId })
     if (ready) return reply.seeOther(ready)
     const task = await startPdfaTask(deps, ctxOf(req), {

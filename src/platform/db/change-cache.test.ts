@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { ChangeCache } from './change-cache.ts'
-import type { Change, ChangeFeed } from './change-feed.ts'
-
-/** A change feed driven by the test: `change` is a committed change heard, `live` whether it listens. */
-function fakeFeed() {
-  const handlers: ((c: Change) => void)[] = []
-  return {
-    live: true,
-    generation: 0,
-    on(h: (c: Change) => void) {
-      handlers.push(h)
-      return () => {}
-    },
-    async sync() {
-      return this.live
-    },
-    change(c: Change) {
-      this.generation++
-      for (const h of handlers) h(c)
-    },
-  }
-}
+import type { ChangeFeed } from './change-feed.ts'
+import { fakeFeed } from '../../test-support/fake-change-feed.ts'
 
 const counting = () => {
   let loads = 0

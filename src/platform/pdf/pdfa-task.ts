@@ -3,7 +3,7 @@ import { type AuditContext, audit } from '../audit/audit.ts'
 import type { Deps } from '../deps.ts'
 import { type StoredFile, findFile, insertFile } from '../files/files.repo.ts'
 import type { Ctx } from '../http/ctx.ts'
-import { NotFoundError } from '../http/errors.ts'
+import { DomainError, NotFoundError } from '../http/errors.ts'
 import type { Jobs } from '../jobs/jobs.ts'
 import { findDoneTask, findOpenTask, findTask } from '../jobs/tasks.repo.ts'
 import { type TaskOutcome, type TaskSummary, defineTask, startTask } from '../jobs/tasks.ts'
@@ -21,6 +21,20 @@ import { PDF_CONTENT_TYPE } from './pdf.ts'
  * against the record again, exactly as for its other exports, before `pdfaFileOf` hands it out.
  */
 export const PDFA_TASK = 'document.pdfa'
+
+/** A draft has no archival copy (409); the message is the feature's own words for its document. */
+export class PdfaNotAdopted extends DomainError {
+  constructor(messageKey: string) {
+    super('pdfa_not_adopted', messageKey, 409)
+  }
+}
+
+/** This server has no LibreOffice (503): said plainly rather than a task that can only fail. */
+export class PdfaUnavailableHere extends DomainError {
+  constructor(messageKey: string) {
+    super('pdfa_unavailable', messageKey, 503)
+  }
+}
 
 /** What a feature's document gives the task, read as the task's creator may read it when the work starts. */
 export interface PdfaDocument {
