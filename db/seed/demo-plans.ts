@@ -31,7 +31,9 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00
 /** One entry per ended period, with a story: outputs, statuses and hours that vary month by month. */
 function entryFor(item: ItemSpec, period: Period, n: number, place: string, dueDays: number, author: { name: string; organisationId: string }) {
   const texts = NARRATIVES[item.story ?? 'picture']
-  const narrative = texts[n % texts.length].replaceAll('{place}', place)
+  // A one-off measure's story runs once to its end and then stays there ("klar" never reads "pågår").
+  const line = item.story === 'lighting' ? Math.min(n, texts.length - 1) : n % texts.length
+  const narrative = texts[line].replaceAll('{place}', place)
   let status: EntryStatus = 'on_track'
   let outputValue: number | null = null
   let progressPercent: number | null = null
