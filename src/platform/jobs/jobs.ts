@@ -125,19 +125,21 @@ export class Jobs {
     boss.on('error', (err) => this.log.error({ err: errorText(err) }, 'job queue error'))
     try {
       await boss.start()
-      for (const [name, d] of this.definitions) {
-        const queue: PgBoss.Queue = {
-          name,
-          retryLimit: d.options.retryLimit,
-          retryDelay: d.options.retryDelaySeconds,
-          retryBackoff: d.options.retryBackoff,
-          // pg-boss asserts on a present-but-undefined key, so it is added only when set.
-          ...(d.options.expireInSeconds !== undefined ? { expireInSeconds: d.options.expireInSeconds } : {}),
+      await this.oneProcessAtATime(async () => {
+        for (const [name, d] of this.definitions) {
+          const queue: PgBoss.Queue = {
+            name,
+            retryLimit: d.options.retryLimit,
+            retryDelay: d.options.retryDelaySeconds,
+            retryBackoff: d.options.retryBackoff,
+            // pg-boss asserts on a present-but-undefined key, so it is added only when set.
+            ...(d.options.expireInSeconds !== undefined ? { expireInSeconds: d.options.expireInSeconds } : {}),
+          }
+          // createQueue keeps an existing queue as it is; updateQueue makes changed settings in code count.
+          await boss.createQueue(name, queue)
+          await boss.updateQueue(name, queue)
         }
-        // createQueue keeps an existing queue as it is; updateQueue makes changed settings in code count.
-        await boss.createQueue(name, queue)
-        await boss.updateQueue(name, queue)
-      }
+      })
       // Sending works from here on (the queues exist), even while the workers are still being set up.
       this.boss = boss
       if (work) await this.startWorkers(boss)
@@ -150,6 +152,28 @@ export class Jobs {
       this.boss = undefined
       await boss.stop({ graceful: false, close: false }).catch(() => {})
       throw err
+    }
+  }
+
+  /**
+   * Instances starting together on one PostgreSQL server deadlock in pg-boss's create_queue (it
+   * inserts the queue row, then alters the job table that references it), so queue set-up holds a
+   * server-wide advisory lock on a connection of its own while it runs over the pool. PGlite has one
+   * connection, so nothing can interleave there.
+   */
+  private async oneProcessAtATime(work: () => Promise<void>): Promise<void> {
+    const pool = this.database.pool
+    if (this.database.kind === 'pglite' || !pool) return work()
+    const client = await pool.connect()
+    try {
+      await client.query(`select pg_advisory_lock(hashtext('tillsammans.jobs.queue-setup'))`)
+      try {
+        await work()
+      } finally {
+        await client.query(`select pg_advisory_unlock(hashtext('tillsammans.jobs.queue-setup'))`)
+      }
+    } finally {
+      client.release()
     }
   }
 
