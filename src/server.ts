@@ -21,9 +21,16 @@ async function main() {
   const deps = await createDeps(config, database)
   await prepareDatabase(deps, { deferStory: true })
   const app = await buildApp(config, deps)
+  // The first page someone opens is answered before the start-up work that holds PGlite's single
+  // connection for seconds (the demo's example history, the job queue's tables): that work begins once
+  // a first response has gone out, or after a second.
+  const firstResponse = new Promise<void>((resolve) => {
+    app.addHook('onResponse', async () => resolve())
+    setTimeout(resolve, 1000).unref()
+  })
   await app.listen({ port: config.port, host: config.host })
-  const story = loadDemoStoryInBackground(deps, app.log)
-  await deps.jobs.start({ work: config.runWorkers, logger: app.log })
+  const story = loadDemoStoryInBackground(deps, app.log, firstResponse)
+  await deps.jobs.start({ work: config.runWorkers, logger: app.log, after: firstResponse })
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`
   app.log.info({ url: config.baseUrl, database: where, demo: config.demo, workers: config.runWorkers }, 'Tillsammans is running')
   console.log(`\n  Tillsammans körs på ${config.baseUrl}  (databas: ${where}${config.demo ? ', demoläge' : ''})\n`)

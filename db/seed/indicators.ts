@@ -4,9 +4,11 @@
  * by municipality and year, so a re-run only changes what differs.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import type { Db } from '../../src/platform/db/types.ts'
+import { ROOT } from '../../src/platform/root.ts'
 import { areaPopulations, indicators } from '../../src/features/indicators/indicators.tables.ts'
 import type { MunicipalityJson } from './reference.ts'
 
@@ -82,7 +84,7 @@ export const INDICATOR_SEEDS: IndicatorSeed[] = [
   },
 ]
 
-const readMunicipalities = (): MunicipalityJson[] => JSON.parse(fs.readFileSync(new URL('./data/municipalities.json', import.meta.url), 'utf8'))
+const readMunicipalities = (): MunicipalityJson[] => JSON.parse(fs.readFileSync(path.join(ROOT, 'db/seed/data/municipalities.json'), 'utf8'))
 
 export async function loadIndicatorReference(db: Db): Promise<{ indicators: number; populations: number }> {
   const pops = readMunicipalities().filter((m) => m.population && m.populationYear)

@@ -5,9 +5,11 @@
  * so a re-run only changes what differs and never duplicates.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { audit } from '../../src/platform/audit/audit.ts'
 import type { Db } from '../../src/platform/db/types.ts'
+import { ROOT } from '../../src/platform/root.ts'
 import {
   counties,
   municipalities,
@@ -28,7 +30,7 @@ export interface MunicipalityJson {
   populationYear?: number
 }
 
-const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')) as T
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(ROOT, 'db/seed/data', file), 'utf8')) as T
 
 // Swedish genitive for place names: a vowel or s/x/z ending takes no extra s. The few names that
 // break the rule are listed (Kalmar kommun/län, Falu kommun, Dalarnas län).

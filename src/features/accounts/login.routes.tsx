@@ -43,6 +43,11 @@ export function loginRoutes(app: FastifyInstance, deps: Deps) {
     }
     return demoAccounts
   }
+  // Read before the server listens: the first login page then needs no query, and is not queued behind
+  // the work a first start does once it listens (the demo's example history, the job queue's tables).
+  app.addHook('onReady', async () => {
+    await loadDemoAccounts()
+  })
 
   const renderLogin = async (_req: FastifyRequest, props: { values?: Record<string, string | string[]>; errors?: any[]; returnTo?: string }) => (
     <LoginPage {...props} demoAccounts={await loadDemoAccounts()} demoPassword={DEMO_PASSWORD} oidc={!!deps.config.oidc} />

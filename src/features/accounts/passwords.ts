@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import argon2 from 'argon2'
 import { CommonPassword, PasswordIsEmail } from './accounts.errors.ts'
 import { randomToken } from '../../platform/http/signing.ts'
+import path from 'node:path'
+import { ROOT } from '../../platform/root.ts'
 
 /** argon2id with the library's defaults (m=64 MiB, t=3, p=4), as OWASP recommends. */
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id })
@@ -34,7 +36,7 @@ let common: Set<string> | undefined
 /** The shipped list (data/common-passwords.txt, see its header), read once on first use. */
 function commonPasswords(): Set<string> {
   if (!common) {
-    const text = readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8')
+    const text = readFileSync(path.join(ROOT, 'src/features/accounts/data/common-passwords.txt'), 'utf8')
     common = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')))
   }
   return common

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs'
 import { parseCsv } from '../../platform/csv/csv-parse.ts'
 import { ZIP_LIMITS, sniffZip } from '../../platform/files/zip-sniff.ts'
+import { cellText, newWorkbook } from '../../platform/xlsx/xlsx.ts'
 import type { Sheet } from './parse/ntu.ts'
 
 /** Statistics files are tables of a few thousand rows; the long format may hold every DeSO area. */
@@ -11,6 +11,8 @@ const MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 export type ReadFile = { ok: true; source: 'csv' | 'xlsx'; sheets: Sheet[] } | { ok: false; errorKey: string }
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+/** A boolean cell in a statistics workbook reads as the Swedish word. */
+const YES_NO = ['ja', 'nej'] as const
 
 /**
  * A file as sheets of text rows: a workbook (recognised by its bytes, whatever its name) gives every
@@ -52,7 +54,7 @@ export function csvRows(data: Buffer): { ok: true; rows: string[][] } | { ok: fa
 }
 
 async function readSheets(data: Buffer): Promise<Sheet[] | undefined> {
-  const wb = new ExcelJS.Workbook()
+  const wb = await newWorkbook()
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer)
   } catch {
@@ -63,22 +65,10 @@ async function readSheets(data: Buffer): Promise<Sheet[] | undefined> {
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: string[] = []
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = cellText(cell.value)
+        cells[col - 1] = cellText(cell.value, YES_NO)
       })
       rows[n - 1] = Array.from(cells, (c) => c ?? '')
     })
     return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) }
   })
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'string') return v
-  if (typeof v === 'number') return String(v)
-  if (typeof v === 'boolean') return v ? 'ja' : 'nej'
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)
-  if ('richText' in v) return v.richText.map((r) => r.text).join('')
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue)
-  if ('hyperlink' in v) return String((v as ExcelJS.CellHyperlinkValue).text ?? '')
-  return ''
 }

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer'
 import type Mail from 'nodemailer/lib/mailer'
 import { z } from 'zod'
 import type { Deps } from '../../platform/deps.ts'
@@ -82,8 +81,12 @@ export function createMailJob(deps: Pick<Deps, 'config' | 'jobs' | 'db'>, option
   )
 }
 
+/** nodemailer is loaded with the first message, not at start (it is a tenth of a second of a cold start). */
 function defaultTransport(smtpUrl: string | undefined): MailTransport {
-  return smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true })
+  const made = import('nodemailer').then(({ default: nodemailer }) =>
+    smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true }),
+  )
+  return { sendMail: async (message) => (await made).sendMail(message) }
 }
 
 /** The calendar METHOD must match the text/calendar part's method parameter, or clients ignore the invite. */

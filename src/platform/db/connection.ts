@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import { acquireDataDirLock } from './data-dir-lock.ts'
-import { readNewClusterTemplate, readTemplate } from './pglite-template.ts'
+import { copyBaseCluster, readNewClusterTemplate, readTemplate } from './pglite-template.ts'
 import * as schema from './schema.ts'
 import type { Db } from './types.ts'
 
@@ -15,6 +15,12 @@ export interface Database {
   /** Runs raw SQL with parameters on either driver; used by the job queue adapter and backup. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>
   pglite?: PGlite
+  /**
+   * A new PGlite folder made in this process from the migrated base, which holds this version's
+   * reference data already (its fingerprint covers that data and its loader), so the start skips
+   * loading it again.
+   */
+  referenceDataFromBase?: boolean
   pool?: pg.Pool
   close(): Promise<void>
 }
@@ -33,9 +39,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   try {
     const pgDir = path.join(opts.dataDir, 'pg')
     const isNew = !fs.existsSync(path.join(pgDir, 'PG_VERSION'))
-    const loadDataDir = isNew ? await (opts.fromBase ? readNewClusterTemplate() : readTemplate()) : undefined
+    const copied = isNew && opts.fromBase ? copyBaseCluster(pgDir) : false
+    const loadDataDir = isNew && !copied ? await (opts.fromBase ? readNewClusterTemplate() : readTemplate()) : undefined
     const client = await PGlite.create(pgDir, { postgresqlconf: PGLITE_CONF, loadDataDir } as any)
-    return fromPglite(client, release)
+    return { ...fromPglite(client, release), referenceDataFromBase: copied }
   } catch (err) {
     release()
     throw err

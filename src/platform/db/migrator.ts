@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import type { Database } from './connection.ts'
 import { queryRows } from './query-rows.ts'
+import { ROOT } from '../root.ts'
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations')
+export const MIGRATIONS_DIR = path.join(ROOT, 'db/migrations')
 
 interface Migration {
   tag: string

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { loadReferenceData } from '../../../db/seed/reference.ts'
-import { fromPglite } from './connection.ts'
+import { PGLITE_CONF, fromPglite } from './connection.ts'
 import { migrate } from './migrator.ts'
-import { basePath, readTemplate } from './pglite-template.ts'
+import { baseClusterPath, basePath, readTemplate } from './pglite-template.ts'
 
 /**
  * Builds the migrated base (see `basePath`): the initdb template, every migration, the reference
@@ -25,4 +25,22 @@ export async function buildBase(): Promise<{ file: string; dump: Blob }> {
   fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
   fs.renameSync(partial, file)
   return { file, dump }
+}
+
+/**
+ * Unpacks the migrated base into a cluster folder that new data folders copy (`copyBaseCluster`).
+ * Built in a partial folder and renamed, like the tar; an existing one is kept.
+ */
+export async function unpackBase(): Promise<string> {
+  const dir = baseClusterPath()
+  if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return dir
+  const { dump } = await buildBase()
+  const partial = `${dir}.${process.pid}.partial`
+  fs.rmSync(partial, { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(partial), { recursive: true })
+  const cluster = await PGlite.create(partial, { postgresqlconf: PGLITE_CONF, loadDataDir: dump } as any)
+  await cluster.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.renameSync(partial, dir)
+  return dir
 }

@@ -13,7 +13,7 @@ import { migrate } from './migrator.ts'
  */
 export async function prepareDatabase(deps: Deps, opts: { deferStory?: boolean } = {}): Promise<{ migrations: string[]; demoAccounts: number }> {
   const migrations = await migrate(deps.database)
-  await loadReferenceData(deps.db)
+  if (!deps.database.referenceDataFromBase) await loadReferenceData(deps.db)
   await loadIndicatorReference(deps.db)
   // ÖTMB, the collaboration the platform was built for; its example working groups only in demo mode.
   await loadOtmb(deps)
@@ -26,11 +26,17 @@ export async function prepareDatabase(deps: Deps, opts: { deferStory?: boolean }
  * in seconds and the example history fills in behind it (each loader is idempotent and takes its own
  * lock, so a stop half-way is finished by the next start). Resolves when done; never rejects.
  */
-export function loadDemoStoryInBackground(deps: Deps, log: { info(o: object, m: string): void; error(o: object, m: string): void }): Promise<void> {
+export function loadDemoStoryInBackground(
+  deps: Deps,
+  log: { info(o: object, m: string): void; error(o: object, m: string): void },
+  /** Begins after this (the server's first response); /readyz says "loading" from the call on. */
+  after: Promise<unknown> = Promise.resolve(),
+): Promise<void> {
   if (!deps.config.demo || !deps.config.demoStory) return Promise.resolve()
   const started = Date.now()
   setDemoStoryLoading(true)
-  return loadDemoStory(deps)
+  return after
+    .then(() => loadDemoStory(deps))
     .then((written) => log.info({ written, ms: Date.now() - started }, 'demo example history ready'))
     .catch((err) => log.error({ err }, 'demo example history could not be written'))
     .finally(() => setDemoStoryLoading(false))

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { fileTypeFromBuffer } from 'file-type'
 import { CsrfError, DomainError } from '../http/errors.ts'
 import { sniffZip } from './zip-sniff.ts'
 
@@ -92,6 +91,8 @@ export async function sniff(data: Buffer): Promise<{ ext?: string; bomb?: true }
   }
   // Compressed streams are not documents we take, and the generic sniffer would unpack them.
   if (data[0] === 0x1f && data[1] === 0x8b) return {}
+  // Loaded on first use, not at start (cold start, issue 2).
+  const { fileTypeFromBuffer } = await import('file-type')
   return { ext: (await fileTypeFromBuffer(data))?.ext }
 }
 

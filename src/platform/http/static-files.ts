@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
+import { ROOT } from '../root.ts'
 
-export const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../static')
+export const STATIC_DIR = path.join(ROOT, 'static')
 
 /** Files the pages link to by a fingerprinted URL; everything else under static/ is served as it is. */
 const FINGERPRINTED = ['css/app.css', 'css/print.css', 'js/app.js', 'favicon.svg']

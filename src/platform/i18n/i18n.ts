@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { applyPlurals, hasPlural } from './plural.ts'
+import { ROOT } from '../root.ts'
 
 export const LOCALES = ['sv', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -10,7 +10,7 @@ export const DEFAULT_LOCALE: Locale = 'sv'
 export type Messages = Record<string, string>
 export type Translate = (key: string, params?: Record<string, string | number>) => string
 
-const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const SRC_DIR = path.join(ROOT, 'src')
 
 /** Every `locales/<lang>.json` below src/, flattened to dotted keys. Features own their files. */
 export function localeFiles(srcDir = SRC_DIR): string[] {

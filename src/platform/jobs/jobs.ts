@@ -97,14 +97,22 @@ export class Jobs {
     return [...this.definitions.keys()]
   }
 
+  /** Started, or starting: a job sent now waits for the start (see `after`). */
   get started(): boolean {
-    return !!this.boss
+    return !!this.boss || !!this.starting
   }
 
-  /** Starts pg-boss (creating or migrating its `pgboss` schema) and, with `work`, the workers and schedules. */
-  start(options: { work: boolean; logger?: JobLogger }): Promise<void> {
+  /**
+   * Starts pg-boss (creating or migrating its `pgboss` schema) and, with `work`, the workers and
+   * schedules. With `after`, the start waits for it (the server lets its first page out first: on
+   * PGlite the queue's tables hold the only connection for about a second); jobs sent meanwhile wait.
+   */
+  start(options: { work: boolean; logger?: JobLogger; after?: Promise<unknown> }): Promise<void> {
     if (this.boss) return Promise.resolve()
-    this.starting ??= this.startBoss(options).finally(() => (this.starting = undefined))
+    this.starting ??= (async () => {
+      await options.after
+      await this.startBoss(options)
+    })().finally(() => (this.starting = undefined))
     return this.starting
   }
 
@@ -199,6 +207,7 @@ export class Jobs {
    */
   async send(name: string, data: object, options: PgBoss.SendOptions & { within?: Db } = {}): Promise<string | null> {
     if (!this.definitions.has(name)) throw new Error(`Job ${name} is not defined`)
+    if (!this.boss && this.starting) await this.starting
     if (!this.boss) throw new Error('The job queue is not started')
     const { within, ...rest } = options
     return this.boss.send(name, data, within ? { ...rest, db: transactionExecutor(within) } : rest)

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { primaryRole } from '../http/actor.ts'
 import { staticUrl } from '../http/static-files.ts'
+import { CachedFragment } from './cached-fragment.tsx'
 import { usePage } from './page-context.ts'
 import { ErrorSummary, type FieldError } from './error-summary.tsx'
 
@@ -23,6 +24,11 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
   const { t, locale, actor, demo, demoLoading, nav, path, flash, collaborationName, csrfToken } = usePage()
   const hasErrors = !!errors?.length
   const other = locale === 'sv' ? 'en' : 'sv'
+  // One current entry: the longest menu path the page is under.
+  const currentHref = nav
+    .map((item) => item.href)
+    .filter((href) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)))
+    .reduce<string | undefined>((best, href) => (best && best.length >= href.length ? best : href), undefined)
   return (
     <html lang={locale}>
       <head>
@@ -80,18 +86,22 @@ export function Layout({ title, children, breadcrumbs, errors, wide }: LayoutPro
             </div>
           </div>
           <nav class="nav" aria-label={t('platform.layout.navLabel')}>
-            <ul class="nav__list">
-              {nav.map((item) => {
-                const current = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)
-                return (
+            {/* The same menu array comes back for the same visible items (NavRegistry): render it once per current item. */}
+            <CachedFragment
+              owner={nav}
+              cacheKey={`nav|${currentHref ?? ''}`}
+              as="ul"
+              class="nav__list"
+              render={() =>
+                nav.map((item) => (
                   <li class="nav__item">
-                    <a href={item.href} class="nav__link" aria-current={current ? 'page' : undefined}>
+                    <a href={item.href} class="nav__link" aria-current={item.href === currentHref ? 'page' : undefined}>
                       {t(item.labelKey)}
                     </a>
                   </li>
-                )
-              })}
-            </ul>
+                ))
+              }
+            />
           </nav>
         </header>
         <div class={wide ? 'page page--wide' : 'page'}>

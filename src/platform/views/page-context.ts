@@ -19,7 +19,7 @@ export interface PageContext {
   /** The demo's example history is still being written (the first minute of a new demo). */
   demoLoading?: boolean
   path: string
-  nav: NavItem[]
+  nav: readonly NavItem[]
   flash?: Flash
   collaborationName: string
 }

@@ -1,4 +1,5 @@
 import { TODO_GROUPS, type TodoItem } from '../../../platform/todo/registry.ts'
+import { CachedFragment } from '../../../platform/views/cached-fragment.tsx'
 import { StatusTag } from '../../../platform/views/data-display.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
@@ -47,18 +48,25 @@ export function HomePage({ todos }: { todos?: TodoItem[] }) {
         <>
           <h2 class="heading-l">{t('pages.home.todoHeading')}</h2>
           {todos && todos.length > 0 && <p class="body-s">{t('pages.home.todoCount', { count: todos.length })}</p>}
-          <TodoList todos={todos ?? []} />
+          {/* The registry hands out the same array until the list changes: render it once per array. */}
+          <CachedFragment owner={todos ?? []} cacheKey="todos" class="todos" render={() => <TodoList todos={todos ?? []} />} />
           <h2 class="heading-l">{t('pages.home.servicesHeading')}</h2>
-          <ul class="card-grid">
-            {tiles.map((i) => (
-              <li class="card">
-                <h3 class="heading-s">
-                  <a href={i.href}>{t(i.labelKey)}</a>
-                </h3>
-                <p class="body-s">{t(i.descriptionKey!)}</p>
-              </li>
-            ))}
-          </ul>
+          <CachedFragment
+            owner={nav}
+            cacheKey="tiles"
+            as="ul"
+            class="card-grid"
+            render={() =>
+              tiles.map((i) => (
+                <li class="card">
+                  <h3 class="heading-s">
+                    <a href={i.href}>{t(i.labelKey)}</a>
+                  </h3>
+                  <p class="body-s">{t(i.descriptionKey!)}</p>
+                </li>
+              ))
+            }
+          />
         </>
       ) : (
         <>
