@@ -27,14 +27,14 @@ export interface AreaRows extends AreaSource {
 }
 
 export async function areaSource(db: Db): Promise<AreaRows> {
-  const [ms, formal, cs] = await Promise.all([
-    db.select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode }).from(municipalities),
-    db
-      .select({ code: organisations.municipalityCode, name: organisations.name })
-      .from(organisations)
-      .where(and(eq(organisations.kind, 'municipality'), sql`${organisations.municipalityCode} is not null`)),
-    db.select({ code: counties.code, name: counties.name }).from(counties),
-  ])
+  // One after the other: `db` is often a transaction, whose one connection must not get overlapping
+  // queries (node-postgres warns, and pg@9 will refuse).
+  const ms = await db.select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode }).from(municipalities)
+  const formal = await db
+    .select({ code: organisations.municipalityCode, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'municipality'), sql`${organisations.municipalityCode} is not null`))
+  const cs = await db.select({ code: counties.code, name: counties.name }).from(counties)
   return {
     municipalities: ms,
     formalNames: formal.map((f) => ({ code: f.code!, name: f.name })),
