@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, inArray, lt, sql } from 'drizzle-orm'
+import { type SQL, and, desc, eq, getTableColumns, gt, inArray, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/types.ts'
 import { backgroundTasks, type TaskProblem } from './tasks.tables.ts'
 
@@ -34,18 +34,22 @@ export async function listTasksOf(db: Db, userId: string, limit = 50): Promise<T
  * second click joins it; one older than `since` is taken as lost with a stopped worker).
  */
 export async function findOpenTask(db: Db, where: { kind: string; createdBy: string; subjectId: string; since: Date }): Promise<TaskSummary | undefined> {
+  return latestTask(
+    db,
+    eq(backgroundTasks.kind, where.kind),
+    eq(backgroundTasks.createdBy, where.createdBy),
+    eq(backgroundTasks.subjectId, where.subjectId),
+    inArray(backgroundTasks.status, ['queued', 'running']),
+    gt(backgroundTasks.createdAt, where.since),
+  )
+}
+
+/** The newest task that meets every condition. */
+async function latestTask(db: Db, ...conditions: SQL[]): Promise<TaskSummary | undefined> {
   const [t] = await db
     .select(summaryColumns)
     .from(backgroundTasks)
-    .where(
-      and(
-        eq(backgroundTasks.kind, where.kind),
-        eq(backgroundTasks.createdBy, where.createdBy),
-        eq(backgroundTasks.subjectId, where.subjectId),
-        inArray(backgroundTasks.status, ['queued', 'running']),
-        gt(backgroundTasks.createdAt, where.since),
-      ),
-    )
+    .where(and(...conditions))
     .orderBy(desc(backgroundTasks.createdAt))
     .limit(1)
   return t
@@ -104,18 +108,11 @@ export async function failStaleTasks(db: Db, notMovedSince: Date, problem: TaskP
 
 /** The newest finished task of a kind about a record (e.g. the archival PDF/A of an adopted report). */
 export async function findDoneTask(db: Db, where: { kind: string; subjectId: string; source: string }): Promise<TaskSummary | undefined> {
-  const [t] = await db
-    .select(summaryColumns)
-    .from(backgroundTasks)
-    .where(
-      and(
-        eq(backgroundTasks.kind, where.kind),
-        eq(backgroundTasks.subjectId, where.subjectId),
-        eq(backgroundTasks.status, 'done'),
-        sql`${backgroundTasks.params}->>'source' = ${where.source}`,
-      ),
-    )
-    .orderBy(desc(backgroundTasks.createdAt))
-    .limit(1)
-  return t
+  return latestTask(
+    db,
+    eq(backgroundTasks.kind, where.kind),
+    eq(backgroundTasks.subjectId, where.subjectId),
+    eq(backgroundTasks.status, 'done'),
+    sql`${backgroundTasks.params}->>'source' = ${where.source}`,
+  )
 }

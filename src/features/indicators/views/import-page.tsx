@@ -1,7 +1,8 @@
 import { type FieldError, errorFor } from '../../../platform/views/error-summary.tsx'
-import { Button, FileField, Form, Radios, TextField } from '../../../platform/views/form-controls.tsx'
+import { Button, Form, Radios, TextField } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
+import { StatisticsFileField } from './statistics-file-field.tsx'
 import type { Indicator } from '../indicators.repo.ts'
 import { PERIOD_EXAMPLES } from '../parse/periods.ts'
 import { IMPORT_FORMATS } from '../parse/types.ts'
@@ -81,13 +82,7 @@ export function ImportPage({ indicator, values = {}, errors, problems }: ImportP
           autocomplete="off"
           spellcheck={false}
         />
-        <FileField
-          name="file"
-          label={t('indicators.import.file')}
-          hint={t('indicators.import.fileHint')}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          error={errorFor(errors, 'file')}
-        />
+        <StatisticsFileField error={errorFor(errors, 'file')} />
         <Button>{t('indicators.import.submit')}</Button>
       </Form>
 

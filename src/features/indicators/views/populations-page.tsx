@@ -1,9 +1,10 @@
 import { formatNumber } from '../../../platform/i18n/format.ts'
 import { DataTable } from '../../../platform/views/data-display.tsx'
 import { type FieldError, errorFor } from '../../../platform/views/error-summary.tsx'
-import { Button, FileField, Form } from '../../../platform/views/form-controls.tsx'
+import { Button, Form } from '../../../platform/views/form-controls.tsx'
 import { Layout } from '../../../platform/views/layout.tsx'
 import { usePage } from '../../../platform/views/page-context.ts'
+import { StatisticsFileField } from './statistics-file-field.tsx'
 import type { PopulationYear } from '../populations.repo.ts'
 
 export interface PopulationsPageProps {
@@ -54,13 +55,7 @@ export function PopulationsPage({ years, scope, errors }: PopulationsPageProps) 
         <code>{'kommun;ar;folkmangd\r\n0580;2024;168 035\r\nNorrköping;2024;144980'}</code>
       </pre>
       <Form action="/indicators/populations" multipart>
-        <FileField
-          name="file"
-          label={t('indicators.import.file')}
-          hint={t('indicators.import.fileHint')}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          error={errorFor(errors, 'file')}
-        />
+        <StatisticsFileField error={errorFor(errors, 'file')} />
         <Button>{t('indicators.populations.submit')}</Button>
       </Form>
     </Layout>
