@@ -17,22 +17,14 @@ import {
   meetings,
 } from '../features/meetings/meetings.tables.ts'
 import { municipalBodies, municipalModels } from '../features/municipal-models/municipal-models.tables.ts'
-import { findOrganisationByCode } from '../features/organisations/index.ts'
-import { buildMethod } from '../features/methods/methods.test-factories.ts'
-import { periodOf } from '../features/plans/periods.ts'
-import { planItems, plans } from '../features/plans/plans.tables.ts'
-import { buildPlan } from '../features/plans/plans.test-factories.ts'
-import { buildActionPlan, buildReport } from '../features/situation-reports/situation-reports.test-factories.ts'
-import { buildSupportActivity } from '../features/support-activities/support-activities.test-factories.ts'
-import { buildSurvey } from '../features/surveys/surveys.test-factories.ts'
-import { formatIsoDate } from '../platform/i18n/format.ts'
 import type { Role } from '../platform/http/actor.ts'
 import { queryRows } from '../platform/db/query-rows.ts'
 import type { Deps } from '../platform/deps.ts'
+import { one, orgId } from './role-matrix.helpers.ts'
 import { files } from '../platform/files/files.tables.ts'
 import { backgroundTasks } from '../platform/jobs/tasks.tables.ts'
 import { TestBrowser } from '../test-support/browser.ts'
-import { yearlyReports } from '../features/yearly-reports/yearly-reports.tables.ts'
+import { buildFollowUpFixtures } from './role-matrix.fixtures.follow-up.ts'
 import { buildUser } from '../test-support/factories.ts'
 
 /**
@@ -132,13 +124,6 @@ export interface Fixtures {
   clients: Record<Column, Client>
 }
 
-async function orgId(deps: Deps, code: string): Promise<string> {
-  const o = await findOrganisationByCode(deps.db, code)
-  if (!o) throw new Error(`No organisation ${code}`)
-  return o.id
-}
-
-const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
 /** A token for a user with the given scopes; the secret is returned (only its hash is stored). */
@@ -327,26 +312,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
 
   const model = await one(deps.db.insert(municipalModels).values({ organisationId: own, description: 'Linköpings modell' }).returning())
   const municipalBody = await one(deps.db.insert(municipalBodies).values({ modelId: model.id, kind: 'local_bra', name: 'Lokalt BRÅ' }).returning())
-  const today = formatIsoDate(new Date())
-  const lastMonth = periodOf('monthly', formatIsoDate(new Date(Date.now() - 32 * 86400000)))
-  // Linköping's ML with its LPO for the parties, and a published public one (plans.test-factories.ts).
-  const { plan, promise: planItem } = await buildPlan(deps)
-  const { plan: publicPlan } = await buildPlan(deps, { visibility: 'public', status: 'published' })
-  // Linköping's lägesbild, and an åtgärdsplan whose problems it can prioritise.
-  await buildActionPlan(deps)
-  const report = await buildReport(deps, { periodStart: '2025-01-01' })
-
-  // methods (issue 10): a proposal of Linköping's, and an åtgärdsplan of Linköping's with one measure.
-  const method = await buildMethod(deps, { name: 'Nattvandring (matris)', status: 'proposed', organisationCode: 'kommun-0580' })
-  const measurePlan = await one(
-    deps.db
-      .insert(plans)
-      .values({ kind: 'action_plan', organisationId: own, title: 'Åtgärdsplan (matris)', periodStart: '2025-01-01', periodEnd: '2025-12-31' })
-      .returning(),
-  )
-  const measure = await one(
-    deps.db.insert(planItems).values({ planId: measurePlan.id, kind: 'measure', position: 1, title: 'Nattvandring i centrum' }).returning(),
-  )
+  const followUp = await buildFollowUpFixtures(deps, { collaborationId: c.id, own, owner })
 
   const read = await insertToken(deps, users.editorOwn.id, ['read'])
   const write = await insertToken(deps, users.editorOwn.id, ['read', 'write'])
@@ -387,25 +353,7 @@ export async function buildMatrixFixtures(deps: Deps, app: FastifyInstance): Pro
     jointEventId: event.id,
     ruleId: rule.id,
     municipalBodyId: municipalBody.id,
-    planId: plan.id,
-    planItemId: planItem.id,
-    periodKey: lastMonth.key,
-    tertialKey: periodOf('tertial', today).key,
-    publicPlanId: publicPlan.id,
-    reportId: report.id,
-    yearlyReportId: (
-      await one(
-        deps.db
-          .insert(yearlyReports)
-          .values({ collaborationId: c.id, organisationId: owner, kind: 'follow_up', year: 2025, title: 'Uppföljning 2025 (matris)', visibility: 'partners' })
-          .returning(),
-      )
-    ).id,
-    methodId: method.id,
-    measureId: measure.id,
-    policeAreaId: await orgId(deps, 'lpo-linkoping'),
-    supportActivityId: (await buildSupportActivity(deps)).id,
-    surveyId: (await buildSurvey(deps, { organisationId: owner, visibility: 'partners' })).id,
+    ...followUp,
     taskId: (
       await one(
         deps.db.insert(backgroundTasks).values({ kind: 'survey.import', title: 'Enkät – fil.csv', createdBy: users.editorOwn.id, status: 'done' }).returning(),
