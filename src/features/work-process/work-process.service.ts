@@ -59,11 +59,10 @@ function pairFacts(
 async function countyData(db: Db, countyCode: string, today: string) {
   const pairs = sorted((await municipalityPoliceAreas(db, countyCode)).filter((p) => validOn(p, today)))
   const municipalityIds = pairs.map((p) => p.municipalityId)
-  const [reports, plans, checks] = await Promise.all([
-    adoptedReportFacts(db, municipalityIds),
-    workProcessPlanFacts(db, municipalityIds),
-    repo.listChecksOfMunicipalities(db, municipalityIds),
-  ])
+  // One after the other: the yearly report reads this inside its adoption transaction (one connection).
+  const reports = await adoptedReportFacts(db, municipalityIds)
+  const plans = await workProcessPlanFacts(db, municipalityIds)
+  const checks = await repo.listChecksOfMunicipalities(db, municipalityIds)
   const chains = new Map<string, string[]>()
   for (const id of new Set(pairs.map((p) => p.policeAreaId))) chains.set(id, await organisationChain(db, id))
   return { pairs, reports, plans, checks, chains }
